@@ -1,0 +1,12 @@
+package org.venula.accesslog;
+
+/** What was done to a patient's record. */
+public enum AccessAction {
+    SEARCH_PATIENTS,
+    VIEW_PATIENT,
+    CREATE_PATIENT,
+    UPDATE_PATIENT,
+    VIEW_HISTORY,
+    UPDATE_HISTORY,
+    VIEW_ACCESS_LOG
+}

@@ -1,0 +1,5 @@
+package org.venula.clinic;
+
+/** A user of the clinic, without anything secret. */
+public record UserView(long id, String username, String displayName, Role role, boolean enabled, Long practitionerId) {
+}

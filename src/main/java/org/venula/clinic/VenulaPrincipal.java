@@ -1,0 +1,87 @@
+package org.venula.clinic;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/** The signed-in user: who they are, their clinic and their role. */
+public final class VenulaPrincipal implements UserDetails, CredentialsContainer {
+
+    private final long userId;
+    private final long clinicId;
+    private final String username;
+    private final String displayName;
+    private final Role role;
+    private final boolean enabled;
+    private String passwordHash;
+
+    public VenulaPrincipal(long userId, long clinicId, String username, String displayName, Role role,
+            boolean enabled, String passwordHash) {
+        this.userId = userId;
+        this.clinicId = clinicId;
+        this.username = username;
+        this.displayName = displayName;
+        this.role = role;
+        this.enabled = enabled;
+        this.passwordHash = passwordHash;
+    }
+
+    public long userId() {
+        return userId;
+    }
+
+    public long clinicId() {
+        return clinicId;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    /** Clinicians and admins see the whole clinical record; reception does not. */
+    public boolean seesClinicalRecord() {
+        return role == Role.CLINICIAN || role == Role.ADMIN;
+    }
+
+    public boolean isAdmin() {
+        return role == Role.ADMIN;
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return List.of(new SimpleGrantedAuthority(role.authority()));
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return username;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @Override
+    public void eraseCredentials() {
+        passwordHash = null;
+    }
+
+    @Override
+    public String toString() {
+        return "VenulaPrincipal[" + username + ", clinic " + clinicId + ", " + role + "]";
+    }
+}

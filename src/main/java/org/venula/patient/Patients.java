@@ -1,0 +1,285 @@
+package org.venula.patient;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.venula.accesslog.AccessAction;
+import org.venula.accesslog.AccessEntry;
+import org.venula.accesslog.AccessLog;
+import org.venula.clinic.Clinics;
+import org.venula.clinic.VenulaPrincipal;
+import org.venula.patient.internal.HistoryStore;
+import org.venula.patient.internal.Patient;
+import org.venula.patient.internal.PatientRepository;
+import org.venula.patient.internal.PatientSearch;
+import org.venula.patient.rules.NhsNumber;
+import org.venula.patient.rules.PatientRules;
+import org.venula.shared.ConflictException;
+import org.venula.shared.FieldProblem;
+import org.venula.shared.InvalidInputException;
+import org.venula.shared.NotFoundException;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The patient capability's facade. Every method takes the signed-in user: it keeps them inside their clinic
+ * (another clinic's patient is "not found"), applies the role rules (reception never sees the medical history)
+ * and writes the access log in the same transaction as the read or write it records.
+ */
+@Service
+public class Patients {
+
+    public static final int MAX_PAGE_SIZE = 100;
+
+    private final PatientRepository patients;
+    private final PatientSearch search;
+    private final HistoryStore histories;
+    private final AccessLog accessLog;
+    private final Clinics clinics;
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Validator validator;
+    private final Clock clock;
+
+    Patients(PatientRepository patients, PatientSearch search, HistoryStore histories, AccessLog accessLog,
+            Clinics clinics, JdbcClient jdbc, JsonMapper json, Validator validator, Clock clock) {
+        this.patients = patients;
+        this.search = search;
+        this.histories = histories;
+        this.accessLog = accessLog;
+        this.clinics = clinics;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public PatientRecord register(VenulaPrincipal me, PatientDraft draft) {
+        String nhs = checkDemographics(me, draft);
+        if (nhs != null && patients.existsByClinicIdAndNhsNumber(me.clinicId(), nhs)) {
+            throw duplicateNhsNumber();
+        }
+        OffsetDateTime now = now();
+        Patient saved;
+        try {
+            saved = patients.save(new Patient(null, me.clinicId(), draft.givenName().trim(), draft.familyName().trim(),
+                    draft.dateOfBirth(), draft.sex(), blank(draft.phone()), blank(draft.email()),
+                    blank(draft.address()), nhs, draft.weightKg(), blank(draft.occupation()),
+                    draft.prolongedStanding(), draft.fitzpatrickSkinType(), null, now, me.getUsername(), now,
+                    me.getUsername()));
+        } catch (DuplicateKeyException e) {
+            throw duplicateNhsNumber();
+        }
+        accessLog.record(me.clinicId(), saved.id(), AccessAction.CREATE_PATIENT, null);
+        return toRecord(saved);
+    }
+
+    @Transactional
+    public PatientRecord get(VenulaPrincipal me, long patientId) {
+        Patient p = load(me, patientId);
+        accessLog.record(me.clinicId(), p.id(), AccessAction.VIEW_PATIENT, null);
+        return toRecord(p);
+    }
+
+    /** Amends demographics. The previous state is kept as a revision; a stale {@code version} is refused. */
+    @Transactional
+    public PatientRecord amend(VenulaPrincipal me, long patientId, PatientDraft draft) {
+        Patient current = load(me, patientId);
+        String nhs = checkDemographics(me, draft);
+        if (draft.version() == null) {
+            throw new InvalidInputException("version", "is required: send the version you loaded");
+        }
+        if (draft.version().intValue() != current.version()) {
+            throw ConflictException.staleVersion("This patient's details");
+        }
+        if (nhs != null && !nhs.equals(current.nhsNumber())
+                && patients.existsByClinicIdAndNhsNumber(me.clinicId(), nhs)) {
+            throw duplicateNhsNumber();
+        }
+        jdbc.sql("INSERT INTO patient_revision (patient_id, version, snapshot, replaced_at, replaced_by)"
+                        + " VALUES (:p, :v, :s, :at, :by)")
+                .param("p", current.id()).param("v", current.version())
+                .param("s", json.writeValueAsString(toRecord(current))).param("at", now())
+                .param("by", me.getUsername()).update();
+        Patient saved;
+        try {
+            saved = patients.save(new Patient(current.id(), current.clinicId(), draft.givenName().trim(),
+                    draft.familyName().trim(), draft.dateOfBirth(), draft.sex(), blank(draft.phone()),
+                    blank(draft.email()), blank(draft.address()), nhs, draft.weightKg(), blank(draft.occupation()),
+                    draft.prolongedStanding(), draft.fitzpatrickSkinType(), current.version(), current.createdAt(),
+                    current.createdBy(), now(), me.getUsername()));
+        } catch (OptimisticLockingFailureException | DuplicateKeyException e) {
+            throw ConflictException.staleVersion("This patient's details");
+        }
+        accessLog.record(me.clinicId(), saved.id(), AccessAction.UPDATE_PATIENT, null);
+        return toRecord(saved);
+    }
+
+    @Transactional
+    public PatientPage search(VenulaPrincipal me, String query, int page, int size) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (page < 0) {
+            problems.add(new FieldProblem("page", "must be 0 or more"));
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            problems.add(new FieldProblem("size", "must be between 1 and " + MAX_PAGE_SIZE));
+        }
+        if (query != null && query.length() > 100) {
+            problems.add(new FieldProblem("query", "must be at most 100 characters"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        PatientSearch.Result result = search.find(me.clinicId(), query, page, size);
+        Map<Long, Patient> byId = patients.findAllById(result.ids()).stream()
+                .collect(Collectors.toMap(Patient::id, Function.identity()));
+        List<PatientRecord> items = result.ids().stream().map(byId::get).map(Patients::toRecord).toList();
+        accessLog.record(me.clinicId(), null, AccessAction.SEARCH_PATIENTS,
+                "query '" + (query == null ? "" : query) + "', page " + page + ", " + items.size() + " shown");
+        int pages = (int) ((result.total() + size - 1) / size);
+        return new PatientPage(items, page, size, result.total(), pages);
+    }
+
+    /** The current medical history; version 0 with every question unanswered when none is recorded yet. */
+    @Transactional
+    public HistoryVersion history(VenulaPrincipal me, long patientId) {
+        requireClinical(me);
+        Patient p = load(me, patientId);
+        accessLog.record(me.clinicId(), p.id(), AccessAction.VIEW_HISTORY, "current version");
+        return histories.latest(p.id())
+                .orElseGet(() -> new HistoryVersion(p.id(), 0, null, null, null, MedicalHistory.unanswered()));
+    }
+
+    @Transactional
+    public List<HistoryVersion> historyVersions(VenulaPrincipal me, long patientId) {
+        requireClinical(me);
+        Patient p = load(me, patientId);
+        accessLog.record(me.clinicId(), p.id(), AccessAction.VIEW_HISTORY, "all versions");
+        return histories.all(p.id());
+    }
+
+    @Transactional
+    public HistoryVersion historyVersion(VenulaPrincipal me, long patientId, int version) {
+        requireClinical(me);
+        Patient p = load(me, patientId);
+        accessLog.record(me.clinicId(), p.id(), AccessAction.VIEW_HISTORY, "version " + version);
+        return histories.version(p.id(), version).orElseThrow(() -> new NotFoundException("History version " + version));
+    }
+
+    /**
+     * Records a new version of the medical history. {@code basedOnVersion}, when given, must be the current version,
+     * so that an answer recorded meanwhile by a colleague is not silently replaced.
+     */
+    @Transactional
+    public HistoryVersion recordHistory(VenulaPrincipal me, long patientId, MedicalHistory history,
+            Integer basedOnVersion, String note) {
+        requireClinical(me);
+        Patient p = load(me, patientId);
+        List<FieldProblem> problems = constraintProblems(history);
+        problems.addAll(PatientRules.checkHistory(history, clinics.today(me.clinicId()), p.dateOfBirth()));
+        if (note != null && note.length() > 1000) {
+            problems.add(new FieldProblem("note", "must be at most 1000 characters"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        int current = histories.currentVersion(p.id());
+        if (basedOnVersion != null && basedOnVersion != current) {
+            throw ConflictException.staleVersion("This medical history");
+        }
+        OffsetDateTime now = now();
+        try {
+            histories.insert(me.clinicId(), p.id(), current + 1, history, blank(note), now, me.getUsername());
+        } catch (DuplicateKeyException e) {
+            throw ConflictException.staleVersion("This medical history");
+        }
+        accessLog.record(me.clinicId(), p.id(), AccessAction.UPDATE_HISTORY, "version " + (current + 1));
+        return new HistoryVersion(p.id(), current + 1, now, me.getUsername(), blank(note), history);
+    }
+
+    /** The access log of one patient (admins only). */
+    @Transactional
+    public List<AccessEntry> accessLog(VenulaPrincipal me, long patientId) {
+        if (!me.isAdmin()) {
+            throw new AccessDeniedException("Only administrators see the access log");
+        }
+        Patient p = load(me, patientId);
+        accessLog.record(me.clinicId(), p.id(), AccessAction.VIEW_ACCESS_LOG, null);
+        return accessLog.forPatient(me.clinicId(), p.id(), 500);
+    }
+
+    /** How many patients the whole database holds (demo data is only loaded into an empty one). */
+    public long countAll() {
+        return patients.count();
+    }
+
+    private Patient load(VenulaPrincipal me, long patientId) {
+        return patients.findByIdAndClinicId(patientId, me.clinicId())
+                .orElseThrow(() -> new NotFoundException("Patient " + patientId));
+    }
+
+    private static void requireClinical(VenulaPrincipal me) {
+        if (!me.seesClinicalRecord()) {
+            throw new AccessDeniedException("Reception does not see the medical history");
+        }
+    }
+
+    /** Runs the date and check-digit rules; returns the normalised NHS number (or null). */
+    private String checkDemographics(VenulaPrincipal me, PatientDraft draft) {
+        List<FieldProblem> problems = constraintProblems(draft);
+        problems.addAll(PatientRules.checkDemographics(draft, clinics.today(me.clinicId())));
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return NhsNumber.normalise(draft.nhsNumber()).orElse(null);
+    }
+
+    /** The field-format constraints declared on the request records, every one reported. */
+    private List<FieldProblem> constraintProblems(Object request) {
+        List<FieldProblem> problems = new ArrayList<>();
+        for (ConstraintViolation<Object> v : validator.validate(request)) {
+            problems.add(new FieldProblem(v.getPropertyPath().toString(), v.getMessage()));
+        }
+        return problems;
+    }
+
+    private static ConflictException duplicateNhsNumber() {
+        return new ConflictException("duplicate", "nhsNumber", "Another patient of this clinic has this NHS number.");
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    static PatientRecord toRecord(Patient p) {
+        return new PatientRecord(p.id(), p.givenName(), p.familyName(), p.dateOfBirth(), p.sex(), p.phone(),
+                p.email(), p.address(), p.nhsNumber(), p.weightKg(), p.occupation(), p.prolongedStanding(),
+                p.fitzpatrickSkinType(), p.version(), p.createdAt(), p.createdBy(), p.updatedAt(), p.updatedBy());
+    }
+
+    /** Today's date in the user's clinic. */
+    public LocalDate today(VenulaPrincipal me) {
+        return clinics.today(me.clinicId());
+    }
+}

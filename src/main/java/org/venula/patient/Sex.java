@@ -1,0 +1,5 @@
+package org.venula.patient;
+
+public enum Sex {
+    FEMALE, MALE, OTHER, UNKNOWN
+}

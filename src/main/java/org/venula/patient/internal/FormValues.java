@@ -1,0 +1,101 @@
+package org.venula.patient.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.util.MultiValueMap;
+
+/**
+ * Reads a submitted page form field by field, so that every value that cannot be read is reported beside its
+ * field (and the form is shown again with what the user typed), rather than failing the whole request.
+ */
+class FormValues {
+
+    private final MultiValueMap<String, String> form;
+    private final Map<String, String> errors = new LinkedHashMap<>();
+
+    FormValues(MultiValueMap<String, String> form) {
+        this.form = form;
+    }
+
+    Map<String, String> errors() {
+        return errors;
+    }
+
+    String text(String name) {
+        String v = form.getFirst(name);
+        return v == null || v.isBlank() ? null : v.trim();
+    }
+
+    Boolean bool(String name) {
+        String v = text(name);
+        if (v == null) {
+            return null;
+        }
+        return switch (v) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> fail(name, "choose yes or no");
+        };
+    }
+
+    LocalDate date(String name) {
+        String v = text(name);
+        try {
+            return v == null ? null : LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            return fail(name, "is not a valid date");
+        }
+    }
+
+    Integer integer(String name) {
+        String v = text(name);
+        try {
+            return v == null ? null : Integer.valueOf(v);
+        } catch (NumberFormatException e) {
+            return fail(name, "must be a whole number");
+        }
+    }
+
+    BigDecimal decimal(String name) {
+        String v = text(name);
+        try {
+            return v == null ? null : new BigDecimal(v.replace(',', '.'));
+        } catch (NumberFormatException e) {
+            return fail(name, "must be a number");
+        }
+    }
+
+    <E extends Enum<E>> E enumValue(String name, Class<E> type) {
+        String v = text(name);
+        try {
+            return v == null ? null : Enum.valueOf(type, v);
+        } catch (IllegalArgumentException e) {
+            return fail(name, "is not one of the choices");
+        }
+    }
+
+    <E extends Enum<E>> List<E> enumList(String name, Class<E> type) {
+        List<E> out = new ArrayList<>();
+        for (String v : form.getOrDefault(name, List.of())) {
+            if (v != null && !v.isBlank()) {
+                try {
+                    out.add(Enum.valueOf(type, v));
+                } catch (IllegalArgumentException e) {
+                    fail(name, "is not one of the choices");
+                }
+            }
+        }
+        return out;
+    }
+
+    private <T> T fail(String name, String message) {
+        errors.putIfAbsent(name, message);
+        return null;
+    }
+}

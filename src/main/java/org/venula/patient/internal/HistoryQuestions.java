@@ -1,0 +1,96 @@
+package org.venula.patient.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+import org.venula.patient.MedicalHistory;
+
+/** The medical-history questions in the order a clinician asks them, with the wording the pages use. */
+final class HistoryQuestions {
+
+    enum Kind { YES_NO, DATE, DUPLEX, MEDICATIONS, ALLERGIES, SKIN_TYPE }
+
+    record Question(String field, String label, String hint, Kind kind, Function<MedicalHistory, Object> value) {
+    }
+
+    record Change(String label, String before, String after) {
+    }
+
+    static final List<Question> ALL = List.of(
+            new Question("pregnant", "Pregnant", null, Kind.YES_NO, MedicalHistory::pregnant),
+            new Question("breastfeeding", "Breastfeeding", null, Kind.YES_NO, MedicalHistory::breastfeeding),
+            new Question("currentInfection", "Current infection", "Including skin infection in the treatment area",
+                    Kind.YES_NO, MedicalHistory::currentInfection),
+            new Question("lastAntibioticsOn", "Antibiotics last taken on", "Leave empty if none recently",
+                    Kind.DATE, MedicalHistory::lastAntibioticsOn),
+            new Question("visibleVaricoseVeins", "Visible varicose veins", "Bulging veins of 3 mm or more, standing",
+                    Kind.YES_NO, MedicalHistory::visibleVaricoseVeins),
+            new Question("duplex", "Duplex / Doppler result", null, Kind.DUPLEX, MedicalHistory::duplex),
+            new Question("acuteDvtOrPe", "Acute DVT or PE now", null, Kind.YES_NO, MedicalHistory::acuteDvtOrPe),
+            new Question("previousDvtOrPe", "Previous DVT or PE", null, Kind.YES_NO, MedicalHistory::previousDvtOrPe),
+            new Question("thrombophilia", "Thrombophilia", "A clot-prone condition such as factor V Leiden",
+                    Kind.YES_NO, MedicalHistory::thrombophilia),
+            new Question("activeCancer", "Active cancer", null, Kind.YES_NO, MedicalHistory::activeCancer),
+            new Question("venousSkinChanges", "Venous skin changes", "Pigmentation, eczema or ulcers of the leg",
+                    Kind.YES_NO, MedicalHistory::venousSkinChanges),
+            new Question("lastThrombophlebitisOn", "Last thrombophlebitis on", "Inflamed leg vein",
+                    Kind.DATE, MedicalHistory::lastThrombophlebitisOn),
+            new Question("ableToWalk", "Able to walk", null, Kind.YES_NO, MedicalHistory::ableToWalk),
+            new Question("lastHeartProblemOn", "Last heart problem on", null, Kind.DATE,
+                    MedicalHistory::lastHeartProblemOn),
+            new Question("lastLegSurgeryOn", "Last leg surgery or procedure on", null, Kind.DATE,
+                    MedicalHistory::lastLegSurgeryOn),
+            new Question("medications", "Medicines", null, Kind.MEDICATIONS, MedicalHistory::medications),
+            new Question("sclerosantAllergies", "Sclerosant allergies", null, Kind.ALLERGIES,
+                    MedicalHistory::sclerosantAllergies),
+            new Question("migraineWithAura", "Migraine with aura", null, Kind.YES_NO, MedicalHistory::migraineWithAura),
+            new Question("knownRightToLeftShunt", "Known right-to-left shunt", "For example a symptomatic PFO",
+                    Kind.YES_NO, MedicalHistory::knownRightToLeftShunt),
+            new Question("peripheralArterialDisease", "Peripheral arterial disease", null, Kind.YES_NO,
+                    MedicalHistory::peripheralArterialDisease),
+            new Question("poorlyControlledDiabetes", "Poorly controlled diabetes", null, Kind.YES_NO,
+                    MedicalHistory::poorlyControlledDiabetes),
+            new Question("fitzpatrickSkinType", "Fitzpatrick skin type", null, Kind.SKIN_TYPE,
+                    MedicalHistory::fitzpatrickSkinType),
+            new Question("plannedLongHaulFlightOn", "Planned long-haul flight on", null, Kind.DATE,
+                    MedicalHistory::plannedLongHaulFlightOn));
+
+    private HistoryQuestions() {
+    }
+
+    /** How an answer reads on a page: an unanswered question says so, it never reads as "No". */
+    static String display(Object value) {
+        if (value == null) {
+            return "Not asked";
+        }
+        if (value instanceof Boolean b) {
+            return b ? "Yes" : "No";
+        }
+        if (value instanceof List<?> list) {
+            return list.isEmpty() ? "None" : String.join(", ", list.stream().map(HistoryQuestions::words).toList());
+        }
+        if (value instanceof Enum<?> e) {
+            return words(e);
+        }
+        return value.toString();
+    }
+
+    static List<Change> changes(MedicalHistory before, MedicalHistory after) {
+        List<Change> out = new ArrayList<>();
+        for (Question q : ALL) {
+            Object a = before == null ? null : q.value().apply(before);
+            Object b = q.value().apply(after);
+            if (!Objects.equals(a, b)) {
+                out.add(new Change(q.label(), before == null ? "—" : display(a), display(b)));
+            }
+        }
+        return out;
+    }
+
+    private static String words(Object e) {
+        String s = e.toString().replace('_', ' ').toLowerCase();
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

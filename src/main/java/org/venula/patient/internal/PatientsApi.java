@@ -1,0 +1,124 @@
+package org.venula.patient.internal;
+
+import java.net.URI;
+import java.util.List;
+
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.venula.accesslog.AccessEntry;
+import org.venula.clinic.VenulaPrincipal;
+import org.venula.patient.HistoryVersion;
+import org.venula.patient.MedicalHistory;
+import org.venula.patient.PatientDraft;
+import org.venula.patient.PatientPage;
+import org.venula.patient.PatientRecord;
+import org.venula.patient.Patients;
+import org.venula.shared.InvalidInputException;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@RequestMapping("/api/patients")
+@Tag(name = "Patients and medical history")
+class PatientsApi {
+
+    private final Patients patients;
+
+    PatientsApi(Patients patients) {
+        this.patients = patients;
+    }
+
+    @PostMapping
+    @Operation(summary = "Register a patient; givenName, familyName, dateOfBirth and sex are required")
+    ResponseEntity<PatientRecord> register(@AuthenticationPrincipal VenulaPrincipal me,
+            @RequestBody PatientDraft draft) {
+        PatientRecord created = patients.register(me, draft);
+        return ResponseEntity.created(URI.create("/api/patients/" + created.id())).body(created);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A patient's demographics")
+    ResponseEntity<PatientRecord> get(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id) {
+        PatientRecord p = patients.get(me, id);
+        return ResponseEntity.ok().eTag(Integer.toString(p.version())).body(p);
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Amend demographics; send the version you loaded (a stale version answers 409)")
+    PatientRecord amend(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
+            @RequestBody PatientDraft draft) {
+        return patients.amend(me, id, draft);
+    }
+
+    @GetMapping
+    @Operation(summary = "Find patients by name, date of birth (YYYY-MM-DD or DD/MM/YYYY) or NHS number; paged")
+    PatientPage search(@AuthenticationPrincipal VenulaPrincipal me,
+            @RequestParam(required = false) String query,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        return patients.search(me, query, page, size);
+    }
+
+    @GetMapping("/{id}/history")
+    @Operation(summary = "The current medical history (clinicians and admins); version 0 when none is recorded")
+    ResponseEntity<HistoryVersion> history(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id) {
+        HistoryVersion h = patients.history(me, id);
+        return ResponseEntity.ok().eTag(Integer.toString(h.version())).body(h);
+    }
+
+    @PutMapping("/{id}/history")
+    @Operation(summary = "Record a new version of the medical history (clinicians and admins)",
+            description = "The body is the history object of the screening API. Send If-Match with the version you "
+                    + "loaded to be told (409) if someone recorded a newer one meanwhile.")
+    ResponseEntity<HistoryVersion> recordHistory(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
+            @RequestBody MedicalHistory history,
+            @Parameter(description = "the version you loaded, e.g. \"2\"")
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @RequestParam(required = false) String note) {
+        HistoryVersion saved = patients.recordHistory(me, id, history, parseVersion(ifMatch), note);
+        return ResponseEntity.ok().eTag(Integer.toString(saved.version())).body(saved);
+    }
+
+    @GetMapping("/{id}/history/versions")
+    @Operation(summary = "Every version of the medical history, newest first")
+    List<HistoryVersion> historyVersions(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id) {
+        return patients.historyVersions(me, id);
+    }
+
+    @GetMapping("/{id}/history/versions/{version}")
+    @Operation(summary = "One earlier version of the medical history")
+    HistoryVersion historyVersion(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
+            @PathVariable int version) {
+        return patients.historyVersion(me, id, version);
+    }
+
+    @GetMapping("/{id}/access-log")
+    @Operation(summary = "Who read or changed this patient's record (admins)")
+    List<AccessEntry> accessLog(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id) {
+        return patients.accessLog(me, id);
+    }
+
+    private static Integer parseVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return null;
+        }
+        String v = ifMatch.trim().replace("W/", "").replace("\"", "");
+        try {
+            return Integer.valueOf(v);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("If-Match", "must be the history version you loaded, e.g. \"2\"");
+        }
+    }
+}

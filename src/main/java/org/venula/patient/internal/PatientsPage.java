@@ -1,0 +1,277 @@
+package org.venula.patient.internal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.venula.clinic.VenulaPrincipal;
+import org.venula.patient.DuplexResult;
+import org.venula.patient.HistoryVersion;
+import org.venula.patient.MedicalHistory;
+import org.venula.patient.Medication;
+import org.venula.patient.PatientDraft;
+import org.venula.patient.PatientPage;
+import org.venula.patient.PatientRecord;
+import org.venula.patient.Patients;
+import org.venula.patient.Sclerosant;
+import org.venula.patient.Sex;
+import org.venula.shared.ConflictException;
+import org.venula.shared.FieldProblem;
+import org.venula.shared.InvalidInputException;
+
+/** Pages: patient list and search, registration, demographics, the chart, the medical history and its versions. */
+@Controller
+class PatientsPage {
+
+    private static final int PAGE_SIZE = 20;
+
+    private final Patients patients;
+    private final Validator validator;
+
+    PatientsPage(Patients patients, Validator validator) {
+        this.patients = patients;
+        this.validator = validator;
+    }
+
+    @GetMapping("/patients")
+    String list(@AuthenticationPrincipal VenulaPrincipal me, @RequestParam(required = false) String query,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+        String q = query == null ? "" : query.trim();
+        if (q.length() > 100) {
+            q = q.substring(0, 100);
+        }
+        PatientPage result = patients.search(me, q, Math.max(page, 0), PAGE_SIZE);
+        model.addAttribute("query", q);
+        model.addAttribute("result", result);
+        model.addAttribute("today", patients.today(me));
+        return htmx != null ? "patient/list :: results" : "patient/list";
+    }
+
+    @GetMapping("/patients/new")
+    String newPatient(Model model) {
+        return form(model, null, Map.of("sex", ""), Map.of());
+    }
+
+    @PostMapping("/patients")
+    String register(@AuthenticationPrincipal VenulaPrincipal me, @RequestParam MultiValueMap<String, String> form,
+            Model model, RedirectAttributes redirect) {
+        FormValues values = new FormValues(form);
+        PatientDraft draft = draft(values);
+        Map<String, String> errors = validate(values, draft);
+        if (errors.isEmpty()) {
+            try {
+                PatientRecord p = patients.register(me, draft);
+                redirect.addFlashAttribute("notice", p.fullName() + " is registered. Record the medical history next.");
+                return "redirect:/patients/" + p.id();
+            } catch (InvalidInputException e) {
+                put(errors, e.problems());
+            } catch (ConflictException e) {
+                errors.put(e.field(), e.getMessage());
+            }
+        }
+        return form(model, null, form.toSingleValueMap(), errors);
+    }
+
+    @GetMapping("/patients/{id}")
+    String chart(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id, Model model) {
+        PatientRecord p = patients.get(me, id);
+        model.addAttribute("patient", p);
+        model.addAttribute("today", patients.today(me));
+        if (me.seesClinicalRecord()) {
+            HistoryVersion current = patients.history(me, id);
+            List<HistoryVersion> versions = patients.historyVersions(me, id);
+            model.addAttribute("history", current);
+            model.addAttribute("versions", versions);
+            model.addAttribute("answers", answers(current.history()));
+        }
+        return "patient/chart";
+    }
+
+    @GetMapping("/patients/{id}/edit")
+    String edit(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id, Model model) {
+        PatientRecord p = patients.get(me, id);
+        return form(model, p, values(p), Map.of());
+    }
+
+    @PostMapping("/patients/{id}/edit")
+    String amend(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
+            @RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect) {
+        FormValues values = new FormValues(form);
+        PatientDraft draft = draft(values);
+        Map<String, String> errors = validate(values, draft);
+        if (errors.isEmpty()) {
+            try {
+                patients.amend(me, id, draft);
+                redirect.addFlashAttribute("notice", "Details saved.");
+                return "redirect:/patients/" + id;
+            } catch (InvalidInputException e) {
+                put(errors, e.problems());
+            } catch (ConflictException e) {
+                errors.put(e.field(), e.getMessage());
+            }
+        }
+        return form(model, patients.get(me, id), form.toSingleValueMap(), errors);
+    }
+
+    @GetMapping("/patients/{id}/history/edit")
+    String editHistory(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id, Model model) {
+        HistoryVersion current = patients.history(me, id);
+        return historyForm(me, id, model, historyValues(current.history()), current.version(), Map.of());
+    }
+
+    @PostMapping("/patients/{id}/history")
+    String recordHistory(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
+            @RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect) {
+        FormValues values = new FormValues(form);
+        MedicalHistory history = history(values);
+        Integer basedOn = values.integer("basedOnVersion");
+        Map<String, String> errors = validate(values, history);
+        if (errors.isEmpty()) {
+            try {
+                HistoryVersion saved = patients.recordHistory(me, id, history, basedOn, values.text("note"));
+                redirect.addFlashAttribute("notice", "Medical history saved as version " + saved.version() + ".");
+                return "redirect:/patients/" + id;
+            } catch (InvalidInputException e) {
+                put(errors, e.problems());
+            } catch (ConflictException e) {
+                errors.put("form", e.getMessage());
+            }
+        }
+        return historyForm(me, id, model, form, basedOn == null ? 0 : basedOn, errors);
+    }
+
+    @GetMapping("/patients/{id}/history/versions/{version}")
+    String historyVersion(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id, @PathVariable int version,
+            Model model) {
+        PatientRecord p = patients.get(me, id);
+        HistoryVersion shown = patients.historyVersion(me, id, version);
+        MedicalHistory previous = version > 1 ? patients.historyVersion(me, id, version - 1).history() : null;
+        model.addAttribute("patient", p);
+        model.addAttribute("shown", shown);
+        model.addAttribute("answers", answers(shown.history()));
+        model.addAttribute("changes", HistoryQuestions.changes(previous, shown.history()));
+        return "patient/history-version";
+    }
+
+    @GetMapping("/patients/{id}/access-log")
+    String accessLog(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id, Model model) {
+        model.addAttribute("patient", patients.get(me, id));
+        model.addAttribute("entries", patients.accessLog(me, id));
+        return "patient/access-log";
+    }
+
+    private String form(Model model, PatientRecord patient, Map<String, String> values, Map<String, String> errors) {
+        model.addAttribute("patient", patient);
+        model.addAttribute("v", values);
+        model.addAttribute("errors", errors);
+        model.addAttribute("sexes", Sex.values());
+        return "patient/form";
+    }
+
+    private String historyForm(VenulaPrincipal me, long id, Model model, MultiValueMap<String, String> values,
+            int basedOn, Map<String, String> errors) {
+        model.addAttribute("patient", patients.get(me, id));
+        model.addAttribute("questions", HistoryQuestions.ALL);
+        model.addAttribute("v", values);
+        model.addAttribute("basedOnVersion", basedOn);
+        model.addAttribute("errors", errors);
+        model.addAttribute("duplexResults", DuplexResult.values());
+        model.addAttribute("medications", Medication.values());
+        model.addAttribute("sclerosants", Sclerosant.values());
+        model.addAttribute("today", patients.today(me));
+        return "patient/history-form";
+    }
+
+    private static PatientDraft draft(FormValues f) {
+        return new PatientDraft(f.text("givenName"), f.text("familyName"), f.date("dateOfBirth"),
+                f.enumValue("sex", Sex.class), f.text("phone"), f.text("email"), f.text("address"),
+                f.text("nhsNumber"), f.decimal("weightKg"), f.text("occupation"), f.bool("prolongedStanding"),
+                f.integer("fitzpatrickSkinType"), f.integer("version"));
+    }
+
+    private static MedicalHistory history(FormValues f) {
+        return new MedicalHistory(f.bool("pregnant"), f.bool("breastfeeding"), f.bool("currentInfection"),
+                f.date("lastAntibioticsOn"), f.bool("visibleVaricoseVeins"), f.enumValue("duplex", DuplexResult.class),
+                f.bool("acuteDvtOrPe"), f.bool("previousDvtOrPe"), f.bool("thrombophilia"), f.bool("activeCancer"),
+                f.bool("venousSkinChanges"), f.date("lastThrombophlebitisOn"), f.bool("ableToWalk"),
+                f.date("lastHeartProblemOn"), f.date("lastLegSurgeryOn"), f.enumList("medications", Medication.class),
+                f.enumList("sclerosantAllergies", Sclerosant.class), f.bool("migraineWithAura"),
+                f.bool("knownRightToLeftShunt"), f.bool("peripheralArterialDisease"),
+                f.bool("poorlyControlledDiabetes"), f.integer("fitzpatrickSkinType"),
+                f.date("plannedLongHaulFlightOn"));
+    }
+
+    /** Field errors from reading the form, then from the same Bean Validation the API applies. */
+    private Map<String, String> validate(FormValues values, Object target) {
+        Map<String, String> errors = new LinkedHashMap<>(values.errors());
+        for (ConstraintViolation<Object> v : validator.validate(target)) {
+            errors.putIfAbsent(v.getPropertyPath().toString(), v.getMessage());
+        }
+        return errors;
+    }
+
+    private static void put(Map<String, String> errors, List<FieldProblem> problems) {
+        problems.forEach(p -> errors.putIfAbsent(p.field(), p.message()));
+    }
+
+    private static Map<String, String> values(PatientRecord p) {
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("givenName", p.givenName());
+        v.put("familyName", p.familyName());
+        v.put("dateOfBirth", p.dateOfBirth().toString());
+        v.put("sex", p.sex().name());
+        v.put("phone", p.phone());
+        v.put("email", p.email());
+        v.put("address", p.address());
+        v.put("nhsNumber", p.nhsNumber());
+        v.put("weightKg", p.weightKg() == null ? null : p.weightKg().toPlainString());
+        v.put("occupation", p.occupation());
+        v.put("prolongedStanding", p.prolongedStanding() == null ? "" : p.prolongedStanding().toString());
+        v.put("fitzpatrickSkinType", p.fitzpatrickSkinType() == null ? "" : p.fitzpatrickSkinType().toString());
+        v.put("version", Integer.toString(p.version()));
+        return v;
+    }
+
+    private static MultiValueMap<String, String> historyValues(MedicalHistory h) {
+        MultiValueMap<String, String> v = new LinkedMultiValueMap<>();
+        for (HistoryQuestions.Question q : HistoryQuestions.ALL) {
+            Object value = q.value().apply(h);
+            if (value instanceof List<?> list) {
+                list.forEach(item -> v.add(q.field(), item.toString()));
+            } else {
+                v.add(q.field(), value == null ? "" : value.toString());
+            }
+        }
+        return v;
+    }
+
+    private static List<Map<String, Object>> answers(MedicalHistory h) {
+        return HistoryQuestions.ALL.stream().map(q -> {
+            Object value = q.value().apply(h);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("label", q.label());
+            row.put("text", HistoryQuestions.display(value));
+            row.put("unanswered", value == null);
+            row.put("flag", value instanceof Boolean b && b
+                    && !"ableToWalk".equals(q.field())
+                    || value instanceof List<?> l && !l.isEmpty()
+                    || "ableToWalk".equals(q.field()) && Boolean.FALSE.equals(value));
+            return row;
+        }).toList();
+    }
+}

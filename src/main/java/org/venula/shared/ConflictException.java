@@ -1,0 +1,33 @@
+package org.venula.shared;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/** The request clashes with what is stored: a stale version, or a value that must be unique. */
+@ResponseStatus(HttpStatus.CONFLICT)
+public class ConflictException extends RuntimeException {
+
+    private final String type;
+    private final String field;
+
+    public ConflictException(String type, String field, String message) {
+        super(message);
+        this.type = type;
+        this.field = field;
+    }
+
+    public static ConflictException staleVersion(String what) {
+        return new ConflictException("stale-version", "version",
+                what + " was changed by someone else since you loaded it. Reload it and apply your change again.");
+    }
+
+    /** The last segment of the problem type URI, for example {@code stale-version}. */
+    public String type() {
+        return type;
+    }
+
+    /** The field at fault, or null. */
+    public String field() {
+        return field;
+    }
+}

@@ -1,0 +1,206 @@
+package org.venula.shared.web;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.venula.shared.ConflictException;
+import org.venula.shared.FieldProblem;
+import org.venula.shared.InvalidInputException;
+import org.venula.shared.NotFoundException;
+import org.venula.shared.Problems;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+
+/**
+ * Turns every failure of a JSON API call into {@code application/problem+json} (RFC 9457) with a stable
+ * {@code type}, a readable {@code detail} and, for bad input, an {@code errors} array naming each field.
+ * Bad input is always a 4xx; an unexpected failure is logged and answered 500 without internals.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class ApiProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<Object> invalid(InvalidInputException ex) {
+        return validation(ex.problems());
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<Object> notFound(NotFoundException ex) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage(), null);
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<Object> conflict(ConflictException ex) {
+        List<FieldProblem> fields = ex.field() == null ? null : List.of(new FieldProblem(ex.field(), ex.getMessage()));
+        return problem(HttpStatus.CONFLICT, ex.type(), "Conflict", ex.getMessage(), fields);
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<Object> optimisticLock(OptimisticLockingFailureException ex) {
+        return conflict(ConflictException.staleVersion("This record"));
+    }
+
+    @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
+    ResponseEntity<Object> forbidden(RuntimeException ex) {
+        return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                "Your role does not allow this action.", null);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex) {
+        return validation(List.of(new FieldProblem(ex.getName(), "'" + ex.getValue() + "' is not a valid value")));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception ex) {
+        log.error("Unexpected failure in an API call", ex);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+                "Something went wrong on our side. Nothing you sent was stored.", null);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> problems = new ArrayList<>();
+        ex.getBindingResult().getFieldErrors().forEach(e -> problems.add(new FieldProblem(e.getField(), e.getDefaultMessage())));
+        ex.getBindingResult().getGlobalErrors().forEach(e -> problems.add(new FieldProblem(e.getObjectName(), e.getDefaultMessage())));
+        return validation(problems);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> problems = new ArrayList<>();
+        ex.getParameterValidationResults().forEach(r -> r.getResolvableErrors().forEach(e ->
+                problems.add(new FieldProblem(r.getMethodParameter().getParameterName(), e.getDefaultMessage()))));
+        return validation(problems);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Throwable cause = ex.getCause();
+        if (cause instanceof StreamReadException || !(cause instanceof JacksonException jackson)) {
+            return problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed request",
+                    "The request body is not valid JSON.", null);
+        }
+        String field = path(jackson);
+        String message;
+        if (cause instanceof InvalidFormatException format && format.getTargetType() != null
+                && format.getTargetType().isEnum()) {
+            message = "'" + format.getValue() + "' is not one of " + enumValues(format.getTargetType());
+        } else if (cause instanceof InvalidFormatException format) {
+            message = "'" + format.getValue() + "' is not a valid " + simpleType(format.getTargetType());
+        } else if (cause instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            message = "must be " + article(simpleType(mismatch.getTargetType()));
+        } else {
+            message = "could not be read";
+        }
+        if (field.isEmpty()) {
+            return problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed request",
+                    "The request body does not have the expected shape.", null);
+        }
+        return validation(List.of(new FieldProblem(field, message)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+            WebRequest request) {
+        HttpHeaders out = new HttpHeaders();
+        out.addAll(headers);
+        out.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return new ResponseEntity<>(body, out, statusCode);
+    }
+
+    private static ResponseEntity<Object> validation(List<FieldProblem> problems) {
+        List<FieldProblem> sorted = problems.stream().sorted(Comparator.comparing(FieldProblem::field)).toList();
+        String detail = sorted.isEmpty() ? "The request could not be accepted."
+                : sorted.stream().map(p -> p.field() + ": " + p.message()).collect(Collectors.joining("; "));
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "validation", "Invalid input", detail, sorted);
+    }
+
+    private static ResponseEntity<Object> problem(HttpStatus status, String type, String title, String detail,
+            List<FieldProblem> errors) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        body.setType(Problems.type(type));
+        body.setTitle(title);
+        if (errors != null) {
+            body.setProperty("errors", errors.stream()
+                    .map(e -> Map.of("field", e.field(), "message", e.message())).toList());
+        }
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+
+    private static String path(JacksonException ex) {
+        StringBuilder sb = new StringBuilder();
+        for (JacksonException.Reference ref : ex.getPath()) {
+            if (ref.getPropertyName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String enumValues(Class<?> type) {
+        Object[] constants = type.getEnumConstants();
+        List<String> names = new ArrayList<>();
+        for (Object c : constants) {
+            names.add(((Enum<?>) c).name());
+        }
+        return String.join(", ", names);
+    }
+
+    private static String simpleType(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        return switch (type.getSimpleName()) {
+            case "LocalDate" -> "date (YYYY-MM-DD)";
+            case "Boolean", "boolean" -> "true or false";
+            case "Integer", "int", "Long", "long" -> "whole number";
+            case "BigDecimal", "Double", "double" -> "number";
+            case "String" -> "text";
+            default -> type.isEnum() ? "one of " + enumValues(type) : "value of the right type";
+        };
+    }
+
+    private static String article(String what) {
+        return what.startsWith("true") || what.startsWith("one of") ? what : "a " + what;
+    }
+}
