@@ -1,0 +1,409 @@
+package org.venula;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.venula.clinic.Clinics;
+import org.venula.support.Api;
+import org.venula.support.Api.Response;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The API as a client meets it, over HTTP against the running application. Run once on H2 and once on
+ * PostgreSQL by the subclasses. Each test makes its own patients and users, so tests never depend on each other.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+abstract class ApiScenarios {
+
+    private static final AtomicInteger UNIQUE = new AtomicInteger();
+    static final String ADMIN_PASSWORD = "test-admin-password";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Clinics clinics;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Api admin;
+
+    @BeforeEach
+    void signIn() {
+        admin = Api.as(port, "admin", ADMIN_PASSWORD);
+    }
+
+    // ---- start-up, sign-in and users -------------------------------------------------------------------------
+
+    @Test
+    void healthIsUpWhenTheDatabaseAnswers() {
+        Response health = Api.anonymous(port).get("/actuator/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().get("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void theFirstStartCreatedAnAdministratorWhoSignsInThroughTheApi() {
+        Response me = admin.get("/api/me");
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.json().get("role").asString()).isEqualTo("ADMIN");
+    }
+
+    @Test
+    void aWrongPasswordIsAnsweredAlikeWhetherOrNotTheUserExists() {
+        Response known = Api.as(port, "admin", "not-the-password").get("/api/patients");
+        Response unknown = Api.as(port, "nobody-" + unique(), "not-the-password").get("/api/patients");
+        assertThat(known.status()).isEqualTo(401);
+        assertThat(unknown.status()).isEqualTo(401);
+        assertThat(known.text()).isEqualTo(unknown.text());
+        assertThat(known.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void anAdminCreatesAClinicianWhoGetsAPractitionerProfile() {
+        String username = "clinician" + unique();
+        Response created = admin.post("/api/users", Map.of("username", username, "password", "a-long-password-1",
+                "displayName", "Dr Test", "role", "CLINICIAN", "profession", "Doctor", "registrationNumber", "GMC 1"));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().get("id").asLong()).isPositive();
+        assertThat(created.text()).doesNotContainIgnoringCase("password").doesNotContain("{bcrypt}");
+
+        Response practitioners = admin.get("/api/practitioners");
+        assertThat(practitioners.json().findValuesAsString("registrationNumber")).contains("GMC 1");
+        Response users = admin.get("/api/users");
+        assertThat(users.text()).contains(username).doesNotContainIgnoringCase("password").doesNotContain("$2a$");
+
+        Response asClinician = Api.as(port, username, "a-long-password-1").get("/api/me");
+        assertThat(asClinician.json().get("practitionerId").asLong()).isPositive();
+    }
+
+    @Test
+    void badUsersAreRefusedNamingTheField() {
+        Response bad = admin.post("/api/users", Map.of("username", "x", "password", "short", "displayName", "",
+                "role", "SURGEON"));
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.errorFields()).contains("role");
+
+        Response invalid = admin.post("/api/users", Map.of("username", "x", "password", "short", "displayName", "",
+                "role", "RECEPTION"));
+        assertThat(invalid.status()).isEqualTo(422);
+        assertThat(invalid.errorFields()).contains("username", "password", "displayName");
+
+        Response duplicate = admin.post("/api/users", Map.of("username", "admin", "password", "a-long-password-1",
+                "displayName", "Second admin", "role", "ADMIN"));
+        assertThat(duplicate.status()).isEqualTo(409);
+        assertThat(duplicate.errorFields()).containsExactly("username");
+    }
+
+    @Test
+    void onlyAdminsManageUsers() {
+        Api reception = newUser("RECEPTION");
+        assertThat(reception.get("/api/users").status()).isEqualTo(403);
+        assertThat(reception.post("/api/users", Map.of("username", "sneaky" + unique(), "password",
+                "a-long-password-1", "displayName", "Sneaky", "role", "ADMIN")).status()).isEqualTo(403);
+    }
+
+    // ---- patients ----------------------------------------------------------------------------------------------
+
+    @Test
+    void aRegisteredPatientIsFoundByNameDateOfBirthAndNhsNumber() {
+        String family = "Searchable" + unique();
+        Response created = admin.post("/api/patients", patient(family, Map.of("nhsNumber", "943 476 5919")));
+        assertThat(created.status()).isEqualTo(201);
+        long id = created.id();
+        assertThat(created.json().get("nhsNumber").asString()).isEqualTo("9434765919");
+
+        assertThat(ids(admin.get("/api/patients?query=" + family.toLowerCase()))).containsExactly(id);
+        assertThat(ids(admin.get("/api/patients?query=ann%20" + family.substring(0, 6)))).contains(id);
+        assertThat(ids(admin.get("/api/patients?query=1984-03-07"))).contains(id);
+        assertThat(ids(admin.get("/api/patients?query=07/03/1984"))).contains(id);
+        assertThat(ids(admin.get("/api/patients?query=943%20476%205919"))).containsExactly(id);
+        assertThat(ids(admin.get("/api/patients?query=Nobody" + unique()))).isEmpty();
+        assertThat(admin.get("/api/patients?query=%25").status()).isEqualTo(200);
+    }
+
+    @Test
+    void searchIsPaged() {
+        String family = "Paged" + unique();
+        for (int i = 0; i < 3; i++) {
+            admin.post("/api/patients", patient(family, Map.of()));
+        }
+        JsonNode first = admin.get("/api/patients?query=" + family + "&size=2&page=0").json();
+        assertThat(first.get("items").size()).isEqualTo(2);
+        assertThat(first.get("totalItems").asLong()).isEqualTo(3);
+        assertThat(first.get("totalPages").asInt()).isEqualTo(2);
+        assertThat(admin.get("/api/patients?query=" + family + "&size=2&page=1").json().get("items").size())
+                .isEqualTo(1);
+        Response badSize = admin.get("/api/patients?size=0");
+        assertThat(badSize.status()).isEqualTo(422);
+        assertThat(badSize.errorFields()).containsExactly("size");
+        assertThat(admin.get("/api/patients?page=x").status()).isEqualTo(422);
+    }
+
+    @Test
+    void badPatientInputIsRefusedNamingEachField() {
+        Map<String, Object> bad = new HashMap<>();
+        bad.put("givenName", "x".repeat(101));
+        bad.put("familyName", " ");
+        bad.put("dateOfBirth", LocalDate.now(ZoneId.of("Europe/London")).plusDays(2).toString());
+        bad.put("sex", "FEMALE");
+        bad.put("weightKg", -3);
+        bad.put("nhsNumber", "9434765918");
+        bad.put("fitzpatrickSkinType", 7);
+        bad.put("email", "not-an-email");
+        Response r = admin.post("/api/patients", bad);
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(r.json().get("type").asString()).endsWith("/validation");
+        assertThat(r.errorFields()).contains("givenName", "familyName", "dateOfBirth", "weightKg", "nhsNumber",
+                "fitzpatrickSkinType", "email");
+
+        Response missing = admin.post("/api/patients", Map.of("givenName", "Ann"));
+        assertThat(missing.status()).isEqualTo(422);
+        assertThat(missing.errorFields()).contains("familyName", "dateOfBirth", "sex");
+
+        Response unknownSex = admin.post("/api/patients", patient("Enum", Map.of("sex", "F")));
+        assertThat(unknownSex.status()).isEqualTo(422);
+        assertThat(unknownSex.errorFields()).containsExactly("sex");
+
+        Response impossibleDate = admin.post("/api/patients", patient("Date", Map.of("dateOfBirth", "1980-02-30")));
+        assertThat(impossibleDate.status()).isEqualTo(422);
+        assertThat(impossibleDate.errorFields()).containsExactly("dateOfBirth");
+
+        Response wrongType = admin.post("/api/patients", patient("Type", Map.of("weightKg", "heavy")));
+        assertThat(wrongType.status()).isEqualTo(422);
+        assertThat(wrongType.errorFields()).containsExactly("weightKg");
+
+        Response malformed = admin.post("/api/patients", "{\"givenName\": ");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.json().get("type").asString()).endsWith("/malformed-json");
+    }
+
+    @Test
+    void amendingKeepsTheEarlierStateAndAStaleVersionIsRefused() {
+        long id = admin.post("/api/patients", patient("Amend" + unique(), Map.of())).id();
+        Map<String, Object> changed = patient("Amended", Map.of("phone", "01632 960001", "version", 0));
+        Response ok = admin.put("/api/patients/" + id, changed);
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(ok.json().get("version").asInt()).isEqualTo(1);
+
+        Response stale = admin.put("/api/patients/" + id, patient("Overwrite", Map.of("version", 0)));
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.json().get("type").asString()).endsWith("/stale-version");
+
+        Response invalid = admin.put("/api/patients/" + id, patient("Bad", Map.of("version", 1, "weightKg", 0)));
+        assertThat(invalid.status()).isEqualTo(422);
+
+        JsonNode stored = admin.get("/api/patients/" + id).json();
+        assertThat(stored.get("familyName").asString()).isEqualTo("Amended");
+        assertThat(stored.get("version").asInt()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM patient_revision WHERE patient_id = :id").param("id", id)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aDuplicateNhsNumberInTheClinicIsAConflict() {
+        String nhs = "9990237573";
+        Response first = admin.post("/api/patients", patient("Twin" + unique(), Map.of("nhsNumber", nhs)));
+        Response second = admin.post("/api/patients", patient("Twin" + unique(), Map.of("nhsNumber", nhs)));
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.errorFields()).containsExactly("nhsNumber");
+    }
+
+    // ---- medical history ---------------------------------------------------------------------------------------
+
+    @Test
+    void theMedicalHistoryIsVersionedAndEarlierVersionsStayReadable() {
+        long id = admin.post("/api/patients", patient("History" + unique(), Map.of())).id();
+        JsonNode none = admin.get("/api/patients/" + id + "/history").json();
+        assertThat(none.get("version").asInt()).isZero();
+        assertThat(none.get("history").get("pregnant").isNull()).isTrue();
+
+        Map<String, Object> history = history();
+        Response v1 = admin.put("/api/patients/" + id + "/history", history);
+        assertThat(v1.status()).isEqualTo(200);
+        assertThat(v1.json().get("version").asInt()).isEqualTo(1);
+
+        history.put("lastAntibioticsOn", LocalDate.now(ZoneId.of("Europe/London")).minusDays(3).toString());
+        history.put("medications", List.of("TAMOXIFEN"));
+        Response v2 = admin.put("/api/patients/" + id + "/history", history, Map.of("If-Match", "\"1\""));
+        assertThat(v2.status()).isEqualTo(200);
+        assertThat(v2.json().get("version").asInt()).isEqualTo(2);
+
+        Response stale = admin.put("/api/patients/" + id + "/history", history, Map.of("If-Match", "\"1\""));
+        assertThat(stale.status()).isEqualTo(409);
+
+        JsonNode current = admin.get("/api/patients/" + id + "/history").json();
+        assertThat(current.get("version").asInt()).isEqualTo(2);
+        assertThat(current.get("history").get("medications").get(0).asString()).isEqualTo("TAMOXIFEN");
+        assertThat(current.get("recordedBy").asString()).isEqualTo("admin");
+
+        JsonNode versions = admin.get("/api/patients/" + id + "/history/versions").json();
+        assertThat(versions.size()).isEqualTo(2);
+        JsonNode first = admin.get("/api/patients/" + id + "/history/versions/1").json();
+        assertThat(first.get("history").get("lastAntibioticsOn").isNull()).isTrue();
+        assertThat(first.get("history").get("medications").size()).isZero();
+        assertThat(admin.get("/api/patients/" + id + "/history/versions/9").status()).isEqualTo(404);
+    }
+
+    @Test
+    void badHistoryInputIsRefusedAndChangesNothing() {
+        long id = admin.post("/api/patients", patient("BadHistory" + unique(), Map.of())).id();
+        admin.put("/api/patients/" + id + "/history", history());
+
+        Map<String, Object> bad = history();
+        bad.put("lastHeartProblemOn", LocalDate.now(ZoneId.of("Europe/London")).plusDays(5).toString());
+        bad.put("fitzpatrickSkinType", 0);
+        Response future = admin.put("/api/patients/" + id + "/history", bad);
+        assertThat(future.status()).isEqualTo(422);
+        assertThat(future.errorFields()).containsExactlyInAnyOrder("lastHeartProblemOn", "fitzpatrickSkinType");
+
+        Map<String, Object> unknownMedicine = history();
+        unknownMedicine.put("medications", List.of("ASPIRIN"));
+        Response unknown = admin.put("/api/patients/" + id + "/history", unknownMedicine);
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.errorFields()).containsExactly("medications[0]");
+
+        Map<String, Object> notBoolean = history();
+        notBoolean.put("pregnant", "maybe");
+        Response maybe = admin.put("/api/patients/" + id + "/history", notBoolean);
+        assertThat(maybe.status()).isEqualTo(422);
+        assertThat(maybe.errorFields()).containsExactly("pregnant");
+
+        Map<String, Object> badDuplex = history();
+        badDuplex.put("duplex", "SOME_REFLUX");
+        assertThat(admin.put("/api/patients/" + id + "/history", badDuplex).errorFields()).containsExactly("duplex");
+
+        assertThat(admin.get("/api/patients/" + id + "/history").json().get("version").asInt()).isEqualTo(1);
+    }
+
+    // ---- clinic boundary, roles and the access log -------------------------------------------------------------
+
+    @Test
+    void anotherClinicsUserGetsNotFoundForThisClinicsPatient() {
+        long id = admin.post("/api/patients", patient("Private" + unique(), Map.of())).id();
+        String otherAdmin = "other" + unique();
+        clinics.createClinic("Other Clinic", ZoneId.of("Europe/London"), false, otherAdmin, "other-password-123",
+                "test");
+        Api other = Api.as(port, otherAdmin, "other-password-123");
+
+        assertThat(other.get("/api/patients/" + id).status()).isEqualTo(404);
+        assertThat(other.get("/api/patients/" + id + "/history").status()).isEqualTo(404);
+        assertThat(other.put("/api/patients/" + id + "/history", history()).status()).isEqualTo(404);
+        assertThat(other.get("/api/patients/" + (id + 100000)).status()).isEqualTo(404);
+        assertThat(ids(other.get("/api/patients?query=Private"))).doesNotContain(id);
+        assertThat(admin.get("/api/patients/" + id + "/history").json().get("version").asInt()).isZero();
+    }
+
+    @Test
+    void receptionSeesDemographicsButNotTheMedicalHistory() {
+        long id = admin.post("/api/patients", patient("Front" + unique(), Map.of())).id();
+        Api reception = newUser("RECEPTION");
+        assertThat(reception.get("/api/patients/" + id).status()).isEqualTo(200);
+        Response history = reception.get("/api/patients/" + id + "/history");
+        assertThat(history.status()).isEqualTo(403);
+        assertThat(history.contentType()).startsWith("application/problem+json");
+        assertThat(reception.put("/api/patients/" + id + "/history", history()).status()).isEqualTo(403);
+        assertThat(reception.get("/api/patients/" + id + "/history/versions").status()).isEqualTo(403);
+        assertThat(reception.get("/api/patients/" + id + "/access-log").status()).isEqualTo(403);
+    }
+
+    @Test
+    void everyReadAndWriteOfAPatientIsInTheAccessLog() {
+        Api clinician = newUser("CLINICIAN");
+        long id = clinician.post("/api/patients", patient("Logged" + unique(), Map.of())).id();
+        clinician.get("/api/patients/" + id);
+        clinician.put("/api/patients/" + id + "/history", history());
+        clinician.get("/api/patients/" + id + "/history");
+
+        JsonNode log = admin.get("/api/patients/" + id + "/access-log").json();
+        List<String> actions = log.findValuesAsString("action");
+        assertThat(actions).contains("CREATE_PATIENT", "VIEW_PATIENT", "UPDATE_HISTORY", "VIEW_HISTORY");
+        JsonNode entry = log.get(log.size() - 1);
+        assertThat(entry.get("action").asString()).isEqualTo("CREATE_PATIENT");
+        assertThat(entry.get("channel").asString()).isEqualTo("API");
+        assertThat(entry.get("remoteAddress").asString()).isNotBlank();
+        assertThat(entry.get("username").asString()).startsWith("clinician");
+    }
+
+    @Test
+    void theDatabaseRefusesWhatTheRulesForbid() {
+        long clinic = clinics.firstClinic().orElseThrow().id();
+        assertThatThrownBy(() -> jdbc.sql("""
+                INSERT INTO patient (clinic_id, given_name, family_name, date_of_birth, sex, fitzpatrick_skin_type,
+                  created_at, created_by, updated_at, updated_by)
+                VALUES (:c, 'A', 'B', DATE '1980-01-01', 'FEMALE', 9, CURRENT_TIMESTAMP, 't', CURRENT_TIMESTAMP, 't')""")
+                .param("c", clinic).update())
+                .satisfies(e -> assertThat(e.getMessage().toLowerCase()).contains("patient_fitzpatrick_range"));
+    }
+
+    @Test
+    void theApiIsDocumented() {
+        Response docs = Api.anonymous(port).get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().get("paths").has("/api/patients/{id}/history")).isTrue();
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------------------------
+
+    static int unique() {
+        return UNIQUE.incrementAndGet() * 1000 + (int) (System.nanoTime() % 1000 + 1000) % 1000;
+    }
+
+    Api newUser(String role) {
+        String username = role.toLowerCase() + unique();
+        Response r = admin.post("/api/users", Map.of("username", username, "password", "a-long-password-1",
+                "displayName", "Test " + role, "role", role));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return Api.as(port, username, "a-long-password-1");
+    }
+
+    static Map<String, Object> patient(String familyName, Map<String, Object> overrides) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("givenName", "Ann");
+        p.put("familyName", familyName);
+        p.put("dateOfBirth", "1984-03-07");
+        p.put("sex", "FEMALE");
+        p.put("weightKg", 61.5);
+        p.putAll(overrides);
+        return p;
+    }
+
+    static Map<String, Object> history() {
+        Map<String, Object> h = new HashMap<>();
+        for (String q : List.of("pregnant", "breastfeeding", "currentInfection", "visibleVaricoseVeins", "acuteDvtOrPe",
+                "previousDvtOrPe", "thrombophilia", "activeCancer", "venousSkinChanges", "migraineWithAura",
+                "knownRightToLeftShunt", "peripheralArterialDisease", "poorlyControlledDiabetes")) {
+            h.put(q, false);
+        }
+        h.put("ableToWalk", true);
+        h.put("duplex", "NOT_DONE");
+        h.put("medications", List.of());
+        h.put("sclerosantAllergies", List.of());
+        h.put("lastAntibioticsOn", null);
+        return h;
+    }
+
+    static List<Long> ids(Response page) {
+        assertThat(page.status()).as(page.toString()).isEqualTo(200);
+        return page.json().get("items").findValues("id").stream().map(JsonNode::asLong).toList();
+    }
+}

@@ -1,0 +1,112 @@
+package org.venula;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.venula.archfixture.rules.RuleThatReadsTheClock;
+import org.venula.archfixture.rules.RuleThatUsesSpring;
+import org.venula.archfixture.sneaky.ReachesIntoPatientInternals;
+
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+
+/**
+ * The boundaries of ../shared/docs/style.md: capabilities form no cycle, none reaches into another's
+ * {@code internal} package, and clinical rules ({@code ..rules..}) are plain Java.
+ */
+class ArchitectureTest {
+
+    private static final JavaClasses VENULA = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+            .importPackages("org.venula");
+
+    static final ArchRule CAPABILITIES_FORM_NO_CYCLE = slices().matching("org.venula.(*)..")
+            .should().beFreeOfCycles();
+
+    static final ArchRule NO_CAPABILITY_REACHES_INTO_ANOTHERS_INTERNALS = noClasses()
+            .should(reachIntoAnotherCapabilitysInternals());
+
+    static final ArchRule RULES_ARE_PLAIN_JAVA = classes().that().resideInAPackage("org.venula..rules..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java.lang..", "java.util..", "java.time..",
+                    "java.math..", "java.text..", "org.venula..")
+            .andShould().onlyDependOnClassesThat().resideOutsideOfPackage("org.venula..internal..")
+            .because("clinical rules take the facts, the protocol and today's date from their caller: "
+                    + "no framework, persistence, servlet, HAPI or I/O");
+
+    static final ArchRule RULES_DO_NOT_READ_THE_CLOCK = noClasses().that().resideInAPackage("org.venula..rules..")
+            .should().dependOnClassesThat().areAssignableTo(Clock.class)
+            .because("the caller passes today's date");
+
+    @Test
+    void capabilitiesFormNoCycle() {
+        CAPABILITIES_FORM_NO_CYCLE.check(VENULA);
+    }
+
+    @Test
+    void noCapabilityReachesIntoAnothersInternals() {
+        NO_CAPABILITY_REACHES_INTO_ANOTHERS_INTERNALS.check(VENULA);
+    }
+
+    @Test
+    void clinicalRulesArePlainJava() {
+        RULES_ARE_PLAIN_JAVA.check(VENULA);
+        RULES_DO_NOT_READ_THE_CLOCK.check(VENULA);
+    }
+
+    @Test
+    void aRuleClassThatImportsSpringFailsTheBuild() {
+        JavaClasses offending = new ClassFileImporter().importClasses(RuleThatUsesSpring.class);
+        assertThatThrownBy(() -> RULES_ARE_PLAIN_JAVA.check(offending))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("org.springframework");
+    }
+
+    @Test
+    void aClassThatUsesAnotherCapabilitysInternalsFailsTheBuild() {
+        JavaClasses offending = new ClassFileImporter().importClasses(ReachesIntoPatientInternals.class);
+        assertThatThrownBy(() -> NO_CAPABILITY_REACHES_INTO_ANOTHERS_INTERNALS.check(offending))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("org.venula.patient.internal.PatientSearch");
+    }
+
+    @Test
+    void aRuleClassThatReadsTheClockFailsTheBuild() {
+        JavaClasses offending = new ClassFileImporter().importClasses(RuleThatReadsTheClock.class);
+        assertThatThrownBy(() -> RULES_DO_NOT_READ_THE_CLOCK.check(offending))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("java.time.Clock");
+    }
+
+    private static ArchCondition<JavaClass> reachIntoAnotherCapabilitysInternals() {
+        Pattern capability = Pattern.compile("org\\.venula\\.([a-z]+)(\\..*)?");
+        Pattern internal = Pattern.compile("org\\.venula\\.([a-z]+)\\.internal(\\..*)?");
+        return new ArchCondition<>("reach into another capability's internal package") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                Matcher own = capability.matcher(item.getPackageName());
+                String ownCapability = own.matches() ? own.group(1) : "";
+                for (Dependency d : item.getDirectDependenciesFromSelf()) {
+                    Matcher target = internal.matcher(d.getTargetClass().getPackageName());
+                    if (target.matches() && !target.group(1).equals(ownCapability)) {
+                        events.add(SimpleConditionEvent.satisfied(item, d.getDescription()));
+                    }
+                }
+            }
+        };
+    }
+}
