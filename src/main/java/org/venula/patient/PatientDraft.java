@@ -21,10 +21,10 @@ import org.springframework.format.annotation.DateTimeFormat;
  * editor loaded: required when amending, so a change made meanwhile by someone else is not lost.
  */
 public record PatientDraft(
-        @NotBlank @Size(max = 100) String givenName,
-        @NotBlank @Size(max = 100) String familyName,
-        @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dateOfBirth,
-        @NotNull Sex sex,
+        @NotBlank(message = "is required") @Size(max = 100) String givenName,
+        @NotBlank(message = "is required") @Size(max = 100) String familyName,
+        @NotNull(message = "is required") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dateOfBirth,
+        @NotNull(message = "is required") Sex sex,
         @Size(max = 40) @Pattern(regexp = "[+0-9 ()-]*", message = "may contain only digits, spaces, + ( ) and -")
         String phone,
         @Email @Size(max = 254) String email,

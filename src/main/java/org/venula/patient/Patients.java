@@ -192,8 +192,7 @@ public class Patients {
             Integer basedOnVersion, String note) {
         requireClinical(me);
         Patient p = load(me, patientId);
-        List<FieldProblem> problems = constraintProblems(history);
-        problems.addAll(PatientRules.checkHistory(history, clinics.today(me.clinicId()), p.dateOfBirth()));
+        List<FieldProblem> problems = problemsWith(me, patientId, history);
         if (note != null && note.length() > 1000) {
             problems.add(new FieldProblem("note", "must be at most 1000 characters"));
         }
@@ -241,10 +240,24 @@ public class Patients {
         }
     }
 
-    /** Runs the date and check-digit rules; returns the normalised NHS number (or null). */
-    private String checkDemographics(VenulaPrincipal me, PatientDraft draft) {
+    /** Everything wrong with these demographics: field formats, dates and the NHS number check digit. */
+    public List<FieldProblem> problemsWith(VenulaPrincipal me, PatientDraft draft) {
         List<FieldProblem> problems = constraintProblems(draft);
         problems.addAll(PatientRules.checkDemographics(draft, clinics.today(me.clinicId())));
+        return problems;
+    }
+
+    /** Everything wrong with this history for this patient: field formats and dates of past events. */
+    public List<FieldProblem> problemsWith(VenulaPrincipal me, long patientId, MedicalHistory history) {
+        Patient p = load(me, patientId);
+        List<FieldProblem> problems = constraintProblems(history);
+        problems.addAll(PatientRules.checkHistory(history, clinics.today(me.clinicId()), p.dateOfBirth()));
+        return problems;
+    }
+
+    /** Refuses invalid demographics; returns the normalised NHS number (or null). */
+    private String checkDemographics(VenulaPrincipal me, PatientDraft draft) {
+        List<FieldProblem> problems = problemsWith(me, draft);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }

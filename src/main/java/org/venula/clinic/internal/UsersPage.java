@@ -70,7 +70,7 @@ class UsersPage {
         model.addAttribute("practitioners", clinics.practitionersById(me.clinicId()));
         model.addAttribute("roles", Role.values());
         model.addAttribute("v", values);
-        model.addAttribute("errors", errors);
+        model.addAttribute("problems", errors);
         return "clinic/users";
     }
 

@@ -62,8 +62,16 @@ final class HistoryQuestions {
 
     /** How an answer reads on a page: an unanswered question says so, it never reads as "No". */
     static String display(Object value) {
+        return display(null, value);
+    }
+
+    /** A missing date means no such event is recorded; a missing yes/no answer means the question was not asked. */
+    static String display(Kind kind, Object value) {
         if (value == null) {
-            return "Not asked";
+            return kind == Kind.DATE ? "None recorded" : kind == Kind.SKIN_TYPE ? "Not recorded" : "Not asked";
+        }
+        if (value instanceof java.time.LocalDate d) {
+            return d.format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK));
         }
         if (value instanceof Boolean b) {
             return b ? "Yes" : "No";
@@ -83,7 +91,7 @@ final class HistoryQuestions {
             Object a = before == null ? null : q.value().apply(before);
             Object b = q.value().apply(after);
             if (!Objects.equals(a, b)) {
-                out.add(new Change(q.label(), before == null ? "—" : display(a), display(b)));
+                out.add(new Change(q.label(), before == null ? "—" : display(q.kind(), a), display(q.kind(), b)));
             }
         }
         return out;

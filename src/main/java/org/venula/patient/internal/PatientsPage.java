@@ -4,9 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
-
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,11 +37,9 @@ class PatientsPage {
     private static final int PAGE_SIZE = 20;
 
     private final Patients patients;
-    private final Validator validator;
 
-    PatientsPage(Patients patients, Validator validator) {
+    PatientsPage(Patients patients) {
         this.patients = patients;
-        this.validator = validator;
     }
 
     @GetMapping("/patients")
@@ -72,7 +67,7 @@ class PatientsPage {
             Model model, RedirectAttributes redirect) {
         FormValues values = new FormValues(form);
         PatientDraft draft = draft(values);
-        Map<String, String> errors = validate(values, draft);
+        Map<String, String> errors = merge(values, patients.problemsWith(me, draft));
         if (errors.isEmpty()) {
             try {
                 PatientRecord p = patients.register(me, draft);
@@ -113,7 +108,7 @@ class PatientsPage {
             @RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect) {
         FormValues values = new FormValues(form);
         PatientDraft draft = draft(values);
-        Map<String, String> errors = validate(values, draft);
+        Map<String, String> errors = merge(values, patients.problemsWith(me, draft));
         if (errors.isEmpty()) {
             try {
                 patients.amend(me, id, draft);
@@ -140,7 +135,7 @@ class PatientsPage {
         FormValues values = new FormValues(form);
         MedicalHistory history = history(values);
         Integer basedOn = values.integer("basedOnVersion");
-        Map<String, String> errors = validate(values, history);
+        Map<String, String> errors = merge(values, patients.problemsWith(me, id, history));
         if (errors.isEmpty()) {
             try {
                 HistoryVersion saved = patients.recordHistory(me, id, history, basedOn, values.text("note"));
@@ -178,7 +173,7 @@ class PatientsPage {
     private String form(Model model, PatientRecord patient, Map<String, String> values, Map<String, String> errors) {
         model.addAttribute("patient", patient);
         model.addAttribute("v", values);
-        model.addAttribute("errors", errors);
+        model.addAttribute("problems", errors);
         model.addAttribute("sexes", Sex.values());
         return "patient/form";
     }
@@ -189,7 +184,7 @@ class PatientsPage {
         model.addAttribute("questions", HistoryQuestions.ALL);
         model.addAttribute("v", values);
         model.addAttribute("basedOnVersion", basedOn);
-        model.addAttribute("errors", errors);
+        model.addAttribute("problems", errors);
         model.addAttribute("duplexResults", DuplexResult.values());
         model.addAttribute("medications", Medication.values());
         model.addAttribute("sclerosants", Sclerosant.values());
@@ -216,12 +211,10 @@ class PatientsPage {
                 f.date("plannedLongHaulFlightOn"));
     }
 
-    /** Field errors from reading the form, then from the same Bean Validation the API applies. */
-    private Map<String, String> validate(FormValues values, Object target) {
+    /** Field errors from reading the form, then the same checks the API applies. */
+    private static Map<String, String> merge(FormValues values, List<FieldProblem> problems) {
         Map<String, String> errors = new LinkedHashMap<>(values.errors());
-        for (ConstraintViolation<Object> v : validator.validate(target)) {
-            errors.putIfAbsent(v.getPropertyPath().toString(), v.getMessage());
-        }
+        put(errors, problems);
         return errors;
     }
 
@@ -265,8 +258,8 @@ class PatientsPage {
             Object value = q.value().apply(h);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("label", q.label());
-            row.put("text", HistoryQuestions.display(value));
-            row.put("unanswered", value == null);
+            row.put("text", HistoryQuestions.display(q.kind(), value));
+            row.put("unanswered", value == null && q.kind() == HistoryQuestions.Kind.YES_NO);
             row.put("flag", value instanceof Boolean b && b
                     && !"ableToWalk".equals(q.field())
                     || value instanceof List<?> l && !l.isEmpty()

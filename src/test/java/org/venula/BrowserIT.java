@@ -1,0 +1,237 @@
+package org.venula;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+
+/**
+ * Page flows in headless Chromium, as a clinic's staff meet them, with an accessibility check (axe, WCAG 2 A/AA)
+ * on every page. Screenshots land in target/screenshots.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class BrowserIT {
+
+    private static final Path SHOTS = Paths.get("target", "screenshots");
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    private BrowserContext context;
+    private Page page;
+
+    @BeforeAll
+    static void launch() {
+        playwright = Playwright.create();
+        BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync"));
+        String chromium = System.getenv("VENULA_CHROMIUM");
+        if (chromium != null && !chromium.isBlank()) {
+            options.setExecutablePath(Paths.get(chromium));
+        }
+        browser = playwright.chromium().launch(options);
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void openTablet() {
+        // A tablet held in landscape, the common device in a clinic room.
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1180, 820).setLocale("en-GB"));
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closeContext() {
+        context.close();
+    }
+
+    @Test
+    void aClinicAdminRegistersAPatientRecordsTheHistoryFindsThemAndSeesTheAccessLog() {
+        String family = "Browning" + ApiScenarios.unique();
+
+        page.navigate(url("/patients"));
+        assertThat(page).hasURL(url("/login"));
+        checkAccessibility("01-login");
+        page.getByLabel("Username").fill("admin");
+        page.getByLabel("Password").fill("wrong password");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("do not match");
+        signIn("admin", ApiScenarios.ADMIN_PASSWORD);
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Patients"))).isVisible();
+        checkAccessibility("02-patients");
+
+        // Register, first with mistakes.
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Register a patient")).click();
+        checkAccessibility("03-new-patient");
+        page.getByLabel("Given name").fill("Olivia");
+        page.getByLabel("NHS number (optional)").fill("943 476 5918");
+        page.getByLabel("Weight (kg)").fill("-2");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register patient")).click();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("Please check");
+        assertThat(page.locator("#familyName-error")).isVisible();
+        assertThat(page.locator("#dateOfBirth-error")).isVisible();
+        assertThat(page.locator("#nhsNumber-error")).containsText("check digit");
+        assertThat(page.locator("#weightKg-error")).containsText("at least 1 kg");
+        assertThat(page.getByLabel("Given name")).hasValue("Olivia");
+        screenshot("04-new-patient-errors");
+
+        page.getByLabel("Family name").fill(family);
+        page.getByLabel("Date of birth").fill("1982-05-17");
+        page.getByLabel("Sex").selectOption("FEMALE");
+        page.getByLabel("NHS number (optional)").fill("999 047 5148");
+        page.getByLabel("Weight (kg)").fill("63.5");
+        page.getByLabel("Occupation").fill("Nurse");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register patient")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("is registered");
+        assertThat(page.locator(".patient-banner")).containsText("999 047 5148");
+        checkAccessibility("05-chart-new");
+        String chartUrl = page.url();
+
+        // Record the medical history: a future date is refused, then every question is answered.
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Record history")).click();
+        checkAccessibility("06-history-form");
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+        page.getByLabel("Antibiotics last taken on").fill(today.plusDays(3).toString());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save history")).click();
+        assertThat(page.locator(".has-error")).containsText("must not be in the future");
+        for (String question : List.of("pregnant", "breastfeeding", "currentInfection", "visibleVaricoseVeins",
+                "acuteDvtOrPe", "previousDvtOrPe", "thrombophilia", "activeCancer", "venousSkinChanges",
+                "migraineWithAura", "knownRightToLeftShunt", "peripheralArterialDisease",
+                "poorlyControlledDiabetes")) {
+            page.locator("input[name=" + question + "][value=false]").check();
+        }
+        page.locator("input[name=ableToWalk][value=true]").check();
+        page.locator("input[name=medications][value=TAMOXIFEN]").check();
+        page.getByLabel("Antibiotics last taken on").fill(today.minusDays(5).toString());
+        page.getByLabel("What changed (optional)").fill("First consultation");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save history")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("version 1");
+        assertThat(page.locator(".answers")).containsText("Tamoxifen");
+        checkAccessibility("07-chart-with-history");
+
+        // A second version, then the first is still readable with what changed.
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Update history")).click();
+        page.locator("input[name=pregnant][value=true]").check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save history")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("version 2");
+        page.locator("summary").click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Version 2")).click();
+        assertThat(page.locator("table")).containsText("Pregnant");
+        checkAccessibility("08-history-version");
+
+        // Find the patient by the search box (htmx updates the results as you type).
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Patients").setExact(true)).first().click();
+        page.getByLabel("Find a patient").fill(family.substring(0, 10).toLowerCase());
+        page.getByLabel("Find a patient").press("Enter");
+        assertThat(page.locator("#results")).containsText(family + ", Olivia");
+        screenshot("09-search");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(family + ", Olivia")).click();
+        assertThat(page).hasURL(chartUrl);
+
+        // The admin sees who read and changed the record.
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Access log")).click();
+        assertThat(page.locator("table.log")).containsText("create patient");
+        assertThat(page.locator("table.log")).containsText("update history");
+        assertThat(page.locator("table.log")).containsText("view patient");
+        checkAccessibility("10-access-log");
+    }
+
+    @Test
+    void anAdminAddsAReceptionistWhoSeesDemographicsButNotTheHistory() {
+        signIn("admin", ApiScenarios.ADMIN_PASSWORD);
+        page.navigate(url("/patients/new"));
+        String family = "Desk" + ApiScenarios.unique();
+        page.getByLabel("Given name").fill("Rosa");
+        page.getByLabel("Family name").fill(family);
+        page.getByLabel("Date of birth").fill("1990-01-02");
+        page.getByLabel("Sex").selectOption("FEMALE");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register patient")).click();
+        String chartUrl = page.url();
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Users")).click();
+        checkAccessibility("11-users");
+        String username = "desk" + ApiScenarios.unique();
+        page.getByLabel("Full name").fill("Robin Desk");
+        page.getByLabel("Username").fill(username);
+        page.getByLabel("Initial password").fill("short");
+        page.getByLabel("Role").selectOption("RECEPTION");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add user")).click();
+        assertThat(page.locator("#password-error")).containsText("12");
+        page.getByLabel("Initial password").fill("a-long-password-1");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add user")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("added");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+
+        signIn(username, "a-long-password-1");
+        page.navigate(chartUrl);
+        assertThat(page.locator(".patient-banner")).containsText(family);
+        assertThat(page.locator("main")).containsText("Only clinicians and administrators see the medical history");
+        screenshot("12-chart-reception");
+        var response = page.navigate(chartUrl + "/history/edit");
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(page.getByRole(AriaRole.HEADING)).containsText("Not allowed");
+    }
+
+    private void signIn(String username, String password) {
+        page.navigate(url("/login"));
+        page.getByLabel("Username").fill(username);
+        page.getByLabel("Password").fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/patients.*"));
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private void screenshot(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+
+    private void checkAccessibility(String name) {
+        screenshot(name);
+        AxeResults results = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze();
+        assertThat(results.getViolations())
+                .as(name + ": " + results.getViolations().stream()
+                        .map(v -> v.getId() + " (" + v.getNodes().size() + "): " + v.getHelp())
+                        .collect(Collectors.joining("; ")))
+                .isEmpty();
+    }
+}
