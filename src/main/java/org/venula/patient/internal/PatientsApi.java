@@ -1,6 +1,7 @@
 package org.venula.patient.internal;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 
 
@@ -24,8 +25,14 @@ import org.venula.patient.PatientPage;
 import org.venula.patient.PatientRecord;
 import org.venula.patient.Patients;
 import org.venula.shared.InvalidInputException;
+import org.venula.shared.web.JsonFields;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -35,9 +42,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class PatientsApi {
 
     private final Patients patients;
+    private final JsonMapper json;
 
-    PatientsApi(Patients patients) {
+    PatientsApi(Patients patients, JsonMapper json) {
         this.patients = patients;
+        this.json = json;
     }
 
     @PostMapping
@@ -83,10 +92,12 @@ class PatientsApi {
             description = "The body is the history object of the screening API. Send If-Match with the version you "
                     + "loaded to be told (409) if someone recorded a newer one meanwhile.")
     ResponseEntity<HistoryVersion> recordHistory(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
-            @RequestBody MedicalHistory history,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    schema = @Schema(implementation = MedicalHistory.class))) @RequestBody JsonNode body,
             @Parameter(description = "the version you loaded, e.g. \"2\"")
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @RequestParam(required = false) String note) {
+        MedicalHistory history = JsonFields.read(json, body, MedicalHistory.class, new ArrayList<>());
         HistoryVersion saved = patients.recordHistory(me, id, history, parseVersion(ifMatch), note);
         return ResponseEntity.ok().eTag(Integer.toString(saved.version())).body(saved);
     }

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.venula.clinic.VenulaPrincipal;
 import org.venula.patient.DuplexResult;
+import org.venula.patient.HistoryQuestions;
 import org.venula.patient.HistoryVersion;
 import org.venula.patient.MedicalHistory;
 import org.venula.patient.Medication;
@@ -29,6 +30,7 @@ import org.venula.patient.Sex;
 import org.venula.shared.ConflictException;
 import org.venula.shared.FieldProblem;
 import org.venula.shared.InvalidInputException;
+import org.venula.shared.web.FormValues;
 
 /** Pages: patient list and search, registration, demographics, the chart, the medical history and its versions. */
 @Controller
@@ -92,7 +94,7 @@ class PatientsPage {
             List<HistoryVersion> versions = patients.historyVersions(me, id);
             model.addAttribute("history", current);
             model.addAttribute("versions", versions);
-            model.addAttribute("answers", answers(current.history()));
+            model.addAttribute("answers", HistoryQuestions.answers(current.history()));
         }
         return "patient/chart";
     }
@@ -126,14 +128,14 @@ class PatientsPage {
     @GetMapping("/patients/{id}/history/edit")
     String editHistory(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id, Model model) {
         HistoryVersion current = patients.history(me, id);
-        return historyForm(me, id, model, historyValues(current.history()), current.version(), Map.of());
+        return historyForm(me, id, model, HistoryQuestions.formValues(current.history()), current.version(), Map.of());
     }
 
     @PostMapping("/patients/{id}/history")
     String recordHistory(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
             @RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect) {
         FormValues values = new FormValues(form);
-        MedicalHistory history = history(values);
+        MedicalHistory history = HistoryQuestions.read(values);
         Integer basedOn = values.integer("basedOnVersion");
         Map<String, String> errors = merge(values, patients.problemsWith(me, id, history));
         if (errors.isEmpty()) {
@@ -158,7 +160,7 @@ class PatientsPage {
         MedicalHistory previous = version > 1 ? patients.historyVersion(me, id, version - 1).history() : null;
         model.addAttribute("patient", p);
         model.addAttribute("shown", shown);
-        model.addAttribute("answers", answers(shown.history()));
+        model.addAttribute("answers", HistoryQuestions.answers(shown.history()));
         model.addAttribute("changes", HistoryQuestions.changes(previous, shown.history()));
         return "patient/history-version";
     }
@@ -199,18 +201,6 @@ class PatientsPage {
                 f.integer("fitzpatrickSkinType"), f.integer("version"));
     }
 
-    private static MedicalHistory history(FormValues f) {
-        return new MedicalHistory(f.bool("pregnant"), f.bool("breastfeeding"), f.bool("currentInfection"),
-                f.date("lastAntibioticsOn"), f.bool("visibleVaricoseVeins"), f.enumValue("duplex", DuplexResult.class),
-                f.bool("acuteDvtOrPe"), f.bool("previousDvtOrPe"), f.bool("thrombophilia"), f.bool("activeCancer"),
-                f.bool("venousSkinChanges"), f.date("lastThrombophlebitisOn"), f.bool("ableToWalk"),
-                f.date("lastHeartProblemOn"), f.date("lastLegSurgeryOn"), f.enumList("medications", Medication.class),
-                f.enumList("sclerosantAllergies", Sclerosant.class), f.bool("migraineWithAura"),
-                f.bool("knownRightToLeftShunt"), f.bool("peripheralArterialDisease"),
-                f.bool("poorlyControlledDiabetes"), f.integer("fitzpatrickSkinType"),
-                f.date("plannedLongHaulFlightOn"));
-    }
-
     /** Field errors from reading the form, then the same checks the API applies. */
     private static Map<String, String> merge(FormValues values, List<FieldProblem> problems) {
         Map<String, String> errors = new LinkedHashMap<>(values.errors());
@@ -240,31 +230,4 @@ class PatientsPage {
         return v;
     }
 
-    private static MultiValueMap<String, String> historyValues(MedicalHistory h) {
-        MultiValueMap<String, String> v = new LinkedMultiValueMap<>();
-        for (HistoryQuestions.Question q : HistoryQuestions.ALL) {
-            Object value = q.value().apply(h);
-            if (value instanceof List<?> list) {
-                list.forEach(item -> v.add(q.field(), item.toString()));
-            } else {
-                v.add(q.field(), value == null ? "" : value.toString());
-            }
-        }
-        return v;
-    }
-
-    private static List<Map<String, Object>> answers(MedicalHistory h) {
-        return HistoryQuestions.ALL.stream().map(q -> {
-            Object value = q.value().apply(h);
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("label", q.label());
-            row.put("text", HistoryQuestions.display(q.kind(), value));
-            row.put("unanswered", value == null && q.kind() == HistoryQuestions.Kind.YES_NO);
-            row.put("flag", value instanceof Boolean b && b
-                    && !"ableToWalk".equals(q.field())
-                    || value instanceof List<?> l && !l.isEmpty()
-                    || "ableToWalk".equals(q.field()) && Boolean.FALSE.equals(value));
-            return row;
-        }).toList();
-    }
 }

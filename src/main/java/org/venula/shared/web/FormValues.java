@@ -1,4 +1,4 @@
-package org.venula.patient.internal;
+package org.venula.shared.web;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -14,25 +14,25 @@ import org.springframework.util.MultiValueMap;
  * Reads a submitted page form field by field, so that every value that cannot be read is reported beside its
  * field (and the form is shown again with what the user typed), rather than failing the whole request.
  */
-class FormValues {
+public class FormValues {
 
     private final MultiValueMap<String, String> form;
     private final Map<String, String> errors = new LinkedHashMap<>();
 
-    FormValues(MultiValueMap<String, String> form) {
+    public FormValues(MultiValueMap<String, String> form) {
         this.form = form;
     }
 
-    Map<String, String> errors() {
+    public Map<String, String> errors() {
         return errors;
     }
 
-    String text(String name) {
+    public String text(String name) {
         String v = form.getFirst(name);
         return v == null || v.isBlank() ? null : v.trim();
     }
 
-    Boolean bool(String name) {
+    public Boolean bool(String name) {
         String v = text(name);
         if (v == null) {
             return null;
@@ -44,7 +44,7 @@ class FormValues {
         };
     }
 
-    LocalDate date(String name) {
+    public LocalDate date(String name) {
         String v = text(name);
         try {
             return v == null ? null : LocalDate.parse(v);
@@ -53,7 +53,7 @@ class FormValues {
         }
     }
 
-    Integer integer(String name) {
+    public Integer integer(String name) {
         String v = text(name);
         try {
             return v == null ? null : Integer.valueOf(v);
@@ -62,7 +62,7 @@ class FormValues {
         }
     }
 
-    BigDecimal decimal(String name) {
+    public BigDecimal decimal(String name) {
         String v = text(name);
         try {
             return v == null ? null : new BigDecimal(v.replace(',', '.'));
@@ -71,7 +71,7 @@ class FormValues {
         }
     }
 
-    <E extends Enum<E>> E enumValue(String name, Class<E> type) {
+    public <E extends Enum<E>> E enumValue(String name, Class<E> type) {
         String v = text(name);
         try {
             return v == null ? null : Enum.valueOf(type, v);
@@ -80,7 +80,7 @@ class FormValues {
         }
     }
 
-    <E extends Enum<E>> List<E> enumList(String name, Class<E> type) {
+    public <E extends Enum<E>> List<E> enumList(String name, Class<E> type) {
         List<E> out = new ArrayList<>();
         for (String v : form.getOrDefault(name, List.of())) {
             if (v != null && !v.isBlank()) {

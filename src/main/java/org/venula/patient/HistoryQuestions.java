@@ -1,24 +1,26 @@
-package org.venula.patient.internal;
+package org.venula.patient;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
-import org.venula.patient.MedicalHistory;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.venula.shared.web.FormValues;
 
 /** The medical-history questions in the order a clinician asks them, with the wording the pages use. */
-final class HistoryQuestions {
+public final class HistoryQuestions {
 
-    enum Kind { YES_NO, DATE, DUPLEX, MEDICATIONS, ALLERGIES, SKIN_TYPE }
+    public enum Kind { YES_NO, DATE, DUPLEX, MEDICATIONS, ALLERGIES, SKIN_TYPE }
 
-    record Question(String field, String label, String hint, Kind kind, Function<MedicalHistory, Object> value) {
+    public record Question(String field, String label, String hint, Kind kind, Function<MedicalHistory, Object> value) {
     }
 
-    record Change(String label, String before, String after) {
+    public record Change(String label, String before, String after) {
     }
 
-    static final List<Question> ALL = List.of(
+    public static final List<Question> ALL = List.of(
             new Question("pregnant", "Pregnant", null, Kind.YES_NO, MedicalHistory::pregnant),
             new Question("breastfeeding", "Breastfeeding", null, Kind.YES_NO, MedicalHistory::breastfeeding),
             new Question("currentInfection", "Current infection", "Including skin infection in the treatment area",
@@ -61,12 +63,12 @@ final class HistoryQuestions {
     }
 
     /** How an answer reads on a page: an unanswered question says so, it never reads as "No". */
-    static String display(Object value) {
+    public static String display(Object value) {
         return display(null, value);
     }
 
     /** A missing date means no such event is recorded; a missing yes/no answer means the question was not asked. */
-    static String display(Kind kind, Object value) {
+    public static String display(Kind kind, Object value) {
         if (value == null) {
             return kind == Kind.DATE ? "None recorded" : kind == Kind.SKIN_TYPE ? "Not recorded" : "Not asked";
         }
@@ -85,7 +87,7 @@ final class HistoryQuestions {
         return value.toString();
     }
 
-    static List<Change> changes(MedicalHistory before, MedicalHistory after) {
+    public static List<Change> changes(MedicalHistory before, MedicalHistory after) {
         List<Change> out = new ArrayList<>();
         for (Question q : ALL) {
             Object a = before == null ? null : q.value().apply(before);
@@ -100,5 +102,47 @@ final class HistoryQuestions {
     private static String words(Object e) {
         String s = e.toString().replace('_', ' ').toLowerCase();
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** Reads the history questions of a submitted page form; unreadable answers are reported by {@code form}. */
+    public static MedicalHistory read(FormValues f) {
+        return new MedicalHistory(f.bool("pregnant"), f.bool("breastfeeding"), f.bool("currentInfection"),
+                f.date("lastAntibioticsOn"), f.bool("visibleVaricoseVeins"), f.enumValue("duplex", DuplexResult.class),
+                f.bool("acuteDvtOrPe"), f.bool("previousDvtOrPe"), f.bool("thrombophilia"), f.bool("activeCancer"),
+                f.bool("venousSkinChanges"), f.date("lastThrombophlebitisOn"), f.bool("ableToWalk"),
+                f.date("lastHeartProblemOn"), f.date("lastLegSurgeryOn"), f.enumList("medications", Medication.class),
+                f.enumList("sclerosantAllergies", Sclerosant.class), f.bool("migraineWithAura"),
+                f.bool("knownRightToLeftShunt"), f.bool("peripheralArterialDisease"),
+                f.bool("poorlyControlledDiabetes"), f.integer("fitzpatrickSkinType"),
+                f.date("plannedLongHaulFlightOn"));
+    }
+
+    /** A history as page-form values, to pre-fill the questionnaire. */
+    public static MultiValueMap<String, String> formValues(MedicalHistory h) {
+        MultiValueMap<String, String> v = new LinkedMultiValueMap<>();
+        for (Question q : ALL) {
+            Object value = q.value().apply(h);
+            if (value instanceof List<?> list) {
+                list.forEach(item -> v.add(q.field(), item.toString()));
+            } else {
+                v.add(q.field(), value == null ? "" : value.toString());
+            }
+        }
+        return v;
+    }
+
+    /** The answers as rows for display: label, wording, whether unanswered and whether it calls for attention. */
+    public static List<java.util.Map<String, Object>> answers(MedicalHistory h) {
+        return ALL.stream().map(q -> {
+            Object value = q.value().apply(h);
+            java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
+            row.put("label", q.label());
+            row.put("text", display(q.kind(), value));
+            row.put("unanswered", value == null && q.kind() == Kind.YES_NO);
+            row.put("flag", value instanceof Boolean b && b && !"ableToWalk".equals(q.field())
+                    || value instanceof List<?> l && !l.isEmpty()
+                    || "ableToWalk".equals(q.field()) && Boolean.FALSE.equals(value));
+            return row;
+        }).toList();
     }
 }

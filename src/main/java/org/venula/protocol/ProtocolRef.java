@@ -1,0 +1,5 @@
+package org.venula.protocol;
+
+/** Which protocol and version a record was made under. */
+public record ProtocolRef(String id, int version) {
+}

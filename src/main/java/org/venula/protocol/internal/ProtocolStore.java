@@ -1,0 +1,65 @@
+package org.venula.protocol.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.venula.protocol.ProtocolDocument;
+import org.venula.protocol.ProtocolVersion;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** A clinic's protocol versions. Rows are inserted, and only the {@code active} flag ever moves. */
+@Repository
+public class ProtocolStore {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    ProtocolStore(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public Optional<ProtocolVersion> active(long clinicId) {
+        return jdbc.sql("SELECT * FROM protocol_version WHERE clinic_id = :c AND active")
+                .param("c", clinicId).query(this::map).optional();
+    }
+
+    public Optional<ProtocolVersion> version(long clinicId, int version) {
+        return jdbc.sql("SELECT * FROM protocol_version WHERE clinic_id = :c AND version = :v")
+                .param("c", clinicId).param("v", version).query(this::map).optional();
+    }
+
+    public List<ProtocolVersion> all(long clinicId) {
+        return jdbc.sql("SELECT * FROM protocol_version WHERE clinic_id = :c ORDER BY version DESC")
+                .param("c", clinicId).query(this::map).list();
+    }
+
+    /** Adds a version and makes it the active one, in the caller's transaction. */
+    public int insertActive(long clinicId, ProtocolDocument doc, String note, OffsetDateTime at, String by) {
+        int next = jdbc.sql("SELECT COALESCE(MAX(version), 0) + 1 FROM protocol_version WHERE clinic_id = :c")
+                .param("c", clinicId).query(Integer.class).single();
+        jdbc.sql("UPDATE protocol_version SET active = FALSE WHERE clinic_id = :c AND active")
+                .param("c", clinicId).update();
+        ProtocolDocument stored = new ProtocolDocument(doc.id(), doc.name(), doc.description(), next, doc.screening(),
+                doc.sclerosants());
+        jdbc.sql("""
+                INSERT INTO protocol_version (clinic_id, version, protocol_id, name, active, document, note, created_at, created_by)
+                VALUES (:c, :v, :id, :name, TRUE, :doc, :note, :at, :by)""")
+                .param("c", clinicId).param("v", next).param("id", doc.id()).param("name", doc.name())
+                .param("doc", json.writeValueAsString(stored)).param("note", note).param("at", at).param("by", by)
+                .update();
+        return next;
+    }
+
+    private ProtocolVersion map(ResultSet rs, int row) throws SQLException {
+        return new ProtocolVersion(rs.getInt("version"), rs.getString("protocol_id"), rs.getString("name"),
+                rs.getBoolean("active"), rs.getObject("created_at", OffsetDateTime.class), rs.getString("created_by"),
+                rs.getString("note"), json.readValue(rs.getString("document"), ProtocolDocument.class));
+    }
+}

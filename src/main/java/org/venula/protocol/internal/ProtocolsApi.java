@@ -1,0 +1,85 @@
+package org.venula.protocol.internal;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.venula.clinic.VenulaPrincipal;
+import org.venula.protocol.ProtocolDocument;
+import org.venula.protocol.ProtocolRef;
+import org.venula.protocol.ProtocolVersion;
+import org.venula.protocol.Protocols;
+import org.venula.shared.InvalidInputException;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@RequestMapping("/api/protocols")
+@Tag(name = "Protocols")
+class ProtocolsApi {
+
+    private final Protocols protocols;
+
+    ProtocolsApi(Protocols protocols) {
+        this.protocols = protocols;
+    }
+
+    record PresetSummary(String id, String name, String description, int version) {
+    }
+
+    record VersionSummary(String id, int version, String name, boolean active, OffsetDateTime createdAt,
+            String createdBy, String note) {
+    }
+
+    record Listing(ProtocolRef active, List<PresetSummary> presets, List<VersionSummary> versions) {
+    }
+
+    @GetMapping
+    @Operation(summary = "The presets Venula ships and your clinic's protocol versions (newest first)")
+    Listing list(@AuthenticationPrincipal VenulaPrincipal me) {
+        List<VersionSummary> versions = protocols.versions(me.clinicId()).stream()
+                .map(v -> new VersionSummary(v.id(), v.version(), v.name(), v.active(), v.createdAt(), v.createdBy(),
+                        v.note()))
+                .toList();
+        List<PresetSummary> presets = protocols.presets().stream()
+                .map(p -> new PresetSummary(p.id(), p.name(), p.description(), p.version() == null ? 1 : p.version()))
+                .toList();
+        return new Listing(protocols.active(me.clinicId()).ref(), presets, versions);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A full protocol document: a preset by id, 'active' for your clinic's active version, "
+            + "or ?version=N for one of your clinic's versions")
+    ProtocolDocument get(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable String id,
+            @RequestParam(required = false) Integer version) {
+        if (version != null) {
+            ProtocolVersion v = protocols.version(me.clinicId(), version);
+            if (!"active".equals(id) && !v.id().equals(id)) {
+                throw new InvalidInputException("version", "version " + version + " of this clinic is protocol '"
+                        + v.id() + "', not '" + id + "'");
+            }
+            return v.document();
+        }
+        if ("active".equals(id)) {
+            return protocols.active(me.clinicId()).document();
+        }
+        return protocols.preset(id);
+    }
+
+    @PutMapping("/active")
+    @Operation(summary = "Save a new version of your clinic's protocol and make it active (admin)",
+            description = "An invalid document answers 422 naming each bad field; the active version stays as it was.")
+    VersionSummary saveActive(@AuthenticationPrincipal VenulaPrincipal me, @RequestBody ProtocolDocument document,
+            @RequestParam(required = false) String note) {
+        ProtocolVersion v = protocols.saveActive(me, document, note);
+        return new VersionSummary(v.id(), v.version(), v.name(), v.active(), v.createdAt(), v.createdBy(), v.note());
+    }
+}

@@ -1,0 +1,165 @@
+package org.venula.screening;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.venula.accesslog.AccessAction;
+import org.venula.accesslog.AccessLog;
+import org.venula.clinic.Clinics;
+import org.venula.clinic.VenulaPrincipal;
+import org.venula.patient.HistoryVersion;
+import org.venula.patient.MedicalHistory;
+import org.venula.patient.PatientRecord;
+import org.venula.patient.Patients;
+import org.venula.protocol.Protocols;
+import org.venula.screening.internal.ScreeningStore;
+import org.venula.screening.rules.Area;
+import org.venula.screening.rules.ScreeningEngine;
+import org.venula.screening.rules.ScreeningResult;
+import org.venula.shared.ConflictException;
+import org.venula.shared.FieldProblem;
+import org.venula.shared.InvalidInputException;
+import org.venula.shared.NotFoundException;
+
+/**
+ * The screening capability's facade: evaluate a history without storing it, screen a patient and keep the result,
+ * and sign off a CAUTION. Only clinicians and administrators screen.
+ */
+@Service
+public class Screenings {
+
+    private final Protocols protocols;
+    private final Patients patients;
+    private final Clinics clinics;
+    private final ScreeningStore store;
+    private final AccessLog accessLog;
+    private final Clock clock;
+
+    Screenings(Protocols protocols, Patients patients, Clinics clinics, ScreeningStore store, AccessLog accessLog,
+            Clock clock) {
+        this.protocols = protocols;
+        this.patients = patients;
+        this.clinics = clinics;
+        this.store = store;
+        this.accessLog = accessLog;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public ScreeningAnswer evaluate(VenulaPrincipal me, EvaluateRequest request) {
+        requireClinical(me);
+        if (request.history() == null) {
+            throw new InvalidInputException("history", "is required");
+        }
+        LocalDate asOf = request.asOf() == null ? clinics.today(me.clinicId()) : request.asOf();
+        Area area = request.area() == null ? Area.LEGS : request.area();
+        List<FieldProblem> problems = new ArrayList<>(ScreeningEngine.problems(request.history(), asOf, "history."));
+        Protocols.Resolved protocol;
+        try {
+            protocol = protocols.resolve(me.clinicId(), request.protocol());
+        } catch (InvalidInputException e) {
+            problems.addAll(e.problems());
+            throw new InvalidInputException(problems);
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        ScreeningResult result = ScreeningEngine.evaluate(asOf, area, request.history(), protocol.document());
+        return ScreeningAnswer.of(result, protocol.ref());
+    }
+
+    /** Screens the patient's current history under the clinic's active protocol and stores the result. */
+    @Transactional
+    public StoredScreening screen(VenulaPrincipal me, long patientId, ScreenPatient request) {
+        requireClinical(me);
+        PatientRecord patient = patients.get(me, patientId);
+        HistoryVersion current = patients.history(me, patientId);
+        LocalDate asOf = request == null || request.asOf() == null ? clinics.today(me.clinicId()) : request.asOf();
+        Area area = request == null || request.area() == null ? Area.LEGS : request.area();
+        if (current.version() == 0) {
+            throw new InvalidInputException("history", "no medical history is recorded yet; record it first");
+        }
+        MedicalHistory history = withSkinType(current.history(), patient.fitzpatrickSkinType());
+        List<FieldProblem> problems = ScreeningEngine.problems(history, asOf, "history.");
+        if (asOf.isBefore(clinics.today(me.clinicId()))) {
+            problems.add(new FieldProblem("asOf", "must not be in the past"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        Protocols.Resolved protocol = protocols.resolve(me.clinicId(), null);
+        ScreeningResult result = ScreeningEngine.evaluate(asOf, area, history, protocol.document());
+        long id = store.insert(me.clinicId(), patientId, current.version(), asOf, area, result, protocol.ref(), now(),
+                me.getUsername());
+        accessLog.record(me.clinicId(), patientId, AccessAction.SCREEN_PATIENT,
+                result.outcome() + " for " + asOf + " (protocol " + protocol.ref().id() + " v" + protocol.ref().version()
+                        + ")");
+        return store.find(me.clinicId(), patientId, id).orElseThrow();
+    }
+
+    @Transactional
+    public List<StoredScreening> forPatient(VenulaPrincipal me, long patientId) {
+        requireClinical(me);
+        patients.get(me, patientId);
+        accessLog.record(me.clinicId(), patientId, AccessAction.VIEW_SCREENINGS, null);
+        return store.forPatient(me.clinicId(), patientId);
+    }
+
+    /** A clinician accepts a CAUTION result, with a note of why, so that it counts as clearance to treat. */
+    @Transactional
+    public StoredScreening signOff(VenulaPrincipal me, long patientId, long screeningId, String note) {
+        requireClinical(me);
+        patients.get(me, patientId);
+        StoredScreening s = store.find(me.clinicId(), patientId, screeningId)
+                .orElseThrow(() -> new NotFoundException("Screening " + screeningId));
+        if (note == null || note.isBlank()) {
+            throw new InvalidInputException("note", "is required: say why treatment may go ahead");
+        }
+        if (note.length() > 1000) {
+            throw new InvalidInputException("note", "must be at most 1000 characters");
+        }
+        if (s.signOff() != null) {
+            throw new ConflictException("already-signed-off", null, "This screening was already signed off by "
+                    + s.signOff().by() + ".");
+        }
+        if (!s.needsSignOff()) {
+            throw new ConflictException("sign-off-not-needed", null,
+                    "Only a CAUTION result is signed off; this one is " + s.outcome() + ".");
+        }
+        if (!store.signOff(s.id(), now(), me.getUsername(), note.trim())) {
+            throw new ConflictException("already-signed-off", null, "This screening was already signed off.");
+        }
+        accessLog.record(me.clinicId(), patientId, AccessAction.SIGN_OFF_SCREENING, "screening " + screeningId);
+        return store.find(me.clinicId(), patientId, screeningId).orElseThrow();
+    }
+
+    /** The skin type recorded in the history, or else the patient's. */
+    private static MedicalHistory withSkinType(MedicalHistory h, Integer patientSkinType) {
+        if (h.fitzpatrickSkinType() != null || patientSkinType == null) {
+            return h;
+        }
+        return new MedicalHistory(h.pregnant(), h.breastfeeding(), h.currentInfection(), h.lastAntibioticsOn(),
+                h.visibleVaricoseVeins(), h.duplex(), h.acuteDvtOrPe(), h.previousDvtOrPe(), h.thrombophilia(),
+                h.activeCancer(), h.venousSkinChanges(), h.lastThrombophlebitisOn(), h.ableToWalk(),
+                h.lastHeartProblemOn(), h.lastLegSurgeryOn(), h.medications(), h.sclerosantAllergies(),
+                h.migraineWithAura(), h.knownRightToLeftShunt(), h.peripheralArterialDisease(),
+                h.poorlyControlledDiabetes(), patientSkinType, h.plannedLongHaulFlightOn());
+    }
+
+    private static void requireClinical(VenulaPrincipal me) {
+        if (!me.seesClinicalRecord()) {
+            throw new AccessDeniedException("Only clinicians and administrators screen patients");
+        }
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}
