@@ -362,6 +362,185 @@ abstract class ApiScenarios {
         assertThat(docs.json().get("paths").has("/api/patients/{id}/history")).isTrue();
     }
 
+    // ---- protocols and screening -------------------------------------------------------------------------------
+
+    @Test
+    void evaluateAnswersRealisticCasesThroughTheRunningApplication() {
+        Map<String, Object> antibiotics = evaluation(Map.of("lastAntibioticsOn", "2026-11-15"));
+        Response deferred = admin.post("/api/screenings/evaluate", antibiotics);
+        assertThat(deferred.status()).as(deferred.toString()).isEqualTo(200);
+        assertThat(deferred.json().get("outcome").asString()).isEqualTo("DEFER");
+        assertThat(deferred.json().get("earliestTreatmentDate").asString()).isEqualTo("2026-11-29");
+        JsonNode finding = deferred.json().get("findings").get(0);
+        assertThat(finding.get("code").asString()).isEqualTo("RECENT_ANTIBIOTICS");
+        assertThat(finding.get("until").asString()).isEqualTo("2026-11-29");
+        assertThat(finding.get("source").asString()).isEqualTo("001_bb3ae163de9e34ac.txt");
+        assertThat(finding.get("patientText").asString()).contains("29 November 2026");
+        assertThat(deferred.json().get("protocol").get("id").asString()).isEqualTo("standard");
+        assertThat(deferred.json().get("protocol").get("version").asInt()).isEqualTo(1);
+
+        Response refer = admin.post("/api/screenings/evaluate",
+                evaluation(Map.of("pregnant", true, "duplex", "SUPERFICIAL_REFLUX")));
+        assertThat(refer.json().get("outcome").asString()).isEqualTo("REFER");
+        assertThat(refer.json().get("earliestTreatmentDate").isNull()).isTrue();
+        assertThat(refer.json().get("findings").findValuesAsString("code"))
+                .containsExactly("SUPERFICIAL_REFLUX", "PREGNANCY");
+
+        Response none = admin.post("/api/screenings/evaluate", evaluation(Map.of("medications", List.of("DISULFIRAM"),
+                "sclerosantAllergies", List.of("SODIUM_TETRADECYL_SULFATE"), "knownRightToLeftShunt", true)));
+        assertThat(none.json().get("outcome").asString()).isEqualTo("NOT_SUITABLE");
+        assertThat(none.json().get("restrictions").toString())
+                .isEqualTo("[\"AVOID_POLIDOCANOL\",\"AVOID_SODIUM_TETRADECYL_SULFATE\",\"NO_FOAM\"]");
+
+        Map<String, Object> face = evaluation(Map.of());
+        face.put("area", "FACE");
+        face.put("protocol", "continuous-21-days");
+        Response referred = admin.post("/api/screenings/evaluate", face);
+        assertThat(referred.json().get("findings").findValuesAsString("code"))
+                .containsExactly("AREA_ABOVE_HEART", "DUPLEX_REQUIRED");
+        assertThat(referred.json().get("protocol").get("id").asString()).isEqualTo("continuous-21-days");
+    }
+
+    @Test
+    void evaluateNamesEveryUnansweredQuestionFutureDateAndUnknownValue() {
+        Map<String, Object> body = evaluation(Map.of("lastLegSurgeryOn", "2026-11-30", "duplex", "MAYBE",
+                "medications", List.of("ASPIRIN"), "fitzpatrickSkinType", 7));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> history = (Map<String, Object>) body.get("history");
+        history.remove("pregnant");
+        history.put("ableToWalk", null);
+        Response r = admin.post("/api/screenings/evaluate", body);
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.errorFields()).contains("history.duplex", "history.medications[0]");
+
+        Map<String, Object> body2 = evaluation(Map.of("lastLegSurgeryOn", "2026-11-30", "fitzpatrickSkinType", 7));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> history2 = (Map<String, Object>) body2.get("history");
+        history2.remove("pregnant");
+        history2.put("ableToWalk", null);
+        Response r2 = admin.post("/api/screenings/evaluate", body2);
+        assertThat(r2.status()).isEqualTo(422);
+        assertThat(r2.errorFields()).containsExactlyInAnyOrder("history.pregnant", "history.ableToWalk",
+                "history.lastLegSurgeryOn", "history.fitzpatrickSkinType");
+
+        Map<String, Object> unknownProtocol = evaluation(Map.of());
+        unknownProtocol.put("protocol", "no-such-protocol");
+        assertThat(admin.post("/api/screenings/evaluate", unknownProtocol).errorFields()).containsExactly("protocol");
+        Map<String, Object> badArea = evaluation(Map.of());
+        badArea.put("area", "ARMS");
+        assertThat(admin.post("/api/screenings/evaluate", badArea).errorFields()).containsExactly("area");
+        assertThat(admin.post("/api/screenings/evaluate", Map.of("asOf", "2026-11-22")).errorFields())
+                .containsExactly("history");
+        assertThat(newUser("RECEPTION").post("/api/screenings/evaluate", evaluation(Map.of())).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aStoredCautionCountsOnlyOnceAClinicianSignsItOff() {
+        Api clinician = newUser("CLINICIAN");
+        long id = clinician.post("/api/patients", patient("Screened" + unique(), Map.of())).id();
+        Response noHistory = clinician.post("/api/patients/" + id + "/screenings", Map.of());
+        assertThat(noHistory.status()).isEqualTo(422);
+        assertThat(noHistory.errorFields()).containsExactly("history");
+
+        Map<String, Object> incomplete = history();
+        incomplete.put("pregnant", null);
+        clinician.put("/api/patients/" + id + "/history", incomplete);
+        Response unanswered = clinician.post("/api/patients/" + id + "/screenings", Map.of());
+        assertThat(unanswered.status()).isEqualTo(422);
+        assertThat(unanswered.errorFields()).containsExactly("history.pregnant");
+
+        Map<String, Object> tamoxifen = history();
+        tamoxifen.put("medications", List.of("TAMOXIFEN"));
+        clinician.put("/api/patients/" + id + "/history", tamoxifen);
+        Response caution = clinician.post("/api/patients/" + id + "/screenings", Map.of("area", "LEGS"));
+        assertThat(caution.status()).as(caution.toString()).isEqualTo(201);
+        assertThat(caution.json().get("outcome").asString()).isEqualTo("CAUTION");
+        assertThat(caution.json().get("historyVersion").asInt()).isEqualTo(2);
+        assertThat(caution.json().get("signOff").isNull()).isTrue();
+        long sid = caution.id();
+
+        assertThat(clinician.post("/api/patients/" + id + "/screenings/" + sid + "/sign-off", Map.of("note", " "))
+                .errorFields()).containsExactly("note");
+        Response signed = clinician.post("/api/patients/" + id + "/screenings/" + sid + "/sign-off",
+                Map.of("note", "Discussed the risk of phlebitis; proceed with low concentrations."));
+        assertThat(signed.status()).isEqualTo(200);
+        assertThat(signed.json().get("signOff").get("by").asString()).startsWith("clinician");
+        Response again = clinician.post("/api/patients/" + id + "/screenings/" + sid + "/sign-off",
+                Map.of("note", "twice"));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("type").asString()).endsWith("/already-signed-off");
+
+        Map<String, Object> antibiotics = history();
+        antibiotics.put("lastAntibioticsOn", LocalDate.now(ZoneId.of("Europe/London")).minusDays(2).toString());
+        clinician.put("/api/patients/" + id + "/history", antibiotics);
+        Response deferred = clinician.post("/api/patients/" + id + "/screenings", Map.of());
+        assertThat(deferred.json().get("outcome").asString()).isEqualTo("DEFER");
+        assertThat(clinician.post("/api/patients/" + id + "/screenings/" + deferred.id() + "/sign-off",
+                Map.of("note", "no")).status()).isEqualTo(409);
+
+        JsonNode list = clinician.get("/api/patients/" + id + "/screenings").json();
+        assertThat(list.size()).isEqualTo(2);
+        assertThat(list.get(0).get("outcome").asString()).isEqualTo("DEFER");
+        assertThat(list.get(1).get("signOff").get("note").asString()).startsWith("Discussed");
+        assertThat(admin.get("/api/patients/" + id + "/access-log").json().findValuesAsString("action"))
+                .contains("SCREEN_PATIENT", "SIGN_OFF_SCREENING");
+        assertThat(newUser("RECEPTION").get("/api/patients/" + id + "/screenings").status()).isEqualTo(403);
+    }
+
+    @Test
+    void aProtocolEditIsANewVersionAndEarlierScreeningsKeepTheirsAndAnInvalidOneChangesNothing() {
+        String lead = "lead" + unique();
+        clinics.createClinic("Protocol Clinic", ZoneId.of("Europe/London"), false, lead, "lead-password-123", "test");
+        Api admin = Api.as(port, lead, "lead-password-123");
+
+        JsonNode listing = admin.get("/api/protocols").json();
+        assertThat(listing.get("active").get("id").asString()).isEqualTo("standard");
+        assertThat(listing.get("active").get("version").asInt()).isEqualTo(1);
+        assertThat(listing.get("presets").findValuesAsString("id")).contains("standard", "bas-guide", "one-week",
+                "continuous-21-days", "graduated-by-vein-type", "short-course");
+        assertThat(admin.get("/api/protocols/no-such").status()).isEqualTo(404);
+
+        long id = admin.post("/api/patients", patient("Versioned" + unique(), Map.of())).id();
+        Map<String, Object> h = history();
+        h.put("lastAntibioticsOn", LocalDate.now(ZoneId.of("Europe/London")).minusDays(10).toString());
+        admin.put("/api/patients/" + id + "/history", h);
+        Response before = admin.post("/api/patients/" + id + "/screenings", Map.of());
+        assertThat(before.json().get("outcome").asString()).isEqualTo("DEFER");
+        assertThat(before.json().get("protocol").get("version").asInt()).isEqualTo(1);
+
+        JsonNode doc = admin.get("/api/protocols/active").json();
+        ((tools.jackson.databind.node.ObjectNode) doc.get("screening").get("rules").get("RECENT_ANTIBIOTICS"))
+                .put("windowDays", 7).put("source", "Clinic governance meeting, November 2026");
+        Response saved = admin.put("/api/protocols/active?note=Shorter%20antibiotic%20window", doc);
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+        assertThat(saved.json().get("version").asInt()).isEqualTo(2);
+
+        Response after = admin.post("/api/patients/" + id + "/screenings", Map.of());
+        assertThat(after.json().get("outcome").asString()).isEqualTo("ELIGIBLE");
+        assertThat(after.json().get("protocol").get("version").asInt()).isEqualTo(2);
+        JsonNode stored = admin.get("/api/patients/" + id + "/screenings").json();
+        assertThat(stored.get(1).get("outcome").asString()).isEqualTo("DEFER");
+        assertThat(stored.get(1).get("protocol").get("version").asInt()).isEqualTo(1);
+        assertThat(admin.get("/api/protocols/standard?version=1").json().get("screening").get("rules")
+                .get("RECENT_ANTIBIOTICS").get("windowDays").asInt()).isEqualTo(14);
+
+        ((tools.jackson.databind.node.ObjectNode) doc.get("screening").get("rules").get("PREGNANCY"))
+                .put("level", "SOMETIMES");
+        Response unknownLevel = admin.put("/api/protocols/active", doc);
+        assertThat(unknownLevel.status()).isEqualTo(422);
+        ((tools.jackson.databind.node.ObjectNode) doc.get("screening").get("rules").get("PREGNANCY"))
+                .put("level", "DEFER");
+        ((tools.jackson.databind.node.ObjectNode) doc.get("screening").get("rules").get("RECENT_ANTIBIOTICS"))
+                .put("windowDays", -5);
+        Response invalid = admin.put("/api/protocols/active", doc);
+        assertThat(invalid.status()).isEqualTo(422);
+        assertThat(invalid.errorFields()).containsExactly("screening.rules.RECENT_ANTIBIOTICS.windowDays");
+        assertThat(admin.get("/api/protocols").json().get("active").get("version").asInt()).isEqualTo(2);
+
+        assertThat(newUser("CLINICIAN").put("/api/protocols/active", doc).status()).isEqualTo(403);
+        assertThat(this.admin.get("/api/protocols").json().get("active").get("version").asInt()).isEqualTo(1);
+    }
+
     // ---- helpers -----------------------------------------------------------------------------------------------
 
     static int unique() {
@@ -400,6 +579,21 @@ abstract class ApiScenarios {
         h.put("sclerosantAllergies", List.of());
         h.put("lastAntibioticsOn", null);
         return h;
+    }
+
+    static Map<String, Object> evaluation(Map<String, Object> changes) {
+        Map<String, Object> h = history();
+        h.putAll(changes);
+        for (String d : List.of("lastAntibioticsOn", "lastThrombophlebitisOn", "lastHeartProblemOn", "lastLegSurgeryOn",
+                "plannedLongHaulFlightOn", "fitzpatrickSkinType")) {
+            h.putIfAbsent(d, null);
+        }
+        Map<String, Object> body = new HashMap<>();
+        body.put("asOf", "2026-11-22");
+        body.put("area", "LEGS");
+        body.put("protocol", "standard");
+        body.put("history", h);
+        return body;
     }
 
     static List<Long> ids(Response page) {

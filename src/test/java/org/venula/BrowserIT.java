@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
@@ -15,9 +18,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import org.venula.clinic.Clinics;
+import org.venula.support.Api;
 
 import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.AxeResults;
@@ -43,6 +49,9 @@ class BrowserIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    Clinics clinics;
 
     private BrowserContext context;
     private Page page;
@@ -207,6 +216,74 @@ class BrowserIT {
         var response = page.navigate(chartUrl + "/history/edit");
         assertThat(response.status()).isEqualTo(403);
         assertThat(page.getByRole(AriaRole.HEADING)).containsText("Not allowed");
+    }
+
+    @Test
+    void aClinicianScreensAPatientSeesADeferralWithItsDateAndSignsOffACaution() {
+        Api admin = Api.as(port, "admin", ApiScenarios.ADMIN_PASSWORD);
+        String clinician = "screener" + ApiScenarios.unique();
+        admin.post("/api/users", Map.of("username", clinician, "password", "a-long-password-1", "displayName",
+                "Dr Screener", "role", "CLINICIAN"));
+        String family = "Screening" + ApiScenarios.unique();
+        long id = admin.post("/api/patients", ApiScenarios.patient(family, Map.of())).id();
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+        Map<String, Object> history = ApiScenarios.history();
+        history.put("lastAntibioticsOn", today.minusDays(5).toString());
+        admin.put("/api/patients/" + id + "/history", history);
+
+        signIn(clinician, "a-long-password-1");
+        page.navigate(url("/patients/" + id));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Screen").setExact(true)).click();
+        checkAccessibility("13-screening-form");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Screen").setExact(true)).click();
+        String until = today.plusDays(9).format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK));
+        assertThat(page.locator("#result .outcome-badge")).hasText("DEFER");
+        assertThat(page.locator("#result")).containsText("Not before " + until);
+        assertThat(page.locator("#result .patient-words")).containsText("Treatment can go ahead from " + until);
+        checkAccessibility("14-screening-deferred");
+
+        // The antibiotics course is long past now, but she has started tamoxifen: a caution to sign off.
+        page.getByLabel("Antibiotics last taken on").fill("");
+        page.locator("input[name=medications][value=TAMOXIFEN]").check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Screen").setExact(true)).click();
+        assertThat(page.locator("#result .outcome-badge")).hasText("CAUTION");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign off")).click();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("Write a note");
+        page.getByLabel("Why treatment may go ahead").fill("Discussed vein inflammation risk with the patient.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign off")).click();
+        assertThat(page.locator("#result")).containsText("Signed off by " + clinician);
+        assertThat(page.locator("#past-h")).isVisible();
+        checkAccessibility("15-screening-signed-off");
+
+        page.navigate(url("/patients/" + id));
+        assertThat(page.locator("#screening-panel-h")).isVisible();
+        assertThat(page.locator(".pathway")).containsText("CAUTION");
+        assertThat(Api.as(port, "admin", ApiScenarios.ADMIN_PASSWORD).get("/api/patients/" + id + "/history").json()
+                .get("version").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void anAdminEditsTheProtocolAndSeesWhatChanged() {
+        String lead = "lead" + ApiScenarios.unique();
+        clinics.createClinic("Browser Protocol Clinic", ZoneId.of("Europe/London"), false, lead, "lead-password-123",
+                "test");
+        signIn(lead, "lead-password-123");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Protocol")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("version 1");
+        checkAccessibility("16-protocol");
+
+        page.getByLabel("RECENT_ANTIBIOTICS window in days").fill("0");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save as a new version")).click();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("screening.rules.RECENT_ANTIBIOTICS.windowDays");
+
+        page.navigate(url("/admin/protocol"));
+        page.getByLabel("RECENT_ANTIBIOTICS window in days").fill("7");
+        page.getByLabel("What changed and why").fill("Governance meeting: shorter antibiotic window");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save as a new version")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Saved as version 2");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Version 2")).click();
+        assertThat(page.locator("table").first()).containsText("RECENT_ANTIBIOTICS window (days)");
+        checkAccessibility("17-protocol-version");
     }
 
     private void signIn(String username, String password) {

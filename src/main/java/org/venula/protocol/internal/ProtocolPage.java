@@ -1,0 +1,127 @@
+package org.venula.protocol.internal;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.venula.clinic.VenulaPrincipal;
+import org.venula.protocol.DuplexPolicy;
+import org.venula.protocol.Level;
+import org.venula.protocol.ProtocolDocument;
+import org.venula.protocol.ProtocolDocument.DaysSetting;
+import org.venula.protocol.ProtocolDocument.DuplexSetting;
+import org.venula.protocol.ProtocolDocument.RuleSetting;
+import org.venula.protocol.ProtocolDocument.ScreeningSettings;
+import org.venula.protocol.ProtocolVersion;
+import org.venula.protocol.Protocols;
+import org.venula.protocol.ScreeningRule;
+import org.venula.shared.InvalidInputException;
+import org.venula.shared.web.FormValues;
+
+/** The admin's protocol page: the active version with every parameter and its source, edits, presets, versions. */
+@Controller
+class ProtocolPage {
+
+    private final Protocols protocols;
+
+    ProtocolPage(Protocols protocols) {
+        this.protocols = protocols;
+    }
+
+    @GetMapping("/admin/protocol")
+    String page(@AuthenticationPrincipal VenulaPrincipal me, Model model) {
+        return render(me, model, Map.of(), null);
+    }
+
+    @PostMapping("/admin/protocol")
+    String save(@AuthenticationPrincipal VenulaPrincipal me, @RequestParam MultiValueMap<String, String> form,
+            Model model, RedirectAttributes redirect) {
+        ProtocolVersion active = protocols.active(me.clinicId());
+        FormValues f = new FormValues(form);
+        ProtocolDocument edited = edit(active.document(), f);
+        Map<String, String> problems = new LinkedHashMap<>(f.errors());
+        if (problems.isEmpty()) {
+            try {
+                ProtocolVersion saved = protocols.saveActive(me, edited, f.text("note"));
+                redirect.addFlashAttribute("notice", "Saved as version " + saved.version() + ".");
+                return "redirect:/admin/protocol";
+            } catch (InvalidInputException e) {
+                e.problems().forEach(p -> problems.putIfAbsent(p.field(), p.message()));
+            }
+        }
+        return render(me, model, problems, form);
+    }
+
+    @PostMapping("/admin/protocol/adopt")
+    String adopt(@AuthenticationPrincipal VenulaPrincipal me, @RequestParam String preset, RedirectAttributes redirect) {
+        ProtocolVersion saved = protocols.saveActive(me, protocols.preset(preset),
+                "Adopted the preset '" + preset + "'");
+        redirect.addFlashAttribute("notice", "Adopted '" + saved.name() + "' as version " + saved.version() + ".");
+        return "redirect:/admin/protocol";
+    }
+
+    @GetMapping("/admin/protocol/versions/{version}")
+    String version(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable int version, Model model) {
+        ProtocolVersion shown = protocols.version(me.clinicId(), version);
+        model.addAttribute("shown", shown);
+        model.addAttribute("rules", rows(shown.document()));
+        model.addAttribute("changes", version > 1
+                ? Protocols.changes(protocols.version(me.clinicId(), version - 1).document(), shown.document())
+                : List.of());
+        return "protocol/version";
+    }
+
+    private String render(VenulaPrincipal me, Model model, Map<String, String> problems,
+            MultiValueMap<String, String> submitted) {
+        ProtocolVersion active = protocols.active(me.clinicId());
+        model.addAttribute("active", active);
+        model.addAttribute("rules", rows(active.document()));
+        model.addAttribute("versions", protocols.versions(me.clinicId()));
+        model.addAttribute("presets", protocols.presets());
+        model.addAttribute("levels", Level.values());
+        model.addAttribute("duplexPolicies", DuplexPolicy.values());
+        model.addAttribute("problems", problems);
+        model.addAttribute("submitted", submitted);
+        return "protocol/page";
+    }
+
+    /** The active document with the parameters from the form applied. */
+    private static ProtocolDocument edit(ProtocolDocument doc, FormValues f) {
+        ScreeningSettings s = doc.screening();
+        Map<ScreeningRule, RuleSetting> rules = new EnumMap<>(ScreeningRule.class);
+        for (ScreeningRule rule : ScreeningRule.values()) {
+            RuleSetting r = s.rules().get(rule);
+            String p = "rule." + rule.name() + ".";
+            rules.put(rule, new RuleSetting("true".equals(f.text(p + "enabled")), f.enumValue(p + "level", Level.class),
+                    rule.windowed() ? f.integer(p + "windowDays") : null, r.restrictions(), f.text(p + "source"),
+                    f.text(p + "clinicianText"), f.text(p + "patientText")));
+        }
+        return new ProtocolDocument(doc.id(), doc.name(), doc.description(), doc.version(),
+                new ScreeningSettings(new DuplexSetting(f.enumValue("duplexRequired", DuplexPolicy.class),
+                        f.text("duplexRequiredSource")),
+                        new DaysSetting(f.integer("clearanceValidityDays"), f.text("clearanceValiditySource")), rules),
+                doc.sclerosants());
+    }
+
+    record RuleRow(String code, boolean windowed, RuleSetting setting) {
+    }
+
+    private static List<RuleRow> rows(ProtocolDocument doc) {
+        List<RuleRow> rows = new ArrayList<>();
+        for (ScreeningRule rule : ScreeningRule.values()) {
+            rows.add(new RuleRow(rule.name(), rule.windowed(), doc.rule(rule)));
+        }
+        return rows;
+    }
+}
