@@ -37,6 +37,9 @@ class RestartIT {
             Api admin = Api.as(port(app), "admin", password);
             assertThat(admin.get("/api/patients").json().get("totalItems").asLong()).isEqualTo(12);
             assertThat(admin.get("/api/practitioners").json().size()).isEqualTo(2);
+            long joanne = admin.get("/api/patients?query=mcallister").json().get("items").get(0).get("id").asLong();
+            var screenings = admin.get("/api/patients/" + joanne + "/screenings").json();
+            assertThat(screenings.get(0).get("outcome").asString()).as("demo screening").isEqualTo("DEFER");
             patientId = admin.post("/api/patients", ApiScenarios.patient("Persistent", Map.of())).id();
         }
         int printed = output.getOut().split("This password is shown once").length;

@@ -27,6 +27,9 @@ import org.venula.patient.PatientRecord;
 import org.venula.patient.Patients;
 import org.venula.patient.Sclerosant;
 import org.venula.patient.Sex;
+import org.venula.screening.ScreenPatient;
+import org.venula.screening.Screenings;
+import org.venula.screening.rules.Area;
 
 /** Loads the demo clinic's staff and patients; see the README's tour. Demo passwords are for the demo only; NHS numbers are from the 999 range, never issued to real people. */
 @Component
@@ -39,11 +42,14 @@ class DemoData implements ApplicationRunner {
 
     private final Clinics clinics;
     private final Patients patients;
+    private final Screenings screenings;
     private final boolean enabled;
 
-    DemoData(Clinics clinics, Patients patients, @Value("${venula.demo:false}") boolean enabled) {
+    DemoData(Clinics clinics, Patients patients, Screenings screenings,
+            @Value("${venula.demo:false}") boolean enabled) {
         this.clinics = clinics;
         this.patients = patients;
+        this.screenings = screenings;
         this.enabled = enabled;
     }
 
@@ -71,9 +77,10 @@ class DemoData implements ApplicationRunner {
             PatientRecord p = patients.register(as, d.draft());
             if (d.history() != null) {
                 patients.recordHistory(as, p.id(), d.history(), null, "Taken at first contact (demo)");
+                screenings.screen(as, p.id(), new ScreenPatient(today, Area.LEGS));
             }
         }
-        log.info("Demo data loaded into '{}': 3 staff (password '{}') and a dozen patients.", clinic.name(),
+        log.info("Demo data loaded into '{}': 3 staff (password '{}') and a dozen patients, screened today.", clinic.name(),
                 DEMO_PASSWORD);
     }
 
