@@ -113,6 +113,16 @@ public class Clinics {
         return practitioners(clinicId).stream().collect(Collectors.toMap(PractitionerView::id, Function.identity()));
     }
 
+    /** The practitioner profile of a user, if they are a clinician. */
+    public Optional<PractitionerView> practitionerOfUser(long userId) {
+        return practitioners.findByUserId(userId).map(Clinics::toView);
+    }
+
+    /** A practitioner of the clinic. */
+    public Optional<PractitionerView> practitioner(long clinicId, long practitionerId) {
+        return practitioners.findById(practitionerId).filter(p -> p.clinicId() == clinicId).map(Clinics::toView);
+    }
+
     public long userCount() {
         return users.count();
     }

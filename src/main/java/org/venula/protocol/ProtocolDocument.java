@@ -9,17 +9,70 @@ import java.util.Map;
  * Every clinical value carries a {@code source}: a seed file name or a guideline/label.
  */
 public record ProtocolDocument(String id, String name, String description, Integer version,
-        ScreeningSettings screening, List<SclerosantSetting> sclerosants) {
+        ScreeningSettings screening, List<SclerosantSetting> sclerosants, PlanSettings plan, PriceSettings prices,
+        ConsentSettings consent) {
+
+    public ProtocolDocument withVersion(Integer newVersion) {
+        return new ProtocolDocument(id, name, description, newVersion, screening, sclerosants, plan, prices, consent);
+    }
+
+    public ProtocolDocument withScreening(ScreeningSettings newScreening) {
+        return new ProtocolDocument(id, name, description, version, newScreening, sclerosants, plan, prices, consent);
+    }
+
+    public ProtocolDocument withSclerosants(List<SclerosantSetting> newSclerosants) {
+        return new ProtocolDocument(id, name, description, version, screening, newSclerosants, plan, prices, consent);
+    }
+
+    public ProtocolDocument withId(String newId) {
+        return new ProtocolDocument(newId, name, description, version, screening, sclerosants, plan, prices, consent);
+    }
+
+    /**
+     * How a course is planned: sessions (2 to 4 in {@code standard}), the interval between them, the sclerosant
+     * intended per vein type (first choice that the patient's restrictions allow), expected results and advice.
+     */
+    public record PlanSettings(IntSetting sessionsMin, IntSetting sessionsMax, IntSetting intervalMinDays,
+            IntSetting intervalTypicalDays, Map<String, List<AgentChoice>> agentByVeinType, TextSetting expectedResults,
+            List<TextSetting> advice) {
+    }
+
+    /** One choice of sclerosant for a vein type. {@code form} is LIQUID or FOAM. */
+    public record AgentChoice(String agent, BigDecimal concentrationPercent, String form, String source) {
+    }
+
+    /** A text the clinic shows patients, with its source. */
+    public record TextSetting(String text, String source) {
+    }
+
+    /**
+     * Prices: a session is priced by the total size of the areas treated, counted in hands (seed 001's hand rule:
+     * small 1, medium 2, large 3); up to {@code smallBandMaxHands} is the small band, up to
+     * {@code mediumBandMaxHands} the medium band, above it the large band.
+     */
+    public record PriceSettings(String currency, BigDecimal consultationFee, Boolean consultationFeeRedeemable,
+            BigDecimal sessionPriceSmall, BigDecimal sessionPriceMedium, BigDecimal sessionPriceLarge,
+            Integer smallBandMaxHands, Integer mediumBandMaxHands, BigDecimal hosieryPrice, Integer hosieryPairs,
+            Integer quoteValidityDays, String source) {
+    }
+
+    /** What a patient consents to: the risks with their frequencies, the alternatives, the aftercare commitment. */
+    public record ConsentSettings(String textVersion, List<Risk> risks, String alternatives, String aftercare,
+            String source) {
+    }
+
+    public record Risk(String code, String text, String frequency, String source) {
+    }
 
     /** Screening parameters: duplex policy, how long a clearance lasts, and each rule's level and window. */
-    public record ScreeningSettings(DuplexSetting duplexRequired, DaysSetting clearanceValidityDays,
+    public record ScreeningSettings(DuplexSetting duplexRequired, IntSetting clearanceValidityDays,
             Map<ScreeningRule, RuleSetting> rules) {
     }
 
     public record DuplexSetting(DuplexPolicy value, String source) {
     }
 
-    public record DaysSetting(Integer value, String source) {
+    public record IntSetting(Integer value, String source) {
     }
 
     /**

@@ -112,6 +112,12 @@ public class Screenings {
         return store.forPatient(me.clinicId(), patientId);
     }
 
+    /** The patient's latest stored screening (the one in force), without logging a separate read. */
+    public java.util.Optional<StoredScreening> latest(VenulaPrincipal me, long patientId) {
+        requireClinical(me);
+        return store.forPatient(me.clinicId(), patientId).stream().findFirst();
+    }
+
     /** A clinician accepts a CAUTION result, with a note of why, so that it counts as clearance to treat. */
     @Transactional
     public StoredScreening signOff(VenulaPrincipal me, long patientId, long screeningId, String note) {

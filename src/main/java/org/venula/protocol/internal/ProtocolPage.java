@@ -19,7 +19,7 @@ import org.venula.clinic.VenulaPrincipal;
 import org.venula.protocol.DuplexPolicy;
 import org.venula.protocol.Level;
 import org.venula.protocol.ProtocolDocument;
-import org.venula.protocol.ProtocolDocument.DaysSetting;
+import org.venula.protocol.ProtocolDocument.IntSetting;
 import org.venula.protocol.ProtocolDocument.DuplexSetting;
 import org.venula.protocol.ProtocolDocument.RuleSetting;
 import org.venula.protocol.ProtocolDocument.ScreeningSettings;
@@ -107,11 +107,9 @@ class ProtocolPage {
                     rule.windowed() ? f.integer(p + "windowDays") : null, r.restrictions(), f.text(p + "source"),
                     f.text(p + "clinicianText"), f.text(p + "patientText")));
         }
-        return new ProtocolDocument(doc.id(), doc.name(), doc.description(), doc.version(),
-                new ScreeningSettings(new DuplexSetting(f.enumValue("duplexRequired", DuplexPolicy.class),
-                        f.text("duplexRequiredSource")),
-                        new DaysSetting(f.integer("clearanceValidityDays"), f.text("clearanceValiditySource")), rules),
-                doc.sclerosants());
+        return doc.withScreening(new ScreeningSettings(new DuplexSetting(f.enumValue("duplexRequired",
+                DuplexPolicy.class), f.text("duplexRequiredSource")),
+                new IntSetting(f.integer("clearanceValidityDays"), f.text("clearanceValiditySource")), rules));
     }
 
     record RuleRow(String code, boolean windowed, RuleSetting setting) {

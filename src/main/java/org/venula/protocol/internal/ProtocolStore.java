@@ -46,8 +46,7 @@ public class ProtocolStore {
                 .param("c", clinicId).query(Integer.class).single();
         jdbc.sql("UPDATE protocol_version SET active = FALSE WHERE clinic_id = :c AND active")
                 .param("c", clinicId).update();
-        ProtocolDocument stored = new ProtocolDocument(doc.id(), doc.name(), doc.description(), next, doc.screening(),
-                doc.sclerosants());
+        ProtocolDocument stored = doc.withVersion(next);
         jdbc.sql("""
                 INSERT INTO protocol_version (clinic_id, version, protocol_id, name, active, document, note, created_at, created_by)
                 VALUES (:c, :v, :id, :name, TRUE, :doc, :note, :at, :by)""")

@@ -43,7 +43,149 @@ public final class ProtocolCheck {
             screening(problems, doc.screening());
         }
         sclerosants(problems, doc.sclerosants());
+        plan(problems, doc.plan(), doc.sclerosants());
+        prices(problems, doc.prices());
+        consent(problems, doc.consent());
         return problems;
+    }
+
+    private static void plan(List<FieldProblem> problems, ProtocolDocument.PlanSettings p,
+            List<SclerosantSetting> stocked) {
+        if (p == null) {
+            problems.add(new FieldProblem("plan", "is required"));
+            return;
+        }
+        Integer min = whole(problems, "plan.sessionsMin", p.sessionsMin(), 1, 20);
+        Integer max = whole(problems, "plan.sessionsMax", p.sessionsMax(), 1, 20);
+        if (min != null && max != null && min > max) {
+            problems.add(new FieldProblem("plan.sessionsMax.value", "must not be below sessionsMin"));
+        }
+        Integer intervalMin = whole(problems, "plan.intervalMinDays", p.intervalMinDays(), 1, 365);
+        Integer typical = whole(problems, "plan.intervalTypicalDays", p.intervalTypicalDays(), 1, 365);
+        if (intervalMin != null && typical != null && typical < intervalMin) {
+            problems.add(new FieldProblem("plan.intervalTypicalDays.value", "must not be below intervalMinDays"));
+        }
+        Set<String> agents = new HashSet<>();
+        if (stocked != null) {
+            stocked.stream().filter(s -> s != null && s.agent() != null).forEach(s -> agents.add(s.agent()));
+        }
+        if (p.agentByVeinType() == null || p.agentByVeinType().isEmpty()) {
+            problems.add(new FieldProblem("plan.agentByVeinType", "is required"));
+        } else {
+            p.agentByVeinType().forEach((veinType, choices) -> {
+                String path = "plan.agentByVeinType." + veinType;
+                if (choices == null || choices.isEmpty()) {
+                    problems.add(new FieldProblem(path, "must list at least one choice"));
+                    return;
+                }
+                for (int i = 0; i < choices.size(); i++) {
+                    ProtocolDocument.AgentChoice c = choices.get(i);
+                    String cp = path + "[" + i + "]";
+                    if (c == null || c.agent() == null || !agents.contains(c.agent())) {
+                        problems.add(new FieldProblem(cp + ".agent", "must be one of the stocked sclerosants"));
+                        continue;
+                    }
+                    if (c.concentrationPercent() == null || c.concentrationPercent().signum() <= 0
+                            || c.concentrationPercent().compareTo(BigDecimal.valueOf(3)) > 0) {
+                        problems.add(new FieldProblem(cp + ".concentrationPercent", "must be above 0 and at most 3"));
+                    }
+                    if (!"LIQUID".equals(c.form()) && !"FOAM".equals(c.form())) {
+                        problems.add(new FieldProblem(cp + ".form", "must be LIQUID or FOAM"));
+                    }
+                    text(problems, cp + ".source", c.source(), 500);
+                }
+            });
+        }
+        if (p.expectedResults() == null) {
+            problems.add(new FieldProblem("plan.expectedResults", "is required"));
+        } else {
+            text(problems, "plan.expectedResults.text", p.expectedResults().text(), 1000);
+            text(problems, "plan.expectedResults.source", p.expectedResults().source(), 500);
+        }
+    }
+
+    private static void prices(List<FieldProblem> problems, ProtocolDocument.PriceSettings p) {
+        if (p == null) {
+            problems.add(new FieldProblem("prices", "is required"));
+            return;
+        }
+        if (p.currency() == null || !p.currency().matches("[A-Z]{3}")) {
+            problems.add(new FieldProblem("prices.currency", "must be an ISO 4217 code such as GBP"));
+        } else {
+            try {
+                java.util.Currency.getInstance(p.currency());
+            } catch (IllegalArgumentException e) {
+                problems.add(new FieldProblem("prices.currency", "is not a known currency"));
+            }
+        }
+        money(problems, "prices.consultationFee", p.consultationFee());
+        money(problems, "prices.sessionPriceSmall", p.sessionPriceSmall());
+        money(problems, "prices.sessionPriceMedium", p.sessionPriceMedium());
+        money(problems, "prices.sessionPriceLarge", p.sessionPriceLarge());
+        money(problems, "prices.hosieryPrice", p.hosieryPrice());
+        if (p.consultationFeeRedeemable() == null) {
+            problems.add(new FieldProblem("prices.consultationFeeRedeemable", "is required"));
+        }
+        if (p.smallBandMaxHands() == null || p.smallBandMaxHands() < 1) {
+            problems.add(new FieldProblem("prices.smallBandMaxHands", "must be 1 or more"));
+        }
+        if (p.mediumBandMaxHands() == null || p.smallBandMaxHands() != null
+                && p.mediumBandMaxHands() < p.smallBandMaxHands()) {
+            problems.add(new FieldProblem("prices.mediumBandMaxHands", "must not be below smallBandMaxHands"));
+        }
+        if (p.hosieryPairs() == null || p.hosieryPairs() < 0 || p.hosieryPairs() > 10) {
+            problems.add(new FieldProblem("prices.hosieryPairs", "must be between 0 and 10"));
+        }
+        if (p.quoteValidityDays() == null || p.quoteValidityDays() < 1 || p.quoteValidityDays() > 365) {
+            problems.add(new FieldProblem("prices.quoteValidityDays", "must be between 1 and 365"));
+        }
+        text(problems, "prices.source", p.source(), 500);
+    }
+
+    private static void consent(List<FieldProblem> problems, ProtocolDocument.ConsentSettings c) {
+        if (c == null) {
+            problems.add(new FieldProblem("consent", "is required"));
+            return;
+        }
+        text(problems, "consent.textVersion", c.textVersion(), 60);
+        text(problems, "consent.alternatives", c.alternatives(), 2000);
+        text(problems, "consent.aftercare", c.aftercare(), 2000);
+        text(problems, "consent.source", c.source(), 500);
+        if (c.risks() == null || c.risks().isEmpty()) {
+            problems.add(new FieldProblem("consent.risks", "must list at least one risk"));
+            return;
+        }
+        for (int i = 0; i < c.risks().size(); i++) {
+            ProtocolDocument.Risk r = c.risks().get(i);
+            String path = "consent.risks[" + i + "]";
+            if (r == null) {
+                problems.add(new FieldProblem(path, "is required"));
+                continue;
+            }
+            text(problems, path + ".code", r.code(), 60);
+            text(problems, path + ".text", r.text(), 1000);
+            text(problems, path + ".frequency", r.frequency(), 200);
+            text(problems, path + ".source", r.source(), 500);
+        }
+    }
+
+    private static Integer whole(List<FieldProblem> problems, String path, ProtocolDocument.IntSetting s, int min,
+            int max) {
+        if (s == null || s.value() == null) {
+            problems.add(new FieldProblem(path + ".value", "is required"));
+            return null;
+        }
+        if (s.value() < min || s.value() > max) {
+            problems.add(new FieldProblem(path + ".value", "must be between " + min + " and " + max));
+        }
+        text(problems, path + ".source", s.source(), 500);
+        return s.value();
+    }
+
+    private static void money(List<FieldProblem> problems, String path, BigDecimal amount) {
+        if (amount == null || amount.signum() < 0 || amount.compareTo(BigDecimal.valueOf(1_000_000)) > 0) {
+            problems.add(new FieldProblem(path, "must be an amount from 0 to 1,000,000"));
+        }
     }
 
     private static void screening(List<FieldProblem> problems, ProtocolDocument.ScreeningSettings s) {

@@ -32,6 +32,7 @@ import org.venula.shared.ConflictException;
 import org.venula.shared.FieldProblem;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.NotFoundException;
+import org.venula.shared.PayloadRejectedException;
 import org.venula.shared.Problems;
 
 import tools.jackson.core.JacksonException;
@@ -64,6 +65,22 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> conflict(ConflictException ex) {
         List<FieldProblem> fields = ex.field() == null ? null : List.of(new FieldProblem(ex.field(), ex.getMessage()));
         return problem(HttpStatus.CONFLICT, ex.type(), "Conflict", ex.getMessage(), fields);
+    }
+
+    @ExceptionHandler(PayloadRejectedException.class)
+    ResponseEntity<Object> payload(PayloadRejectedException ex) {
+        boolean tooLarge = ex.reason() == PayloadRejectedException.Reason.TOO_LARGE;
+        return problem(tooLarge ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                tooLarge ? "too-large" : "unsupported-media-type", tooLarge ? "Too large" : "Unsupported file",
+                ex.getMessage(), List.of(new FieldProblem(ex.field(), ex.getMessage())));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            org.springframework.web.multipart.MaxUploadSizeExceededException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return payload(new PayloadRejectedException(PayloadRejectedException.Reason.TOO_LARGE, "file",
+                "The file is larger than this clinic accepts."));
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.venula.protocol.Level;
 import org.venula.protocol.ProtocolDocument;
-import org.venula.protocol.ProtocolDocument.DaysSetting;
+import org.venula.protocol.ProtocolDocument.IntSetting;
 import org.venula.protocol.ProtocolDocument.RuleSetting;
 import org.venula.protocol.ProtocolDocument.ScreeningSettings;
 import org.venula.protocol.ScreeningRule;
@@ -46,35 +46,31 @@ class ProtocolCheckTest {
 
     @Test
     void aProtocolStocksAtLeastOneSclerosantWithPositiveStrengths() {
-        ProtocolDocument none = new ProtocolDocument(standard.id(), standard.name(), null, null, standard.screening(),
-                List.of());
-        assertThat(fields(none)).containsExactly("sclerosants");
-        ProtocolDocument bad = new ProtocolDocument(standard.id(), standard.name(), null, null, standard.screening(),
-                List.of(new ProtocolDocument.SclerosantSetting("polidocanol", "Polidocanol", true,
-                        List.of(BigDecimal.ZERO), "label")));
-        assertThat(fields(bad)).containsExactlyInAnyOrder("sclerosants[0].agent", "sclerosants[0].strengths[0]");
+        ProtocolDocument none = standard.withSclerosants(List.of());
+        assertThat(fields(none)).contains("sclerosants", "plan.agentByVeinType.TELANGIECTASIA[0].agent");
+        ProtocolDocument bad = standard.withSclerosants(List.of(new ProtocolDocument.SclerosantSetting("polidocanol",
+                "Polidocanol", true, List.of(BigDecimal.ZERO), "label")));
+        assertThat(fields(bad)).contains("sclerosants[0].agent", "sclerosants[0].strengths[0]");
     }
 
     @Test
     void theClearanceValidityIsBetweenADayAndTwoYears() {
         ScreeningSettings s = standard.screening();
-        ProtocolDocument doc = new ProtocolDocument("x", "X", null, null,
-                new ScreeningSettings(s.duplexRequired(), new DaysSetting(0, "clinic"), s.rules()), standard.sclerosants());
+        ProtocolDocument doc = standard.withScreening(
+                new ScreeningSettings(s.duplexRequired(), new IntSetting(0, "clinic"), s.rules()));
         assertThat(fields(doc)).containsExactly("screening.clearanceValidityDays.value");
     }
 
     @Test
     void theIdIsASlug() {
-        ProtocolDocument doc = new ProtocolDocument("My Protocol", "Mine", null, null, standard.screening(),
-                standard.sclerosants());
+        ProtocolDocument doc = standard.withId("My Protocol");
         assertThat(fields(doc)).containsExactly("id");
         assertThat(Level.REFER.isMoreSevereThan(Level.DEFER)).isTrue();
     }
 
     private ProtocolDocument withRules(Map<ScreeningRule, RuleSetting> rules) {
         ScreeningSettings s = standard.screening();
-        return new ProtocolDocument(standard.id(), standard.name(), standard.description(), null,
-                new ScreeningSettings(s.duplexRequired(), s.clearanceValidityDays(), rules), standard.sclerosants());
+        return standard.withScreening(new ScreeningSettings(s.duplexRequired(), s.clearanceValidityDays(), rules));
     }
 
     private static List<String> fields(ProtocolDocument doc) {

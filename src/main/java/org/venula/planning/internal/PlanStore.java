@@ -1,0 +1,103 @@
+package org.venula.planning.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+import org.venula.planning.TreatmentPlan;
+import org.venula.planning.TreatmentPlan.ConsentRecord;
+import org.venula.planning.rules.Quote;
+import org.venula.protocol.ProtocolRef;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** Plans and consents. Both are inserted once; a consent is only ever marked withdrawn, never removed. */
+@Repository
+public class PlanStore {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    PlanStore(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public long insert(long clinicId, long patientId, long consultationId, ProtocolRef protocol, int sessions,
+            int intervalDays, TreatmentPlan.Details details, Quote quote, OffsetDateTime at, String by) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO treatment_plan (clinic_id, patient_id, consultation_id, protocol_id, protocol_version,
+                  sessions, interval_days, plan, quote, currency, total, valid_until, created_at, created_by)
+                VALUES (:clinic, :patient, :c, :pid, :pv, :sessions, :interval, :plan, :quote, :currency, :total,
+                  :valid, :at, :by)""")
+                .param("clinic", clinicId).param("patient", patientId).param("c", consultationId)
+                .param("pid", protocol.id()).param("pv", protocol.version()).param("sessions", sessions)
+                .param("interval", intervalDays).param("plan", json.writeValueAsString(details))
+                .param("quote", json.writeValueAsString(quote)).param("currency", quote.currency())
+                .param("total", quote.total()).param("valid", quote.validUntil()).param("at", at).param("by", by)
+                .update(keys, "id");
+        return keys.getKeyAs(Long.class);
+    }
+
+    public Optional<TreatmentPlan> find(long clinicId, long planId) {
+        return jdbc.sql("SELECT * FROM treatment_plan WHERE clinic_id = :c AND id = :id")
+                .param("c", clinicId).param("id", planId).query(this::map).optional();
+    }
+
+    public List<TreatmentPlan> forPatient(long clinicId, long patientId) {
+        return jdbc.sql("SELECT * FROM treatment_plan WHERE clinic_id = :c AND patient_id = :p ORDER BY id DESC")
+                .param("c", clinicId).param("p", patientId).query(this::map).list();
+    }
+
+    public long insertConsent(long clinicId, long patientId, long planId, String textVersion, String text,
+            String typedName, LocalDate on, long witness, OffsetDateTime at, String by) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO consent (clinic_id, patient_id, plan_id, text_version, consent_text, patient_typed_name,
+                  consented_on, witness_practitioner_id, created_at, created_by)
+                VALUES (:clinic, :patient, :plan, :version, :text, :name, :on, :witness, :at, :by)""")
+                .param("clinic", clinicId).param("patient", patientId).param("plan", planId)
+                .param("version", textVersion).param("text", text).param("name", typedName).param("on", on)
+                .param("witness", witness).param("at", at).param("by", by).update(keys, "id");
+        return keys.getKeyAs(Long.class);
+    }
+
+    public boolean withdrawConsent(long planId, long consentId, String reason, OffsetDateTime at, String by) {
+        return jdbc.sql("""
+                UPDATE consent SET withdrawn_at = :at, withdrawn_by = :by, withdrawal_reason = :reason
+                WHERE id = :id AND plan_id = :plan AND withdrawn_at IS NULL""")
+                .param("at", at).param("by", by).param("reason", reason).param("id", consentId).param("plan", planId)
+                .update() == 1;
+    }
+
+    private List<ConsentRecord> consents(long planId) {
+        return jdbc.sql("""
+                SELECT k.*, p.display_name AS witness_name FROM consent k
+                JOIN practitioner p ON p.id = k.witness_practitioner_id WHERE k.plan_id = :plan ORDER BY k.id DESC""")
+                .param("plan", planId)
+                .query((rs, n) -> new ConsentRecord(rs.getLong("id"), rs.getString("text_version"),
+                        rs.getString("consent_text"), rs.getString("patient_typed_name"),
+                        rs.getObject("consented_on", LocalDate.class), rs.getLong("witness_practitioner_id"),
+                        rs.getString("witness_name"), rs.getObject("created_at", OffsetDateTime.class),
+                        rs.getString("created_by"), rs.getObject("withdrawn_at", OffsetDateTime.class),
+                        rs.getString("withdrawn_by"), rs.getString("withdrawal_reason")))
+                .list();
+    }
+
+    private TreatmentPlan map(ResultSet rs, int row) throws SQLException {
+        long id = rs.getLong("id");
+        return new TreatmentPlan(id, rs.getLong("patient_id"), rs.getLong("consultation_id"),
+                new ProtocolRef(rs.getString("protocol_id"), rs.getInt("protocol_version")), rs.getInt("sessions"),
+                rs.getInt("interval_days"), json.readValue(rs.getString("plan"), TreatmentPlan.Details.class),
+                json.readValue(rs.getString("quote"), Quote.class), rs.getObject("created_at", OffsetDateTime.class),
+                rs.getString("created_by"), consents(id));
+    }
+}

@@ -1,0 +1,115 @@
+package org.venula.planning.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.venula.clinic.Clinics;
+import org.venula.clinic.VenulaPrincipal;
+import org.venula.planning.ConsentRequest;
+import org.venula.planning.PlanRequest;
+import org.venula.planning.Plans;
+import org.venula.planning.TreatmentPlan;
+import org.venula.shared.ConflictException;
+import org.venula.shared.InvalidInputException;
+
+/** Pages: create a plan from a consultation, the plan with its quote (page and PDF), and consent. */
+@Controller
+class PlanningPages {
+
+    private final Plans plans;
+    private final QuoteDocument quotes;
+    private final Clinics clinics;
+
+    PlanningPages(Plans plans, QuoteDocument quotes, Clinics clinics) {
+        this.plans = plans;
+        this.quotes = quotes;
+        this.clinics = clinics;
+    }
+
+    @PostMapping("/consultations/{cid}/plan")
+    String create(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long cid,
+            @RequestParam(required = false) Integer sessions, @RequestParam(required = false) Integer intervalDays,
+            RedirectAttributes redirect) {
+        try {
+            TreatmentPlan plan = plans.create(me, cid, new PlanRequest(sessions, intervalDays, null, null));
+            redirect.addFlashAttribute("notice", "Plan and quote created.");
+            return "redirect:/plans/" + plan.id();
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("notice", null);
+            redirect.addFlashAttribute("overrideError", e.problems().get(0).field() + ": " + e.problems().get(0).message());
+            return "redirect:/consultations/" + cid;
+        }
+    }
+
+    @GetMapping("/plans/{planId}")
+    String view(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long planId, Model model) {
+        TreatmentPlan plan = plans.get(me, planId);
+        model.addAllAttributes(quotes.model(me, plan));
+        model.addAttribute("consentText", plans.consentText(me, plan));
+        model.addAttribute("consentSettings", plans.consentSettings(me, plan));
+        model.addAttribute("practitioners", clinics.practitioners(me.clinicId()));
+        model.addAttribute("myPractitioner", clinics.practitionerOfUser(me.userId()).orElse(null));
+        return "planning/plan";
+    }
+
+    @GetMapping(path = "/plans/{planId}/quote.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> pdf(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long planId) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename("venula-quote-" + planId + ".pdf").build().toString())
+                .body(quotes.pdf(me, planId));
+    }
+
+    @PostMapping("/plans/{planId}/consent")
+    String consent(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long planId,
+            @RequestParam(required = false) String patientName, @RequestParam(required = false) Long witnessPractitionerId,
+            @RequestParam(required = false) String understood, RedirectAttributes redirect) {
+        List<String> problems = new ArrayList<>();
+        if (!"true".equals(understood)) {
+            problems.add("Confirm that the patient has read the information and had their questions answered.");
+        }
+        if (problems.isEmpty()) {
+            try {
+                plans.consent(me, planId, new ConsentRequest(patientName, null, witnessPractitionerId));
+                redirect.addFlashAttribute("notice", "Consent recorded.");
+                return "redirect:/plans/" + planId + "#consent";
+            } catch (InvalidInputException e) {
+                e.problems().forEach(p -> problems.add(p.field() + ": " + p.message()));
+            } catch (ConflictException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        redirect.addFlashAttribute("consentErrors", problems);
+        return "redirect:/plans/" + planId + "#consent";
+    }
+
+    @PostMapping("/plans/{planId}/consent/{consentId}/withdraw")
+    String withdraw(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long planId,
+            @PathVariable long consentId, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        try {
+            plans.withdrawConsent(me, planId, consentId, reason);
+            redirect.addFlashAttribute("notice", "Consent withdrawn; it stays on record, marked withdrawn.");
+        } catch (InvalidInputException | ConflictException e) {
+            redirect.addFlashAttribute("consentErrors", List.of("Give the reason for withdrawing consent."));
+        }
+        return "redirect:/plans/" + planId + "#consent";
+    }
+
+    @GetMapping("/patients/{id}/plans/summary")
+    String summary(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id, Model model) {
+        model.addAttribute("latest", plans.forPatient(me, id).stream().findFirst().orElse(null));
+        return "planning/summary :: panel";
+    }
+}

@@ -1,0 +1,91 @@
+package org.venula.planning.internal;
+
+import java.net.URI;
+import java.util.ArrayList;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.venula.clinic.VenulaPrincipal;
+import org.venula.planning.ConsentRequest;
+import org.venula.planning.PlanRequest;
+import org.venula.planning.Plans;
+import org.venula.planning.TreatmentPlan;
+import org.venula.shared.web.JsonFields;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@RestController
+@Tag(name = "Plans, quotes and consent")
+class PlansApi {
+
+    private final Plans plans;
+    private final QuoteDocument quotes;
+    private final JsonMapper json;
+
+    PlansApi(Plans plans, QuoteDocument quotes, JsonMapper json) {
+        this.plans = plans;
+        this.quotes = quotes;
+        this.json = json;
+    }
+
+    record WithdrawRequest(String reason) {
+    }
+
+    @PostMapping("/api/consultations/{cid}/plan")
+    @Operation(summary = "Plan a course from a PROCEED consultation, priced by the protocol")
+    ResponseEntity<TreatmentPlan> create(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long cid,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, content = @Content(
+                    schema = @Schema(implementation = PlanRequest.class)))
+            @RequestBody(required = false) JsonNode body) {
+        PlanRequest request = body == null || body.isNull() ? null
+                : JsonFields.read(json, body, PlanRequest.class, new ArrayList<>());
+        TreatmentPlan plan = plans.create(me, cid, request);
+        return ResponseEntity.created(URI.create("/api/plans/" + plan.id())).body(plan);
+    }
+
+    @GetMapping("/api/plans/{planId}")
+    @Operation(summary = "A plan with its quote and consents")
+    TreatmentPlan get(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long planId) {
+        return plans.get(me, planId);
+    }
+
+    @GetMapping(path = "/api/plans/{planId}/quote.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "The quote as a PDF")
+    ResponseEntity<byte[]> quote(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long planId) {
+        byte[] pdf = quotes.pdf(me, planId);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline().filename("venula-quote-" + planId + ".pdf").build().toString())
+                .body(pdf);
+    }
+
+    @PostMapping("/api/plans/{planId}/consent")
+    @Operation(summary = "Record the patient's informed consent for the plan (stored with the exact text)")
+    ResponseEntity<TreatmentPlan> consent(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long planId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    schema = @Schema(implementation = ConsentRequest.class))) @RequestBody JsonNode body) {
+        TreatmentPlan plan = plans.consent(me, planId, JsonFields.read(json, body, ConsentRequest.class,
+                new ArrayList<>()));
+        return ResponseEntity.created(URI.create("/api/plans/" + planId)).body(plan);
+    }
+
+    @PostMapping("/api/plans/{planId}/consent/{consentId}/withdraw")
+    @Operation(summary = "Withdraw a consent, with the reason; it is kept, marked withdrawn")
+    TreatmentPlan withdraw(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long planId,
+            @PathVariable long consentId, @RequestBody(required = false) WithdrawRequest request) {
+        return plans.withdrawConsent(me, planId, consentId, request == null ? null : request.reason());
+    }
+}
