@@ -541,6 +541,136 @@ abstract class ApiScenarios {
         assertThat(this.admin.get("/api/protocols").json().get("active").get("version").asInt()).isEqualTo(1);
     }
 
+    // ---- consultation, photos, plan, quote and consent ---------------------------------------------------------
+
+    @Test
+    void aConsultationLeadsToAPhotographedPricedAndConsentedPlan() throws Exception {
+        Api clinician = newUser("CLINICIAN");
+        long id = clinician.post("/api/patients", patient("Course" + unique(), Map.of("givenName", "Olwen"))).id();
+        clinician.put("/api/patients/" + id + "/history", history());
+        assertThat(clinician.post("/api/patients/" + id + "/screenings", Map.of()).json().get("outcome").asString())
+                .isEqualTo("ELIGIBLE");
+
+        Response c = clinician.post("/api/patients/" + id + "/consultations", consultation(Map.of()));
+        assertThat(c.status()).as(c.toString()).isEqualTo(201);
+        assertThat(c.json().get("outcome").asString()).isEqualTo("PROCEED");
+        assertThat(c.json().get("areas").size()).isEqualTo(3);
+        assertThat(c.json().get("screeningId").isNull()).isFalse();
+        long cid = c.id();
+        long areaId = c.json().get("areas").get(0).get("id").asLong();
+        JsonNode history = clinician.get("/api/patients/" + id + "/history").json();
+        assertThat(history.get("version").asInt()).isEqualTo(2);
+        assertThat(history.get("history").get("duplex").asString()).isEqualTo("NO_REFLUX");
+
+        Response photo = clinician.multipart("/api/consultations/" + cid + "/photos", "leg.jpg", "image/jpeg", jpeg(640, 480),
+                Map.of("areaId", Long.toString(areaId), "view", "AREA", "notes", "30 cm, ring light"));
+        assertThat(photo.status()).as(photo.toString()).isEqualTo(201);
+        long pid = photo.id();
+        Api.Bytes image = clinician.bytes("/api/photos/" + pid);
+        assertThat(image.status()).isEqualTo(200);
+        assertThat(image.contentType()).isEqualTo("image/jpeg");
+        assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(image.body())).getWidth()).isEqualTo(640);
+        assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
+                clinician.bytes("/api/photos/" + pid + "?thumbnail=true").body())).getWidth()).isEqualTo(320);
+
+        Response notImage = clinician.multipart("/api/consultations/" + cid + "/photos", "leg.jpg", "image/jpeg",
+                "this is not a picture".getBytes(), Map.of());
+        assertThat(notImage.status()).isEqualTo(415);
+        assertThat(notImage.json().get("type").asString()).endsWith("/unsupported-media-type");
+        Response tooLarge = clinician.multipart("/api/consultations/" + cid + "/photos", "big.png", "image/png",
+                new byte[400 * 1024], Map.of());
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(clinician.get("/api/consultations/" + cid + "/photos").json().size()).isEqualTo(1);
+
+        String otherAdmin = "photoclinic" + unique();
+        clinics.createClinic("Photo Clinic", ZoneId.of("Europe/London"), false, otherAdmin, "other-password-123", "t");
+        assertThat(Api.as(port, otherAdmin, "other-password-123").bytes("/api/photos/" + pid).status()).isEqualTo(404);
+        assertThat(Api.as(port, otherAdmin, "other-password-123").get("/api/consultations/" + cid).status())
+                .isEqualTo(404);
+        assertThat(newUser("RECEPTION").bytes("/api/photos/" + pid).status()).isEqualTo(403);
+
+        Response plan = clinician.post("/api/consultations/" + cid + "/plan", Map.of("sessions", 3));
+        assertThat(plan.status()).as(plan.toString()).isEqualTo(201);
+        long planId = plan.id();
+        JsonNode quote = plan.json().get("quote");
+        // 1 + 2 + 1 hands = 4: medium band; 3 x 350.00 - 75.00 redeemed + 25.00 hosiery
+        assertThat(quote.get("sizeBand").asString()).isEqualTo("MEDIUM");
+        assertThat(quote.get("total").decimalValue()).isEqualByComparingTo("1000.00");
+        assertThat(plan.json().get("protocol").get("id").asString()).isEqualTo("standard");
+
+        Api.Bytes pdf = clinician.bytes("/api/plans/" + planId + "/quote.pdf");
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.contentType()).isEqualTo("application/pdf");
+        String text = pdfText(pdf.body());
+        assertThat(text).contains("Treatment quote", "Olwen Course", "Total for the course", "£1000.00",
+                "Consultation fee redeemed against the first session");
+
+        assertThat(clinician.post("/api/plans/" + planId + "/consent", Map.of("patientName", " ")).errorFields())
+                .containsExactly("patientName");
+        Response consent = clinician.post("/api/plans/" + planId + "/consent", Map.of("patientName", "Olwen Course"));
+        assertThat(consent.status()).isEqualTo(201);
+        JsonNode given = consent.json().get("consents").get(0);
+        assertThat(given.get("textVersion").asString()).isEqualTo("standard-2026-11");
+        assertThat(given.get("text").asString()).contains("Brown staining", "Alternatives", "Aftercare");
+        assertThat(clinician.post("/api/plans/" + planId + "/consent", Map.of("patientName", "Again")).status())
+                .isEqualTo(409);
+        long consentId = given.get("id").asLong();
+        JsonNode withdrawn = clinician.post("/api/plans/" + planId + "/consent/" + consentId + "/withdraw",
+                Map.of("reason", "Patient wants to wait until winter")).json();
+        assertThat(withdrawn.get("consents").get(0).get("withdrawalReason").asString()).startsWith("Patient wants");
+        assertThat(clinician.post("/api/plans/" + planId + "/consent", Map.of("patientName", "Olwen Course")).status())
+                .isEqualTo(201);
+        assertThat(clinician.get("/api/plans/" + planId).json().get("consents").size()).isEqualTo(2);
+
+        assertThat(admin.get("/api/patients/" + id + "/access-log").json().findValuesAsString("action"))
+                .contains("CREATE_CONSULTATION", "UPLOAD_PHOTO", "VIEW_PHOTO", "CREATE_PLAN", "RECORD_CONSENT",
+                        "WITHDRAW_CONSENT");
+    }
+
+    @Test
+    void refluxMeansTreatTheUnderlyingVeinsFirstUnlessAClinicianOverridesWithAReason() {
+        Api clinician = newUser("CLINICIAN");
+        long id = clinician.post("/api/patients", patient("Reflux" + unique(), Map.of())).id();
+        Response c = clinician.post("/api/patients/" + id + "/consultations",
+                consultation(Map.of("duplexDone", true, "refluxResult", "SUPERFICIAL_REFLUX")));
+        assertThat(c.json().get("outcome").asString()).isEqualTo("TREAT_UNDERLYING_FIRST");
+        assertThat(c.json().get("reasons").findValuesAsString("code")).containsExactly("SUPERFICIAL_REFLUX");
+        long cid = c.id();
+        Response refused = clinician.post("/api/consultations/" + cid + "/plan", Map.of());
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.errorFields()).containsExactly("consultation");
+
+        assertThat(clinician.post("/api/consultations/" + cid + "/override", Map.of("outcome", "PROCEED"))
+                .errorFields()).containsExactly("reason");
+        Response overridden = clinician.post("/api/consultations/" + cid + "/override", Map.of("outcome", "PROCEED",
+                "reason", "Reflux limited to a short tributary already treated elsewhere in 2024"));
+        assertThat(overridden.json().get("outcome").asString()).isEqualTo("PROCEED");
+        assertThat(overridden.json().get("derivedOutcome").asString()).isEqualTo("TREAT_UNDERLYING_FIRST");
+        assertThat(overridden.json().get("override").get("by").asString()).startsWith("clinician");
+        assertThat(clinician.post("/api/consultations/" + cid + "/plan", Map.of()).status()).isEqualTo(201);
+    }
+
+    @Test
+    void badConsultationInputIsRefusedNamingEachField() {
+        Api clinician = newUser("CLINICIAN");
+        long id = clinician.post("/api/patients", patient("BadConsult" + unique(), Map.of())).id();
+        Map<String, Object> bad = consultation(Map.of("dopplerDone", false, "refluxResult", "DEEP_REFLUX"));
+        bad.remove("ceap");
+        bad.put("areas", List.of(Map.of("leg", "LEFT", "region", "CALF", "aspect", "LATERAL", "veinType", "RETICULAR")));
+        Response r = clinician.post("/api/patients/" + id + "/consultations", bad);
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.errorFields()).containsExactlyInAnyOrder("ceap", "refluxResult", "areas[0].size");
+
+        Map<String, Object> unknown = consultation(Map.of());
+        unknown.put("areas", List.of(Map.of("leg", "LEFT", "region", "SHIN", "aspect", "LATERAL",
+                "veinType", "RETICULAR", "size", "SMALL")));
+        assertThat(clinician.post("/api/patients/" + id + "/consultations", unknown).errorFields())
+                .containsExactly("areas[0].region");
+        assertThat(clinician.get("/api/patients/" + id + "/consultations").json().size()).isZero();
+        assertThat(newUser("RECEPTION").post("/api/patients/" + id + "/consultations", consultation(Map.of())).status())
+                .isEqualTo(403);
+    }
+
     // ---- helpers -----------------------------------------------------------------------------------------------
 
     static int unique() {
@@ -594,6 +724,46 @@ abstract class ApiScenarios {
         body.put("protocol", "standard");
         body.put("history", h);
         return body;
+    }
+
+    static Map<String, Object> consultation(Map<String, Object> changes) {
+        Map<String, Object> c = new HashMap<>();
+        c.put("standingExamination", true);
+        c.put("dopplerDone", true);
+        c.put("duplexDone", false);
+        c.put("refluxResult", "NO_REFLUX");
+        c.put("visibleVaricoseVeins", false);
+        c.put("ceap", Map.of("left", Map.of("clinical", "C1", "symptomatic", false),
+                "right", Map.of("clinical", "C1", "symptomatic", true, "etiology", "Ep", "pathophysiology", "Pn")));
+        c.put("symptoms", List.of("ACHING", "NIGHT_CRAMPS"));
+        c.put("areas", List.of(
+                Map.of("leg", "LEFT", "region", "CALF", "aspect", "LATERAL", "veinType", "TELANGIECTASIA", "size", "SMALL"),
+                Map.of("leg", "RIGHT", "region", "THIGH", "aspect", "LATERAL", "veinType", "RETICULAR", "size", "MEDIUM"),
+                Map.of("leg", "RIGHT", "region", "KNEE", "aspect", "MEDIAL", "veinType", "TELANGIECTASIA", "size", "SMALL")));
+        c.putAll(changes);
+        return c;
+    }
+
+    static byte[] jpeg(int width, int height) throws java.io.IOException {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width, height,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(new java.awt.Color(232, 196, 170));
+        g.fillRect(0, 0, width, height);
+        g.setColor(new java.awt.Color(170, 40, 60));
+        for (int i = 0; i < 12; i++) {
+            g.drawLine(width / 3 + i * 9, height / 4, width / 2 + i * 5, height * 3 / 4);
+        }
+        g.dispose();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "jpg", out);
+        return out.toByteArray();
+    }
+
+    static String pdfText(byte[] pdf) throws java.io.IOException {
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+        }
     }
 
     static List<Long> ids(Response page) {

@@ -59,6 +59,8 @@ public final class Api {
         headers.forEach(request::header);
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else if (body instanceof byte[] raw) {
+            request.method(method, HttpRequest.BodyPublishers.ofByteArray(raw));
         } else {
             String text = body instanceof String s ? s : JSON.writeValueAsString(body);
             request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(text));
@@ -72,6 +74,42 @@ public final class Api {
         } catch (Exception e) {
             throw new IllegalStateException(method + " " + path + " failed", e);
         }
+    }
+
+    /** POSTs a multipart form with one file part and text parts. */
+    public Response multipart(String path, String fileName, String fileType, byte[] file, Map<String, String> fields) {
+        String boundary = "venula" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        try {
+            for (Map.Entry<String, String> f : fields.entrySet()) {
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
+                        + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+            }
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                    + "\"\r\nContent-Type: " + fileType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.write(file);
+            body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return send("POST", path, body.toByteArray(), Map.of("Content-Type", "multipart/form-data; boundary=" + boundary));
+    }
+
+    /** GETs raw bytes (images, PDFs). */
+    public Bytes bytes(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            HttpResponse<byte[]> r = HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Bytes(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+        } catch (Exception e) {
+            throw new IllegalStateException("GET " + path + " failed", e);
+        }
+    }
+
+    public record Bytes(int status, String contentType, byte[] body) {
     }
 
     public record Response(int status, String contentType, JsonNode json, String text) {

@@ -59,6 +59,21 @@ public final class JsonFields {
                 continue;
             }
             JavaType javaType = json.getTypeFactory().constructType(c.getGenericType());
+            if (javaType.isCollectionLikeType() && field.isArray() && javaType.getContentType().getRawClass().isRecord()) {
+                @SuppressWarnings("unchecked")
+                Class<? extends Record> element = (Class<? extends Record>) javaType.getContentType().getRawClass();
+                List<Object> items = new java.util.ArrayList<>();
+                for (int j = 0; j < field.size(); j++) {
+                    JsonNode item = field.get(j);
+                    if (item == null || !item.isObject()) {
+                        problems.add(new FieldProblem(path + "[" + j + "]", "must be an object"));
+                    } else {
+                        items.add(read(json, item, element, path + "[" + j + "].", problems));
+                    }
+                }
+                values[i] = items;
+                continue;
+            }
             if (javaType.isCollectionLikeType() && field.isArray()) {
                 for (int j = 0; j < field.size(); j++) {
                     try {
