@@ -286,6 +286,98 @@ class BrowserIT {
         checkAccessibility("17-protocol-version");
     }
 
+    @Test
+    void aClinicianRecordsAConsultationMapsAreasUploadsAPhotoPlansQuotesAndTakesConsent() throws Exception {
+        Api admin = Api.as(port, "admin", ApiScenarios.ADMIN_PASSWORD);
+        String clinician = "mapper" + ApiScenarios.unique();
+        admin.post("/api/users", Map.of("username", clinician, "password", "a-long-password-1", "displayName",
+                "Dr Mapper", "role", "CLINICIAN"));
+        String family = "Legmap" + ApiScenarios.unique();
+        long id = admin.post("/api/patients", ApiScenarios.patient(family, Map.of("givenName", "Nia"))).id();
+        admin.put("/api/patients/" + id + "/history", ApiScenarios.history());
+
+        signIn(clinician, "a-long-password-1");
+        page.navigate(url("/patients/" + id));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New consultation")).click();
+        page.locator("input[name=standingExamination][value=true]").check();
+        page.locator("input[name=visibleVaricoseVeins][value=false]").check();
+        page.locator("input[name=dopplerDone]").check();
+        page.getByLabel("Reflux result").selectOption("NO_REFLUX");
+        page.locator("#ceap-right-clinical").selectOption("C1");
+        page.locator("#ceap-left-clinical").selectOption("C1");
+        page.locator("input[name='ceap.right.symptomatic'][value=true]").check();
+        page.locator("input[name='ceap.left.symptomatic'][value=false]").check();
+        page.getByLabel("Aching").check();
+
+        // Three regions tapped on the map fill three rows; then vein type and size by the hand rule.
+        page.locator("rect[data-label='Left calf, front']").click();
+        page.locator("rect[data-label='Right thigh, front']").click();
+        page.locator("rect[data-label='Left knee, back']").click();
+        assertThat(page.locator(".legmap .region.marked")).hasCount(3);
+        String[][] rows = {{"TELANGIECTASIA", "SMALL"}, {"RETICULAR", "MEDIUM"}, {"TELANGIECTASIA", "SMALL"}};
+        for (int i = 0; i < 3; i++) {
+            page.getByLabel("Area " + (i + 1) + " vein type").selectOption(rows[i][0]);
+            page.getByLabel("Area " + (i + 1) + " size").selectOption(rows[i][1]);
+        }
+        page.getByLabel("Area 2 aspect").selectOption("LATERAL");
+        screenshotAt("18-leg-map-1280", 1280, 800);
+        screenshotAt("19-leg-map-768", 768, 1024);
+        checkAccessibility("20-consultation-form");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record consultation")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Proceed");
+        assertThat(page.locator(".outcome-badge")).hasText("PROCEED");
+        assertThat(page.locator(".legmap .region.marked")).hasCount(3);
+
+        // A photo of one area, uploaded through the page.
+        java.nio.file.Path photo = java.nio.file.Files.createTempFile("leg", ".jpg");
+        java.nio.file.Files.write(photo, ApiScenarios.jpeg(800, 600));
+        page.getByLabel("Photo (JPEG or PNG", new Page.GetByLabelOptions().setExact(false)).setInputFiles(photo);
+        page.getByLabel("Area", new Page.GetByLabelOptions().setExact(true)).selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(1));
+        page.getByLabel("Capture notes").fill("30 cm, ring light");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload photo")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Photo added");
+        assertThat(page.locator(".photo-grid img")).hasCount(1);
+        page.getByLabel("Photo (JPEG or PNG", new Page.GetByLabelOptions().setExact(false)).setInputFiles(photo);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload photo")).click();
+        checkAccessibility("21-consultation");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Compare side by side")).click();
+        assertThat(page.locator(".side-by-side img")).hasCount(2);
+        screenshotAt("22-photos-side-by-side-1280", 1280, 800);
+        screenshotAt("23-photos-side-by-side-768", 768, 1024);
+        checkAccessibility("24-compare");
+        page.goBack();
+
+        // Plan, quote and its PDF.
+        page.getByLabel("Sessions").selectOption("3");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create plan and quote")).click();
+        assertThat(page.locator(".quote tr.total")).containsText("£1000.00");
+        checkAccessibility("25-plan");
+        com.microsoft.playwright.Download download = page.waitForDownload(() ->
+                page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download quote (PDF)")).click());
+        byte[] pdf = java.nio.file.Files.readAllBytes(download.path());
+        assertThat(ApiScenarios.pdfText(pdf)).contains("Nia " + family, "Total for the course", "£1000.00");
+        java.nio.file.Files.write(SHOTS.resolve("quote.pdf"), pdf);
+
+        // Consent: the confirmation is required, then the typed name.
+        page.getByLabel("Patient types their full name").fill("Nia " + family);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record consent")).click();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("Confirm that the patient has read");
+        page.getByLabel("The patient has read this information", new Page.GetByLabelOptions().setExact(false)).check();
+        page.getByLabel("Patient types their full name").fill("Nia " + family);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record consent")).click();
+        assertThat(page.locator("#consent")).containsText("Consent in force: Nia " + family);
+        checkAccessibility("26-plan-consented");
+
+        page.navigate(url("/patients/" + id));
+        assertThat(page.locator(".pathway")).containsText("Consent in force");
+    }
+
+    private void screenshotAt(String name, int width, int height) {
+        page.setViewportSize(width, height);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(false));
+        page.setViewportSize(1180, 820);
+    }
+
     private void signIn(String username, String password) {
         page.navigate(url("/login"));
         page.getByLabel("Username").fill(username);

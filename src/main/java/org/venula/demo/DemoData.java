@@ -13,6 +13,16 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.venula.assessment.Consultation;
+import org.venula.assessment.ConsultationRequest;
+import org.venula.assessment.Consultations;
+import org.venula.assessment.rules.LegMapTerms.AreaSize;
+import org.venula.assessment.rules.LegMapTerms.Aspect;
+import org.venula.assessment.rules.LegMapTerms.ClinicalClass;
+import org.venula.assessment.rules.LegMapTerms.Leg;
+import org.venula.assessment.rules.LegMapTerms.Region;
+import org.venula.assessment.rules.LegMapTerms.Symptom;
+import org.venula.assessment.rules.LegMapTerms.VeinType;
 import org.venula.clinic.ClinicInfo;
 import org.venula.clinic.Clinics;
 import org.venula.clinic.NewUser;
@@ -27,6 +37,8 @@ import org.venula.patient.PatientRecord;
 import org.venula.patient.Patients;
 import org.venula.patient.Sclerosant;
 import org.venula.patient.Sex;
+import org.venula.planning.PlanRequest;
+import org.venula.planning.Plans;
 import org.venula.screening.ScreenPatient;
 import org.venula.screening.Screenings;
 import org.venula.screening.rules.Area;
@@ -43,13 +55,17 @@ class DemoData implements ApplicationRunner {
     private final Clinics clinics;
     private final Patients patients;
     private final Screenings screenings;
+    private final Consultations consultations;
+    private final Plans plans;
     private final boolean enabled;
 
-    DemoData(Clinics clinics, Patients patients, Screenings screenings,
+    DemoData(Clinics clinics, Patients patients, Screenings screenings, Consultations consultations, Plans plans,
             @Value("${venula.demo:false}") boolean enabled) {
         this.clinics = clinics;
         this.patients = patients;
         this.screenings = screenings;
+        this.consultations = consultations;
+        this.plans = plans;
         this.enabled = enabled;
     }
 
@@ -73,15 +89,34 @@ class DemoData implements ApplicationRunner {
         VenulaPrincipal as = new VenulaPrincipal(nurse.id(), clinic.id(), nurse.username(), nurse.displayName(),
                 Role.CLINICIAN, true, null);
         LocalDate today = clinics.today(clinic.id());
+        PatientRecord first = null;
         for (DemoPatient d : demoPatients(today)) {
             PatientRecord p = patients.register(as, d.draft());
+            first = first == null ? p : first;
             if (d.history() != null) {
                 patients.recordHistory(as, p.id(), d.history(), null, "Taken at first contact (demo)");
                 screenings.screen(as, p.id(), new ScreenPatient(today, Area.LEGS));
             }
         }
+        consultAndPlan(as, first.id(), today);
         log.info("Demo data loaded into '{}': 3 staff (password '{}') and a dozen patients, screened today.", clinic.name(),
                 DEMO_PASSWORD);
+    }
+
+    /** Claire Whitfield has had her consultation: three mapped areas and a planned, quoted course. */
+    private void consultAndPlan(VenulaPrincipal as, long patientId, LocalDate today) {
+        var leg = new ConsultationRequest.CeapLeg(ClinicalClass.C1, false, "Ep", "As", "Pn");
+        Consultation c = consultations.record(as, patientId, new ConsultationRequest(today, Area.LEGS, null, true, true,
+                false, DuplexResult.NO_REFLUX, null, false, new ConsultationRequest.Ceap(leg, leg), null,
+                List.of(Symptom.ACHING), List.of(
+                        new ConsultationRequest.AreaEntry(Leg.LEFT, Region.CALF, Aspect.LATERAL, VeinType.TELANGIECTASIA,
+                                AreaSize.SMALL, null),
+                        new ConsultationRequest.AreaEntry(Leg.RIGHT, Region.THIGH, Aspect.LATERAL, VeinType.RETICULAR,
+                                AreaSize.MEDIUM, "Fan of reticular feeders"),
+                        new ConsultationRequest.AreaEntry(Leg.RIGHT, Region.KNEE, Aspect.MEDIAL,
+                                VeinType.TELANGIECTASIA, AreaSize.SMALL, null)),
+                "Thread veins since her second pregnancy; bothered in summer.", null));
+        plans.create(as, c.id(), new PlanRequest(3, null, null, null));
     }
 
     private record DemoPatient(PatientDraft draft, MedicalHistory history) {

@@ -16,7 +16,7 @@ final class LegMapShapes {
 
     record Shape(String view, Leg leg, Region region, Aspect aspect, int x, int y, int w, int h, String label) {
 
-        String key() {
+        public String key() {
             return leg + "-" + region + "-" + aspect;
         }
     }
