@@ -284,6 +284,16 @@ class BrowserIT {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Version 2")).click();
         assertThat(page.locator("table").first()).containsText("RECENT_ANTIBIOTICS window (days)");
         checkAccessibility("17-protocol-version");
+
+        page.navigate(url("/admin/protocol"));
+        page.getByLabel("Consultation fee").fill("90.00");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save as a new version")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Saved as version 3");
+        page.locator("summary", new Page.LocatorOptions().setHasText("Edit the whole document")).click();
+        page.getByLabel("Protocol document").fill("{ not json");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save document as a new version")).click();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("not a valid protocol document");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("version 3");
     }
 
     @Test

@@ -124,6 +124,22 @@ public class Protocols {
             compare(out, rule + " patient text", a.patientText(), b.patientText());
         }
         compare(out, "Sclerosants", before.stockedAgents(), after.stockedAgents());
+        if (before.plan() != null && after.plan() != null) {
+            compare(out, "Sessions, fewest", before.plan().sessionsMin().value(), after.plan().sessionsMin().value());
+            compare(out, "Sessions, most", before.plan().sessionsMax().value(), after.plan().sessionsMax().value());
+            compare(out, "Days between sessions, at least", before.plan().intervalMinDays().value(),
+                    after.plan().intervalMinDays().value());
+            compare(out, "Days between sessions, usually", before.plan().intervalTypicalDays().value(),
+                    after.plan().intervalTypicalDays().value());
+            compare(out, "Agents by vein type", before.plan().agentByVeinType(), after.plan().agentByVeinType());
+        }
+        if (before.prices() != null && after.prices() != null) {
+            compare(out, "Prices", before.prices(), after.prices());
+        }
+        if (before.consent() != null && after.consent() != null) {
+            compare(out, "Consent text version", before.consent().textVersion(), after.consent().textVersion());
+            compare(out, "Consent risks", before.consent().risks(), after.consent().risks());
+        }
         return out;
     }
 

@@ -88,9 +88,6 @@ public class Screenings {
         }
         MedicalHistory history = withSkinType(current.history(), patient.fitzpatrickSkinType());
         List<FieldProblem> problems = ScreeningEngine.problems(history, asOf, "history.");
-        if (asOf.isBefore(clinics.today(me.clinicId()))) {
-            problems.add(new FieldProblem("asOf", "must not be in the past"));
-        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }

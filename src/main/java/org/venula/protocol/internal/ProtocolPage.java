@@ -34,9 +34,11 @@ import org.venula.shared.web.FormValues;
 class ProtocolPage {
 
     private final Protocols protocols;
+    private final tools.jackson.databind.json.JsonMapper json;
 
-    ProtocolPage(Protocols protocols) {
+    ProtocolPage(Protocols protocols, tools.jackson.databind.json.JsonMapper json) {
         this.protocols = protocols;
+        this.json = json;
     }
 
     @GetMapping("/admin/protocol")
@@ -61,6 +63,25 @@ class ProtocolPage {
             }
         }
         return render(me, model, problems, form);
+    }
+
+    /** Saves a whole document edited as JSON: every parameter, including texts, agents and consent risks. */
+    @PostMapping("/admin/protocol/document")
+    String saveDocument(@AuthenticationPrincipal VenulaPrincipal me, @RequestParam String document,
+            @RequestParam(required = false) String note, Model model, RedirectAttributes redirect) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        try {
+            ProtocolDocument doc = json.readValue(document, ProtocolDocument.class);
+            ProtocolVersion saved = protocols.saveActive(me, doc, note);
+            redirect.addFlashAttribute("notice", "Saved as version " + saved.version() + ".");
+            return "redirect:/admin/protocol";
+        } catch (InvalidInputException e) {
+            e.problems().forEach(p -> problems.putIfAbsent(p.field(), p.message()));
+        } catch (tools.jackson.core.JacksonException e) {
+            problems.put("document", "is not a valid protocol document: " + e.getOriginalMessage());
+        }
+        model.addAttribute("documentText", document);
+        return render(me, model, problems, null);
     }
 
     @PostMapping("/admin/protocol/adopt")
@@ -93,6 +114,10 @@ class ProtocolPage {
         model.addAttribute("duplexPolicies", DuplexPolicy.values());
         model.addAttribute("problems", problems);
         model.addAttribute("submitted", submitted);
+        if (!model.containsAttribute("documentText")) {
+            model.addAttribute("documentText", json.writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(active.document()));
+        }
         return "protocol/page";
     }
 
@@ -107,9 +132,24 @@ class ProtocolPage {
                     rule.windowed() ? f.integer(p + "windowDays") : null, r.restrictions(), f.text(p + "source"),
                     f.text(p + "clinicianText"), f.text(p + "patientText")));
         }
-        return doc.withScreening(new ScreeningSettings(new DuplexSetting(f.enumValue("duplexRequired",
-                DuplexPolicy.class), f.text("duplexRequiredSource")),
-                new IntSetting(f.integer("clearanceValidityDays"), f.text("clearanceValiditySource")), rules));
+        ProtocolDocument.PlanSettings p = doc.plan();
+        ProtocolDocument.PlanSettings plan = new ProtocolDocument.PlanSettings(
+                new IntSetting(f.integer("plan.sessionsMin"), p.sessionsMin().source()),
+                new IntSetting(f.integer("plan.sessionsMax"), p.sessionsMax().source()),
+                new IntSetting(f.integer("plan.intervalMinDays"), p.intervalMinDays().source()),
+                new IntSetting(f.integer("plan.intervalTypicalDays"), p.intervalTypicalDays().source()),
+                p.agentByVeinType(), p.expectedResults(), p.advice());
+        ProtocolDocument.PriceSettings prices = new ProtocolDocument.PriceSettings(f.text("prices.currency"),
+                f.decimal("prices.consultationFee"), "true".equals(f.text("prices.consultationFeeRedeemable")),
+                f.decimal("prices.sessionPriceSmall"), f.decimal("prices.sessionPriceMedium"),
+                f.decimal("prices.sessionPriceLarge"), f.integer("prices.smallBandMaxHands"),
+                f.integer("prices.mediumBandMaxHands"), f.decimal("prices.hosieryPrice"), f.integer("prices.hosieryPairs"),
+                f.integer("prices.quoteValidityDays"), f.text("prices.source"));
+        return new ProtocolDocument(doc.id(), doc.name(), doc.description(), doc.version(),
+                new ScreeningSettings(new DuplexSetting(f.enumValue("duplexRequired", DuplexPolicy.class),
+                        f.text("duplexRequiredSource")),
+                        new IntSetting(f.integer("clearanceValidityDays"), f.text("clearanceValiditySource")), rules),
+                doc.sclerosants(), plan, prices, doc.consent());
     }
 
     record RuleRow(String code, boolean windowed, RuleSetting setting) {

@@ -74,9 +74,6 @@ class ScreeningPage {
             problems.putIfAbsent("asOf", "choose the date treatment would happen");
         } else {
             put(problems, ScreeningEngine.problems(history, asOf, ""));
-            if (asOf.isBefore(patients.today(me))) {
-                problems.putIfAbsent("asOf", "must not be in the past");
-            }
         }
         if (area == null) {
             problems.putIfAbsent("area", "choose where the veins are");
