@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.venula.accesslog.AccessAction;
@@ -57,7 +56,7 @@ public class Consultations {
 
     @Transactional
     public Consultation record(VenulaPrincipal me, long patientId, ConsultationRequest request) {
-        requireClinical(me);
+        me.requireClinicalRecord();
         patients.get(me, patientId);
         LocalDate today = clinics.today(me.clinicId());
         List<FieldProblem> problems = new java.util.ArrayList<>(ConsultationCheck.problems(request, today));
@@ -84,7 +83,7 @@ public class Consultations {
 
     @Transactional
     public Consultation get(VenulaPrincipal me, long consultationId) {
-        requireClinical(me);
+        me.requireClinicalRecord();
         Consultation c = store.find(me.clinicId(), consultationId)
                 .orElseThrow(() -> new NotFoundException("Consultation " + consultationId));
         accessLog.record(me.clinicId(), c.patientId(), AccessAction.VIEW_CONSULTATION, "consultation " + c.id());
@@ -93,7 +92,7 @@ public class Consultations {
 
     @Transactional
     public List<Consultation> forPatient(VenulaPrincipal me, long patientId) {
-        requireClinical(me);
+        me.requireClinicalRecord();
         patients.get(me, patientId);
         return store.forPatient(me.clinicId(), patientId);
     }
@@ -154,11 +153,6 @@ public class Consultations {
         });
     }
 
-    static void requireClinical(VenulaPrincipal me) {
-        if (!me.seesClinicalRecord()) {
-            throw new AccessDeniedException("Only clinicians and administrators see consultations");
-        }
-    }
 
     private OffsetDateTime now() {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);

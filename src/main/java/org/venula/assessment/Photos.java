@@ -129,7 +129,7 @@ public class Photos {
     /** The image (or its thumbnail); logged as a view of the patient's record. */
     @Transactional
     public Photo.Image image(VenulaPrincipal me, long photoId, boolean thumbnail) {
-        Consultations.requireClinical(me);
+        me.requireClinicalRecord();
         record Stored(long patientId, String file, String thumb, String type) {
         }
         Stored s = jdbc.sql("SELECT patient_id, file_name, thumb_name, content_type FROM photo WHERE id = :id AND clinic_id = :c")
@@ -147,20 +147,20 @@ public class Photos {
     }
 
     public Photo find(VenulaPrincipal me, long photoId) {
-        Consultations.requireClinical(me);
+        me.requireClinicalRecord();
         return jdbc.sql("SELECT * FROM photo WHERE id = :id AND clinic_id = :c").param("id", photoId)
                 .param("c", me.clinicId()).query(Photos::map).optional()
                 .orElseThrow(() -> new NotFoundException("Photo " + photoId));
     }
 
     public List<Photo> forPatient(VenulaPrincipal me, long patientId) {
-        Consultations.requireClinical(me);
+        me.requireClinicalRecord();
         return jdbc.sql("SELECT * FROM photo WHERE patient_id = :p AND clinic_id = :c ORDER BY taken_on DESC, id DESC")
                 .param("p", patientId).param("c", me.clinicId()).query(Photos::map).list();
     }
 
     public List<Photo> forConsultation(VenulaPrincipal me, long consultationId) {
-        Consultations.requireClinical(me);
+        me.requireClinicalRecord();
         return jdbc.sql("SELECT * FROM photo WHERE consultation_id = :k AND clinic_id = :c ORDER BY id")
                 .param("k", consultationId).param("c", me.clinicId()).query(Photos::map).list();
     }

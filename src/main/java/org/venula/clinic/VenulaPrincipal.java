@@ -51,6 +51,14 @@ public final class VenulaPrincipal implements UserDetails, CredentialsContainer 
         return role == Role.CLINICIAN || role == Role.ADMIN;
     }
 
+    /** Refuses (403) a user who may not see the clinical record, such as reception. */
+    public void requireClinicalRecord() {
+        if (!seesClinicalRecord()) {
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "Only clinicians and administrators see the clinical record");
+        }
+    }
+
     public boolean isAdmin() {
         return role == Role.ADMIN;
     }

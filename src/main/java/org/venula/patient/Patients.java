@@ -160,7 +160,7 @@ public class Patients {
     /** The current medical history; version 0 with every question unanswered when none is recorded yet. */
     @Transactional
     public HistoryVersion history(VenulaPrincipal me, long patientId) {
-        requireClinical(me);
+        me.requireClinicalRecord();
         Patient p = load(me, patientId);
         accessLog.record(me.clinicId(), p.id(), AccessAction.VIEW_HISTORY, "current version");
         return histories.latest(p.id())
@@ -169,7 +169,7 @@ public class Patients {
 
     @Transactional
     public List<HistoryVersion> historyVersions(VenulaPrincipal me, long patientId) {
-        requireClinical(me);
+        me.requireClinicalRecord();
         Patient p = load(me, patientId);
         accessLog.record(me.clinicId(), p.id(), AccessAction.VIEW_HISTORY, "all versions");
         return histories.all(p.id());
@@ -177,7 +177,7 @@ public class Patients {
 
     @Transactional
     public HistoryVersion historyVersion(VenulaPrincipal me, long patientId, int version) {
-        requireClinical(me);
+        me.requireClinicalRecord();
         Patient p = load(me, patientId);
         accessLog.record(me.clinicId(), p.id(), AccessAction.VIEW_HISTORY, "version " + version);
         return histories.version(p.id(), version).orElseThrow(() -> new NotFoundException("History version " + version));
@@ -190,7 +190,7 @@ public class Patients {
     @Transactional
     public HistoryVersion recordHistory(VenulaPrincipal me, long patientId, MedicalHistory history,
             Integer basedOnVersion, String note) {
-        requireClinical(me);
+        me.requireClinicalRecord();
         Patient p = load(me, patientId);
         List<FieldProblem> problems = problemsWith(me, patientId, history);
         if (note != null && note.length() > 1000) {
@@ -234,11 +234,6 @@ public class Patients {
                 .orElseThrow(() -> new NotFoundException("Patient " + patientId));
     }
 
-    private static void requireClinical(VenulaPrincipal me) {
-        if (!me.seesClinicalRecord()) {
-            throw new AccessDeniedException("Reception does not see the medical history");
-        }
-    }
 
     /** Everything wrong with these demographics: field formats, dates and the NHS number check digit. */
     public List<FieldProblem> problemsWith(VenulaPrincipal me, PatientDraft draft) {

@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.venula.accesslog.AccessAction;
@@ -125,14 +124,14 @@ public class Plans {
 
     @Transactional
     public TreatmentPlan get(VenulaPrincipal me, long planId) {
-        requireClinical(me);
+        me.requireClinicalRecord();
         TreatmentPlan p = store.find(me.clinicId(), planId).orElseThrow(() -> new NotFoundException("Plan " + planId));
         accessLog.record(me.clinicId(), p.patientId(), AccessAction.VIEW_PLAN, "plan " + planId);
         return p;
     }
 
     public List<TreatmentPlan> forPatient(VenulaPrincipal me, long patientId) {
-        requireClinical(me);
+        me.requireClinicalRecord();
         return store.forPatient(me.clinicId(), patientId);
     }
 
@@ -216,11 +215,6 @@ public class Plans {
         return store.find(me.clinicId(), planId).orElseThrow();
     }
 
-    private static void requireClinical(VenulaPrincipal me) {
-        if (!me.seesClinicalRecord()) {
-            throw new AccessDeniedException("Only clinicians and administrators see plans");
-        }
-    }
 
     private OffsetDateTime now() {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);

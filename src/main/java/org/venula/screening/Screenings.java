@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.venula.accesslog.AccessAction;
@@ -54,7 +53,7 @@ public class Screenings {
 
     @Transactional
     public ScreeningAnswer evaluate(VenulaPrincipal me, EvaluateRequest request) {
-        requireClinical(me);
+        me.requireClinicalRecord();
         if (request.history() == null) {
             throw new InvalidInputException("history", "is required");
         }
@@ -78,7 +77,7 @@ public class Screenings {
     /** Screens the patient's current history under the clinic's active protocol and stores the result. */
     @Transactional
     public StoredScreening screen(VenulaPrincipal me, long patientId, ScreenPatient request) {
-        requireClinical(me);
+        me.requireClinicalRecord();
         PatientRecord patient = patients.get(me, patientId);
         HistoryVersion current = patients.history(me, patientId);
         LocalDate asOf = request == null || request.asOf() == null ? clinics.today(me.clinicId()) : request.asOf();
@@ -103,7 +102,7 @@ public class Screenings {
 
     @Transactional
     public List<StoredScreening> forPatient(VenulaPrincipal me, long patientId) {
-        requireClinical(me);
+        me.requireClinicalRecord();
         patients.get(me, patientId);
         accessLog.record(me.clinicId(), patientId, AccessAction.VIEW_SCREENINGS, null);
         return store.forPatient(me.clinicId(), patientId);
@@ -111,14 +110,14 @@ public class Screenings {
 
     /** The patient's latest stored screening (the one in force), without logging a separate read. */
     public java.util.Optional<StoredScreening> latest(VenulaPrincipal me, long patientId) {
-        requireClinical(me);
+        me.requireClinicalRecord();
         return store.forPatient(me.clinicId(), patientId).stream().findFirst();
     }
 
     /** A clinician accepts a CAUTION result, with a note of why, so that it counts as clearance to treat. */
     @Transactional
     public StoredScreening signOff(VenulaPrincipal me, long patientId, long screeningId, String note) {
-        requireClinical(me);
+        me.requireClinicalRecord();
         patients.get(me, patientId);
         StoredScreening s = store.find(me.clinicId(), patientId, screeningId)
                 .orElseThrow(() -> new NotFoundException("Screening " + screeningId));
@@ -156,11 +155,6 @@ public class Screenings {
                 h.poorlyControlledDiabetes(), patientSkinType, h.plannedLongHaulFlightOn());
     }
 
-    private static void requireClinical(VenulaPrincipal me) {
-        if (!me.seesClinicalRecord()) {
-            throw new AccessDeniedException("Only clinicians and administrators screen patients");
-        }
-    }
 
     private OffsetDateTime now() {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
