@@ -10,22 +10,22 @@ import java.util.Map;
  */
 public record ProtocolDocument(String id, String name, String description, Integer version,
         ScreeningSettings screening, List<SclerosantSetting> sclerosants, PlanSettings plan, PriceSettings prices,
-        ConsentSettings consent) {
+        ConsentSettings consent, BookingSettings booking) {
 
     public ProtocolDocument withVersion(Integer newVersion) {
-        return new ProtocolDocument(id, name, description, newVersion, screening, sclerosants, plan, prices, consent);
+        return new ProtocolDocument(id, name, description, newVersion, screening, sclerosants, plan, prices, consent, booking);
     }
 
     public ProtocolDocument withScreening(ScreeningSettings newScreening) {
-        return new ProtocolDocument(id, name, description, version, newScreening, sclerosants, plan, prices, consent);
+        return new ProtocolDocument(id, name, description, version, newScreening, sclerosants, plan, prices, consent, booking);
     }
 
     public ProtocolDocument withSclerosants(List<SclerosantSetting> newSclerosants) {
-        return new ProtocolDocument(id, name, description, version, screening, newSclerosants, plan, prices, consent);
+        return new ProtocolDocument(id, name, description, version, screening, newSclerosants, plan, prices, consent, booking);
     }
 
     public ProtocolDocument withId(String newId) {
-        return new ProtocolDocument(newId, name, description, version, screening, sclerosants, plan, prices, consent);
+        return new ProtocolDocument(newId, name, description, version, screening, sclerosants, plan, prices, consent, booking);
     }
 
     /**
@@ -39,6 +39,19 @@ public record ProtocolDocument(String id, String name, String description, Integ
 
     /** One choice of sclerosant for a vein type. {@code form} is LIQUID or FOAM. */
     public record AgentChoice(String agent, BigDecimal concentrationPercent, String form, String source) {
+    }
+
+    /**
+     * Booking: appointment lengths, the slot grid, whether a treatment may follow the consultation the same day
+     * (see and treat), and the review window after a treatment. The minimum days between treatments is
+     * {@code plan.intervalMinDays}.
+     */
+    public record BookingSettings(IntSetting consultationMinutes, IntSetting treatmentMinutes,
+            IntSetting reviewMinutes, IntSetting slotMinutes, FlagSetting seeAndTreat, IntSetting reviewFromDays,
+            IntSetting reviewToDays) {
+    }
+
+    public record FlagSetting(Boolean value, String source) {
     }
 
     /** A text the clinic shows patients, with its source. */

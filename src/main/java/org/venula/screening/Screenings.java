@@ -114,6 +114,14 @@ public class Screenings {
         return store.forPatient(me.clinicId(), patientId).stream().findFirst();
     }
 
+    /**
+     * The latest stored screening, for the booking rules. Reception may book, so no clinical role is needed; the
+     * caller shows only whether treatment is cleared, never the findings.
+     */
+    public java.util.Optional<StoredScreening> latestForBooking(VenulaPrincipal me, long patientId) {
+        return store.forPatient(me.clinicId(), patientId).stream().findFirst();
+    }
+
     /** A clinician accepts a CAUTION result, with a note of why, so that it counts as clearance to treat. */
     @Transactional
     public StoredScreening signOff(VenulaPrincipal me, long patientId, long screeningId, String note) {

@@ -46,7 +46,33 @@ public final class ProtocolCheck {
         plan(problems, doc.plan(), doc.sclerosants());
         prices(problems, doc.prices());
         consent(problems, doc.consent());
+        booking(problems, doc.booking());
         return problems;
+    }
+
+    private static void booking(List<FieldProblem> problems, ProtocolDocument.BookingSettings b) {
+        if (b == null) {
+            problems.add(new FieldProblem("booking", "is required"));
+            return;
+        }
+        Integer slot = whole(problems, "booking.slotMinutes", b.slotMinutes(), 5, 120);
+        for (var e : java.util.Map.of("booking.consultationMinutes", b.consultationMinutes(),
+                "booking.treatmentMinutes", b.treatmentMinutes(), "booking.reviewMinutes", b.reviewMinutes()).entrySet()) {
+            Integer minutes = whole(problems, e.getKey(), e.getValue(), 5, 480);
+            if (minutes != null && slot != null && minutes % slot != 0) {
+                problems.add(new FieldProblem(e.getKey() + ".value", "must be a whole number of slots (" + slot + " min)"));
+            }
+        }
+        Integer from = whole(problems, "booking.reviewFromDays", b.reviewFromDays(), 1, 365);
+        Integer to = whole(problems, "booking.reviewToDays", b.reviewToDays(), 1, 365);
+        if (from != null && to != null && to < from) {
+            problems.add(new FieldProblem("booking.reviewToDays.value", "must not be before reviewFromDays"));
+        }
+        if (b.seeAndTreat() == null || b.seeAndTreat().value() == null) {
+            problems.add(new FieldProblem("booking.seeAndTreat.value", "is required"));
+        } else {
+            text(problems, "booking.seeAndTreat.source", b.seeAndTreat().source(), 500);
+        }
     }
 
     private static void plan(List<FieldProblem> problems, ProtocolDocument.PlanSettings p,

@@ -33,6 +33,7 @@ import org.venula.shared.FieldProblem;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.NotFoundException;
 import org.venula.shared.PayloadRejectedException;
+import org.venula.shared.ProblemException;
 import org.venula.shared.Problems;
 
 import tools.jackson.core.JacksonException;
@@ -65,6 +66,15 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> conflict(ConflictException ex) {
         List<FieldProblem> fields = ex.field() == null ? null : List.of(new FieldProblem(ex.field(), ex.getMessage()));
         return problem(HttpStatus.CONFLICT, ex.type(), "Conflict", ex.getMessage(), fields);
+    }
+
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<Object> rule(ProblemException ex) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(ex.status()), ex.getMessage());
+        body.setType(Problems.type(ex.type()));
+        body.setTitle(ex.title());
+        ex.properties().forEach(body::setProperty);
+        return ResponseEntity.status(ex.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }
 
     @ExceptionHandler(PayloadRejectedException.class)
