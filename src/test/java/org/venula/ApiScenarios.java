@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -671,6 +673,134 @@ abstract class ApiScenarios {
                 .isEqualTo(403);
     }
 
+    // ---- booking ------------------------------------------------------------------------------------------------
+
+    @Test
+    void aTreatmentNeedsAConsultationTheDayBeforeAndACurrentClearance() {
+        Api clinician = newUser("CLINICIAN");
+        long practitioner = clinician.get("/api/me").json().get("practitionerId").asLong();
+        long id = clinician.post("/api/patients", patient("Booked" + unique(), Map.of())).id();
+        LocalDate monday = nextMonday();
+        Api reception = newUser("RECEPTION");
+
+        Response noConsultation = reception.post("/api/appointments", booking(id, practitioner, "TREATMENT",
+                monday.plusDays(1).atTime(10, 0)));
+        assertThat(noConsultation.status()).isEqualTo(422);
+        assertThat(noConsultation.json().get("type").asString()).endsWith("/pathway-rule");
+        assertThat(noConsultation.json().get("rule").asString()).isEqualTo("CONSULTATION_REQUIRED");
+        assertThat(noConsultation.json().get("rules").toString()).contains("CONSULTATION_REQUIRED", "CLEARANCE_REQUIRED");
+
+        Response consultation = reception.post("/api/appointments", booking(id, practitioner, "CONSULTATION",
+                monday.atTime(10, 0)));
+        assertThat(consultation.status()).as(consultation.toString()).isEqualTo(201);
+        assertThat(consultation.json().get("status").asString()).isEqualTo("BOOKED");
+        assertThat(consultation.json().get("start").asString()).isEqualTo(monday + "T10:00");
+        assertThat(consultation.json().get("end").asString()).isEqualTo(monday + "T10:30");
+
+        Response notCleared = reception.post("/api/appointments", booking(id, practitioner, "TREATMENT",
+                monday.plusDays(1).atTime(10, 0)));
+        assertThat(notCleared.json().get("rule").asString()).isEqualTo("CLEARANCE_REQUIRED");
+
+        clinician.put("/api/patients/" + id + "/history", history());
+        assertThat(clinician.post("/api/patients/" + id + "/screenings", Map.of()).json().get("outcome").asString())
+                .isEqualTo("ELIGIBLE");
+        Response treatment = reception.post("/api/appointments", booking(id, practitioner, "TREATMENT",
+                monday.plusDays(1).atTime(10, 0)));
+        assertThat(treatment.status()).as(treatment.toString()).isEqualTo(201);
+        assertThat(treatment.json().get("end").asString()).isEqualTo(monday.plusDays(1) + "T10:45");
+
+        Response tooSoon = reception.post("/api/appointments", booking(id, practitioner, "TREATMENT",
+                monday.plusDays(1 + 27).atTime(10, 0)));
+        assertThat(tooSoon.json().get("rule").asString()).isEqualTo("INTERVAL_TOO_SHORT");
+        assertThat(reception.post("/api/appointments", booking(id, practitioner, "TREATMENT",
+                monday.plusDays(1 + 28).atTime(10, 0))).status()).isEqualTo(201);
+
+        Map<String, Object> overridden = booking(id, practitioner, "TREATMENT", monday.plusDays(15).atTime(11, 0));
+        overridden.put("override", Map.of("rule", "INTERVAL_TOO_SHORT", "reason", "Split session: 12 mL needed"));
+        assertThat(reception.post("/api/appointments", overridden).status()).isEqualTo(403);
+        Response split = clinician.post("/api/appointments", overridden);
+        assertThat(split.status()).as(split.toString()).isEqualTo(201);
+        assertThat(split.json().get("overrideRule").asString()).isEqualTo("INTERVAL_TOO_SHORT");
+
+        Response evening = reception.post("/api/appointments", booking(id, practitioner, "REVIEW",
+                monday.atTime(16, 50)));
+        assertThat(evening.json().get("rule").asString()).isEqualTo("OUTSIDE_WORKING_HOURS");
+        assertThat(reception.post("/api/appointments", booking(id, practitioner, "CONSULTATION",
+                monday.atTime(10, 15))).json().get("type").asString()).endsWith("/slot-unavailable");
+
+        JsonNode slots = reception.get("/api/slots?practitionerId=" + practitioner + "&type=CONSULTATION&from="
+                + monday + "&to=" + monday).json();
+        List<String> starts = slots.findValuesAsString("start");
+        assertThat(starts).contains(monday + "T09:00", monday + "T09:30", monday + "T10:30", monday + "T16:30")
+                .doesNotContain(monday + "T10:00", monday + "T10:15", monday + "T16:45");
+
+        long consultationId = consultation.id();
+        assertThat(reception.post("/api/appointments/" + consultationId + "/cancel", Map.of()).errorFields())
+                .containsExactly("reason");
+        Response moved = reception.post("/api/appointments/" + consultationId + "/reschedule",
+                Map.of("start", monday.minusDays(3) + "T09:00"));
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(201);
+        assertThat(moved.json().get("rescheduledFrom").asLong()).isEqualTo(consultationId);
+        assertThat(reception.get("/api/appointments/" + consultationId).json().get("status").asString())
+                .isEqualTo("CANCELLED");
+        assertThat(reception.post("/api/appointments/" + moved.id() + "/attended", null).json().get("status")
+                .asString()).isEqualTo("ATTENDED");
+        assertThat(reception.get("/api/patients/" + id + "/appointments").json().size()).isEqualTo(5);
+    }
+
+    @Test
+    void fiftyConcurrentBookingsOfOneSlotMakeExactlyOneAppointment() throws Exception {
+        Api clinician = newUser("CLINICIAN");
+        long practitioner = clinician.get("/api/me").json().get("practitionerId").asLong();
+        long id = clinician.post("/api/patients", patient("Race" + unique(), Map.of())).id();
+        LocalDate day = nextMonday().plusDays(2);
+        assertThat(race(clinician, id, practitioner, i -> day.atTime(11, 0))).containsEntry(201, 1L)
+                .containsEntry(409, 49L);
+        // overlapping but different starts: 10:00, 10:15, 10:30 ... all overlap a 30-minute booking somewhere
+        Map<Integer, Long> staggered = race(clinician, id, practitioner,
+                i -> day.atTime(14, 0).plusMinutes(5L * (i % 6)));
+        assertThat(staggered.get(201)).isBetween(1L, 2L);
+        assertThat(staggered.get(201) + staggered.getOrDefault(409, 0L)).isEqualTo(50L);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM appointment WHERE practitioner_id = :p AND status <> 'CANCELLED'")
+                .param("p", practitioner).query(Long.class).single()).isEqualTo(1 + staggered.get(201));
+        List<JsonNode> afternoon = new ArrayList<>();
+        clinician.get("/api/practitioners/" + practitioner + "/appointments?from=" + day + "&to=" + day).json()
+                .forEach(afternoon::add);
+        for (int i = 0; i < afternoon.size(); i++) {
+            for (int j = i + 1; j < afternoon.size(); j++) {
+                String aStart = afternoon.get(i).get("start").asString();
+                String aEnd = afternoon.get(i).get("end").asString();
+                String bStart = afternoon.get(j).get("start").asString();
+                String bEnd = afternoon.get(j).get("end").asString();
+                assertThat(aStart.compareTo(bEnd) >= 0 || bStart.compareTo(aEnd) >= 0).as("no overlap").isTrue();
+            }
+        }
+    }
+
+    @Test
+    void bookingTimesAreLocalAcrossTheClockChange() {
+        Api clinician = newUser("CLINICIAN");
+        long practitioner = clinician.get("/api/me").json().get("practitionerId").asLong();
+        long id = clinician.post("/api/patients", patient("Clocks" + unique(), Map.of())).id();
+        // UK clocks go forward at 01:00 on Sunday 28 March 2027: 01:00-02:00 does not exist that night.
+        assertThat(clinician.put("/api/practitioners/" + practitioner + "/hours", List.of(
+                Map.of("weekday", 7, "start", "00:00", "end", "06:00"),
+                Map.of("weekday", 1, "start", "09:00", "end", "17:00"))).status()).isEqualTo(200);
+        Response gap = clinician.post("/api/appointments", booking(id, practitioner, "CONSULTATION",
+                LocalDateTime.of(2027, 3, 28, 1, 30)));
+        assertThat(gap.status()).isEqualTo(422);
+        assertThat(gap.errorFields()).containsExactly("start");
+        List<String> night = clinician.get("/api/slots?practitionerId=" + practitioner
+                + "&type=CONSULTATION&from=2027-03-28&to=2027-03-28").json().findValuesAsString("start");
+        assertThat(night).contains("2027-03-28T00:30", "2027-03-28T02:00").noneMatch(s -> s.startsWith("2027-03-28T01"));
+        Response before = clinician.post("/api/appointments", booking(id, practitioner, "CONSULTATION",
+                LocalDateTime.of(2027, 3, 28, 0, 30)));
+        assertThat(before.json().get("end").asString()).isEqualTo("2027-03-28T02:00");
+        Response monday = clinician.post("/api/appointments", booking(id, practitioner, "CONSULTATION",
+                LocalDateTime.of(2027, 3, 29, 9, 0)));
+        assertThat(monday.json().get("end").asString()).isEqualTo("2027-03-29T09:30");
+    }
+
     // ---- helpers -----------------------------------------------------------------------------------------------
 
     static int unique() {
@@ -764,6 +894,46 @@ abstract class ApiScenarios {
         try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
             return new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
         }
+    }
+
+    static Map<String, Object> booking(long patientId, long practitionerId, String type, LocalDateTime start) {
+        Map<String, Object> b = new HashMap<>();
+        b.put("patientId", patientId);
+        b.put("practitionerId", practitionerId);
+        b.put("type", type);
+        b.put("start", start.toString());
+        return b;
+    }
+
+    static LocalDate nextMonday() {
+        LocalDate d = LocalDate.now(ZoneId.of("Europe/London")).plusDays(7);
+        while (d.getDayOfWeek() != java.time.DayOfWeek.MONDAY) {
+            d = d.plusDays(1);
+        }
+        return d;
+    }
+
+    /** Fires 50 bookings at once and counts the answers by status. */
+    private Map<Integer, Long> race(Api api, long patientId, long practitionerId,
+            java.util.function.IntFunction<LocalDateTime> start) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(50);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            int n = i;
+            answers.add(pool.submit(() -> {
+                go.await();
+                return api.post("/api/appointments", booking(patientId, practitionerId, "CONSULTATION",
+                        start.apply(n))).status();
+            }));
+        }
+        go.countDown();
+        Map<Integer, Long> counts = new java.util.TreeMap<>();
+        for (var f : answers) {
+            counts.merge(f.get(), 1L, Long::sum);
+        }
+        pool.shutdown();
+        return counts;
     }
 
     static List<Long> ids(Response page) {

@@ -55,13 +55,10 @@ public final class ProtocolCheck {
             problems.add(new FieldProblem("booking", "is required"));
             return;
         }
-        Integer slot = whole(problems, "booking.slotMinutes", b.slotMinutes(), 5, 120);
+        whole(problems, "booking.slotMinutes", b.slotMinutes(), 5, 120);
         for (var e : java.util.Map.of("booking.consultationMinutes", b.consultationMinutes(),
                 "booking.treatmentMinutes", b.treatmentMinutes(), "booking.reviewMinutes", b.reviewMinutes()).entrySet()) {
-            Integer minutes = whole(problems, e.getKey(), e.getValue(), 5, 480);
-            if (minutes != null && slot != null && minutes % slot != 0) {
-                problems.add(new FieldProblem(e.getKey() + ".value", "must be a whole number of slots (" + slot + " min)"));
-            }
+            whole(problems, e.getKey(), e.getValue(), 5, 480);
         }
         Integer from = whole(problems, "booking.reviewFromDays", b.reviewFromDays(), 1, 365);
         Integer to = whole(problems, "booking.reviewToDays", b.reviewToDays(), 1, 365);

@@ -89,7 +89,7 @@ public class AppointmentStore {
     }
 
     public List<Appointment> forPractitioner(long clinicId, long practitionerId, Instant from, Instant to, ZoneId zone) {
-        return jdbc.sql(SELECT + """
+        return jdbc.sql(SELECT + " " + """
                  WHERE a.clinic_id = :c AND a.practitioner_id = :p AND a.start_at < :to AND a.end_at > :from
                  ORDER BY a.start_at""")
                 .param("c", clinicId).param("p", practitionerId).param("from", utc(from)).param("to", utc(to))

@@ -96,6 +96,7 @@ public final class JsonFields {
         }
         try {
             Constructor<R> constructor = type.getDeclaredConstructor(types);
+            constructor.setAccessible(true);
             return constructor.newInstance(values);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("Cannot build " + type.getSimpleName(), e);
