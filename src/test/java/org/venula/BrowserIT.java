@@ -382,6 +382,41 @@ class BrowserIT {
         assertThat(page.locator(".pathway")).containsText("Consent in force");
     }
 
+    @Test
+    void receptionBooksAConsultationFromTheCalendarAndSeesItOnTheChart() {
+        Api admin = Api.as(port, "admin", ApiScenarios.ADMIN_PASSWORD);
+        String clinician = "diary" + ApiScenarios.unique();
+        admin.post("/api/users", Map.of("username", clinician, "password", "a-long-password-1", "displayName",
+                "Dr Diary " + clinician, "role", "CLINICIAN"));
+        String desk = "desk" + ApiScenarios.unique();
+        admin.post("/api/users", Map.of("username", desk, "password", "a-long-password-1", "displayName", "Front Desk",
+                "role", "RECEPTION"));
+        String family = "Calendar" + ApiScenarios.unique();
+        long id = admin.post("/api/patients", ApiScenarios.patient(family, Map.of("givenName", "Ivy"))).id();
+        LocalDate monday = ApiScenarios.nextMonday();
+
+        signIn(desk, "a-long-password-1");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Calendar").setExact(true)).click();
+        page.getByLabel("Practitioner").selectOption(new com.microsoft.playwright.options.SelectOption()
+                .setLabel("Dr Diary " + clinician));
+        page.getByLabel("Day", new Page.GetByLabelOptions().setExact(true)).fill(monday.toString());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show")).click();
+        assertThat(page.locator(".slots .slot")).hasCount(31); // 09:00 to 16:30 every 15 minutes
+        checkAccessibility("27-calendar");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("10:30")).click();
+        page.getByLabel("Find a patient").fill(family);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Find")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(family + ", Ivy")).first().click();
+        checkAccessibility("28-book");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Book").setExact(true)).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Consultation booked for " + monday + " at 10:30");
+        assertThat(page.locator("#appointments-panel-h")).isVisible();
+        assertThat(page.locator(".pathway")).containsText("consultation");
+        screenshot("29-chart-with-appointment");
+        assertThat(Api.as(port, "admin", ApiScenarios.ADMIN_PASSWORD).get("/api/patients/" + id + "/appointments")
+                .json().get(0).get("start").asString()).isEqualTo(monday + "T10:30");
+    }
+
     private void screenshotAt(String name, int width, int height) {
         page.setViewportSize(width, height);
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(false));
