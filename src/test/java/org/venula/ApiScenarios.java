@@ -708,6 +708,10 @@ abstract class ApiScenarios {
                 monday.plusDays(1).atTime(10, 0)));
         assertThat(treatment.status()).as(treatment.toString()).isEqualTo(201);
         assertThat(treatment.json().get("end").asString()).isEqualTo(monday.plusDays(1) + "T10:45");
+        JsonNode followUp = treatment.json().get("followUp");
+        assertThat(followUp.get("reviewFrom").asString()).isEqualTo(monday.plusDays(1 + 28).toString());
+        assertThat(followUp.get("reviewTo").asString()).isEqualTo(monday.plusDays(1 + 42).toString());
+        assertThat(followUp.get("nextSessionFrom").asString()).isEqualTo(monday.plusDays(1 + 28).toString());
 
         Response tooSoon = reception.post("/api/appointments", booking(id, practitioner, "TREATMENT",
                 monday.plusDays(1 + 27).atTime(10, 0)));

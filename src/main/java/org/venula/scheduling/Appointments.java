@@ -132,7 +132,14 @@ public class Appointments {
         }
         accessLog.record(me.clinicId(), r.patientId(), AccessAction.BOOK_APPOINTMENT,
                 r.type() + " " + r.start() + " (appointment " + id + ")");
-        return store.find(me.clinicId(), id, zone).orElseThrow();
+        Appointment booked = store.find(me.clinicId(), id, zone).orElseThrow();
+        if (r.type() != Type.TREATMENT) {
+            return booked;
+        }
+        LocalDate day = r.start().toLocalDate();
+        return booked.withFollowUp(new Appointment.FollowUp(day.plusDays(protocol.booking().reviewFromDays().value()),
+                day.plusDays(protocol.booking().reviewToDays().value()),
+                day.plusDays(protocol.plan().intervalMinDays().value())));
     }
 
     @Transactional

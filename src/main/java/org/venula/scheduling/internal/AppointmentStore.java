@@ -141,6 +141,7 @@ public class AppointmentStore {
                 rs.getObject("start_at", OffsetDateTime.class).atZoneSameInstant(zone).toLocalDateTime(),
                 rs.getObject("end_at", OffsetDateTime.class).atZoneSameInstant(zone).toLocalDateTime(),
                 Status.valueOf(rs.getString("status")), rs.getString("override_rule"), rs.getString("override_reason"),
-                rs.getString("override_by"), rs.getString("cancel_reason"), rs.getObject("rescheduled_from", Long.class));
+                rs.getString("override_by"), rs.getString("cancel_reason"), rs.getObject("rescheduled_from", Long.class),
+                null);
     }
 }
