@@ -48,7 +48,7 @@ public record ProtocolDocument(String id, String name, String description, Integ
      */
     public record BookingSettings(IntSetting consultationMinutes, IntSetting treatmentMinutes,
             IntSetting reviewMinutes, IntSetting slotMinutes, FlagSetting seeAndTreat, IntSetting reviewFromDays,
-            IntSetting reviewToDays) {
+            IntSetting reviewToDays, IntSetting reminderHours, List<TextSetting> treatmentPreparation) {
     }
 
     public record FlagSetting(Boolean value, String source) {

@@ -56,16 +56,18 @@ public class Appointments {
     private final Screenings screenings;
     private final Protocols protocols;
     private final AccessLog accessLog;
+    private final Reminders reminders;
     private final Clock clock;
 
     Appointments(AppointmentStore store, Patients patients, Clinics clinics, Screenings screenings,
-            Protocols protocols, AccessLog accessLog, Clock clock) {
+            Protocols protocols, AccessLog accessLog, Reminders reminders, Clock clock) {
         this.store = store;
         this.patients = patients;
         this.clinics = clinics;
         this.screenings = screenings;
         this.protocols = protocols;
         this.accessLog = accessLog;
+        this.reminders = reminders;
         this.clock = clock;
     }
 
@@ -98,7 +100,7 @@ public class Appointments {
         if (r.override() != null && !me.seesClinicalRecord()) {
             throw new AccessDeniedException("Only clinicians override a pathway rule");
         }
-        patients.get(me, r.patientId());
+        org.venula.patient.PatientRecord patient = patients.get(me, r.patientId());
         PractitionerView practitioner = clinics.practitioner(me.clinicId(), r.practitionerId())
                 .orElseThrow(() -> new InvalidInputException("practitionerId", "is not a practitioner of this clinic"));
         ClinicInfo clinic = clinics.clinic(me.clinicId());
@@ -133,6 +135,7 @@ public class Appointments {
         accessLog.record(me.clinicId(), r.patientId(), AccessAction.BOOK_APPOINTMENT,
                 r.type() + " " + r.start() + " (appointment " + id + ")");
         Appointment booked = store.find(me.clinicId(), id, zone).orElseThrow();
+        reminders.schedule(clinic, patient, booked, protocol);
         if (r.type() != Type.TREATMENT) {
             return booked;
         }
@@ -172,6 +175,7 @@ public class Appointments {
                 me.getUsername())) {
             throw new ConflictException("not-booked", null, "The appointment changed meanwhile; reload it.");
         }
+        reminders.cancel(id);
         return book(me, new BookAppointment(old.patientId(), old.practitionerId(), old.type(), start, override), id);
     }
 
@@ -326,6 +330,9 @@ public class Appointments {
         if (a.status() != from || !store.setStatus(id, from, to, reason, clock.instant(), me.getUsername())) {
             throw new ConflictException("not-booked", null, "Only a booked appointment can become " + to
                     + "; this one is " + a.status() + ".");
+        }
+        if (to == Status.CANCELLED) {
+            reminders.cancel(id);
         }
         accessLog.record(me.clinicId(), a.patientId(), AccessAction.CHANGE_APPOINTMENT, "appointment " + id + " " + to);
         return get(me, id);

@@ -60,6 +60,13 @@ public final class ProtocolCheck {
                 "booking.treatmentMinutes", b.treatmentMinutes(), "booking.reviewMinutes", b.reviewMinutes()).entrySet()) {
             whole(problems, e.getKey(), e.getValue(), 5, 480);
         }
+        whole(problems, "booking.reminderHours", b.reminderHours(), 1, 24 * 60);
+        if (b.treatmentPreparation() != null) {
+            for (int i = 0; i < b.treatmentPreparation().size(); i++) {
+                ProtocolDocument.TextSetting t = b.treatmentPreparation().get(i);
+                text(problems, "booking.treatmentPreparation[" + i + "].text", t == null ? null : t.text(), 500);
+            }
+        }
         Integer from = whole(problems, "booking.reviewFromDays", b.reviewFromDays(), 1, 365);
         Integer to = whole(problems, "booking.reviewToDays", b.reviewToDays(), 1, 365);
         if (from != null && to != null && to < from) {

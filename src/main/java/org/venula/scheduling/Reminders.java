@@ -1,0 +1,120 @@
+package org.venula.scheduling;
+
+import java.io.StringWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.venula.clinic.ClinicInfo;
+import org.venula.patient.PatientRecord;
+import org.venula.protocol.ProtocolDocument;
+import org.venula.scheduling.rules.PathwayRules.Type;
+
+import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.Location;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+
+/**
+ * Appointment reminders as a transactional outbox: a reminder row is written in the same transaction as the booking
+ * and later sent by {@code ReminderSender}. Cancelling the appointment cancels its pending reminder.
+ */
+@Service
+public class Reminders {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' HH:mm", Locale.UK);
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Reminders(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** One reminder as the outbox page and API show it. */
+    public record Reminder(long id, long appointmentId, long patientId, String recipient, String subject, String body,
+            OffsetDateTime dueAt, String status, int attempts, OffsetDateTime nextAttemptAt, String lastError,
+            OffsetDateTime sentAt) {
+    }
+
+    void schedule(ClinicInfo clinic, PatientRecord patient, Appointment a, ProtocolDocument protocol) {
+        if (patient.email() == null || patient.email().isBlank()) {
+            return;
+        }
+        ZoneId zone = clinic.zone();
+        ZonedDateTime start = ZonedDateTime.of(a.start(), zone);
+        Instant due = start.minusHours(protocol.booking().reminderHours().value()).toInstant();
+        Instant now = clock.instant();
+        if (due.isBefore(now)) {
+            due = now;
+        }
+        String what = a.type() == Type.TREATMENT ? "treatment" : a.type() == Type.REVIEW ? "review" : "consultation";
+        StringBuilder body = new StringBuilder();
+        body.append("Dear ").append(patient.givenName()).append(",\n\n")
+                .append("This is a reminder of your ").append(what).append(" at ").append(clinic.name())
+                .append(" on ").append(start.format(WHEN)).append(" with ").append(a.practitionerName()).append(".\n");
+        if (a.type() == Type.TREATMENT && protocol.booking().treatmentPreparation() != null) {
+            body.append("\nTo prepare for your treatment:\n");
+            protocol.booking().treatmentPreparation().forEach(t -> body.append("- ").append(t.text()).append('\n'));
+        }
+        body.append("\nIf you cannot come, please let us know as soon as you can so that we can offer the time to "
+                + "someone else.\n\n").append(clinic.name()).append('\n');
+        jdbc.sql("""
+                INSERT INTO reminder (clinic_id, appointment_id, patient_id, recipient, subject, body, ics, due_at,
+                  status, attempts, next_attempt_at, created_at)
+                VALUES (:clinic, :appointment, :patient, :to, :subject, :body, :ics, :due, 'PENDING', 0, :due, :now)""")
+                .param("clinic", clinic.id()).param("appointment", a.id()).param("patient", patient.id())
+                .param("to", patient.email()).param("subject", "Your " + what + " on " + start.format(WHEN))
+                .param("body", body.toString()).param("ics", ics(clinic, a, start))
+                .param("due", due.atOffset(ZoneOffset.UTC)).param("now", now.atOffset(ZoneOffset.UTC)).update();
+    }
+
+    void cancel(long appointmentId) {
+        jdbc.sql("UPDATE reminder SET status = 'CANCELLED' WHERE appointment_id = :a AND status = 'PENDING'")
+                .param("a", appointmentId).update();
+    }
+
+    public List<Reminder> recent(long clinicId, int limit) {
+        return jdbc.sql("SELECT * FROM reminder WHERE clinic_id = :c ORDER BY id DESC LIMIT :limit")
+                .param("c", clinicId).param("limit", limit)
+                .query((rs, n) -> new Reminder(rs.getLong("id"), rs.getLong("appointment_id"), rs.getLong("patient_id"),
+                        rs.getString("recipient"), rs.getString("subject"), rs.getString("body"),
+                        rs.getObject("due_at", OffsetDateTime.class), rs.getString("status"), rs.getInt("attempts"),
+                        rs.getObject("next_attempt_at", OffsetDateTime.class), rs.getString("last_error"),
+                        rs.getObject("sent_at", OffsetDateTime.class)))
+                .list();
+    }
+
+    static String ics(ClinicInfo clinic, Appointment a, ZonedDateTime start) {
+        VEvent event = new VEvent(start, Duration.between(a.start(), a.end()),
+                "Vein clinic " + a.type().name().toLowerCase() + " with " + a.practitionerName());
+        event.add(new Uid("venula-appointment-" + a.id() + "@venula"));
+        event.add(new Location(clinic.name()));
+        Calendar calendar = new Calendar();
+        calendar.add(new ProdId("-//Venula//Clinic system//EN"));
+        calendar.add(ImmutableVersion.VERSION_2_0);
+        calendar.add(ImmutableCalScale.GREGORIAN);
+        calendar.add(event);
+        StringWriter out = new StringWriter();
+        try {
+            new CalendarOutputter(false).output(calendar, out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,36 @@
+package org.venula.scheduling.internal;
+
+import java.util.List;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.venula.clinic.VenulaPrincipal;
+import org.venula.scheduling.Reminders;
+
+/** The mail outbox: every reminder with its state, so a clinic sees what patients receive and what failed. */
+@Controller
+class OutboxPages {
+
+    private final Reminders reminders;
+
+    OutboxPages(Reminders reminders) {
+        this.reminders = reminders;
+    }
+
+    @GetMapping("/admin/outbox")
+    String page(@AuthenticationPrincipal VenulaPrincipal me, Model model) {
+        model.addAttribute("reminders", reminders.recent(me.clinicId(), 200));
+        return "scheduling/outbox";
+    }
+
+    @GetMapping("/api/reminders")
+    @ResponseBody
+    @PreAuthorize("hasRole('ADMIN')")
+    List<Reminders.Reminder> api(@AuthenticationPrincipal VenulaPrincipal me) {
+        return reminders.recent(me.clinicId(), 200);
+    }
+}
