@@ -805,6 +805,30 @@ abstract class ApiScenarios {
         assertThat(monday.json().get("end").asString()).isEqualTo("2027-03-29T09:30");
     }
 
+    @Test
+    void aPractitionerHasAPrivateRevocableCalendarFeed() {
+        Api clinician = newUser("CLINICIAN");
+        long practitioner = clinician.get("/api/me").json().get("practitionerId").asLong();
+        long id = clinician.post("/api/patients", patient("Feed" + unique(), Map.of("givenName", "Zara"))).id();
+        clinician.post("/api/appointments", booking(id, practitioner, "CONSULTATION", nextMonday().atTime(9, 0)));
+        assertThat(newUser("RECEPTION").post("/api/practitioners/" + practitioner + "/calendar-feed", null).status())
+                .isEqualTo(403);
+        String path = clinician.post("/api/practitioners/" + practitioner + "/calendar-feed", null).json()
+                .get("path").asString();
+        Api.Bytes feed = Api.anonymous(port).bytes(path);
+        assertThat(feed.status()).isEqualTo(200);
+        assertThat(feed.contentType()).startsWith("text/calendar");
+        String ics = new String(feed.body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(ics).contains("BEGIN:VEVENT", "Consultation · Z.F.").doesNotContain("Zara");
+        String rotated = clinician.post("/api/practitioners/" + practitioner + "/calendar-feed", null).json()
+                .get("path").asString();
+        assertThat(Api.anonymous(port).bytes(path).status()).isEqualTo(404);
+        assertThat(Api.anonymous(port).bytes(rotated).status()).isEqualTo(200);
+        assertThat(clinician.send("DELETE", "/api/practitioners/" + practitioner + "/calendar-feed", null, Map.of())
+                .status()).isEqualTo(204);
+        assertThat(Api.anonymous(port).bytes(rotated).status()).isEqualTo(404);
+    }
+
     // ---- helpers -----------------------------------------------------------------------------------------------
 
     static int unique() {

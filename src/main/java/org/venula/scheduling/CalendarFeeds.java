@@ -1,0 +1,129 @@
+package org.venula.scheduling;
+
+import java.io.StringWriter;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Base64;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.venula.clinic.ClinicInfo;
+import org.venula.clinic.Clinics;
+import org.venula.clinic.PractitionerView;
+import org.venula.clinic.VenulaPrincipal;
+import org.venula.scheduling.internal.AppointmentStore;
+import org.venula.scheduling.rules.PathwayRules.Status;
+import org.venula.shared.NotFoundException;
+
+import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+
+/**
+ * A practitioner's private iCalendar feed. The URL's random token is the only secret, so a new token revokes the
+ * old one. Events carry the appointment type and the patient's initials only, never the full name.
+ */
+@Service
+public class CalendarFeeds {
+
+    private final JdbcClient jdbc;
+    private final Clinics clinics;
+    private final AppointmentStore store;
+    private final Clock clock;
+
+    CalendarFeeds(JdbcClient jdbc, Clinics clinics, AppointmentStore store, Clock clock) {
+        this.jdbc = jdbc;
+        this.clinics = clinics;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** Issues a new feed token for the practitioner, revoking any earlier one. Admins or the practitioner. */
+    @Transactional
+    public String issue(VenulaPrincipal me, long practitionerId) {
+        PractitionerView p = own(me, practitionerId);
+        revoke(me, p.id());
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        jdbc.sql("INSERT INTO calendar_feed (token, clinic_id, practitioner_id, created_at, created_by) VALUES (:t, :c, :p, :at, :by)")
+                .param("t", token).param("c", me.clinicId()).param("p", p.id())
+                .param("at", clock.instant().atOffset(ZoneOffset.UTC)).param("by", me.getUsername()).update();
+        return token;
+    }
+
+    @Transactional
+    public void revoke(VenulaPrincipal me, long practitionerId) {
+        PractitionerView p = own(me, practitionerId);
+        jdbc.sql("UPDATE calendar_feed SET revoked_at = :at WHERE practitioner_id = :p AND revoked_at IS NULL")
+                .param("at", clock.instant().atOffset(ZoneOffset.UTC)).param("p", p.id()).update();
+    }
+
+    /** The feed for a live token: appointments from 30 days back to a year ahead. */
+    public Optional<String> feed(String token) {
+        record Feed(long clinicId, long practitionerId) {
+        }
+        return jdbc.sql("SELECT clinic_id, practitioner_id FROM calendar_feed WHERE token = :t AND revoked_at IS NULL")
+                .param("t", token).query((rs, n) -> new Feed(rs.getLong(1), rs.getLong(2))).optional()
+                .map(f -> render(f.clinicId(), f.practitionerId()));
+    }
+
+    private String render(long clinicId, long practitionerId) {
+        ClinicInfo clinic = clinics.clinic(clinicId);
+        ZoneId zone = clinic.zone();
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        Calendar calendar = new Calendar();
+        calendar.add(new ProdId("-//Venula//Practitioner calendar//EN"));
+        calendar.add(ImmutableVersion.VERSION_2_0);
+        calendar.add(ImmutableCalScale.GREGORIAN);
+        for (Appointment a : store.forPractitioner(clinicId, practitionerId,
+                today.minusDays(30).atStartOfDay(zone).toInstant(), today.plusYears(1).atStartOfDay(zone).toInstant(),
+                zone)) {
+            if (a.status() == Status.CANCELLED) {
+                continue;
+            }
+            VEvent e = new VEvent(ZonedDateTime.of(a.start(), zone), Duration.between(a.start(), a.end()),
+                    a.type().name().charAt(0) + a.type().name().substring(1).toLowerCase() + " · " + initials(a.patientName()));
+            e.add(new Uid("venula-appointment-" + a.id() + "@venula"));
+            calendar.add(e);
+        }
+        StringWriter out = new StringWriter();
+        try {
+            new CalendarOutputter(false).output(calendar, out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private PractitionerView own(VenulaPrincipal me, long practitionerId) {
+        PractitionerView p = clinics.practitioner(me.clinicId(), practitionerId)
+                .orElseThrow(() -> new NotFoundException("Practitioner " + practitionerId));
+        if (!me.isAdmin() && p.userId() != me.userId()) {
+            throw new AccessDeniedException("Only administrators or the practitioner manage this feed");
+        }
+        return p;
+    }
+
+    private static String initials(String name) {
+        StringBuilder sb = new StringBuilder();
+        for (String part : name.trim().split("\\s+")) {
+            if (!part.isEmpty()) {
+                sb.append(Character.toUpperCase(part.charAt(0))).append('.');
+            }
+        }
+        return sb.toString();
+    }
+}
