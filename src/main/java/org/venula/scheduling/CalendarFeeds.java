@@ -84,10 +84,7 @@ public class CalendarFeeds {
         ClinicInfo clinic = clinics.clinic(clinicId);
         ZoneId zone = clinic.zone();
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        Calendar calendar = new Calendar();
-        calendar.add(new ProdId("-//Venula//Practitioner calendar//EN"));
-        calendar.add(ImmutableVersion.VERSION_2_0);
-        calendar.add(ImmutableCalScale.GREGORIAN);
+        Calendar calendar = newCalendar("Practitioner calendar");
         for (Appointment a : store.forPractitioner(clinicId, practitionerId,
                 today.minusDays(30).atStartOfDay(zone).toInstant(), today.plusYears(1).atStartOfDay(zone).toInstant(),
                 zone)) {
@@ -99,6 +96,19 @@ public class CalendarFeeds {
             e.add(new Uid("venula-appointment-" + a.id() + "@venula"));
             calendar.add(e);
         }
+        return text(calendar);
+    }
+
+    /** An empty iCalendar (version 2.0, Gregorian) with Venula's product id. */
+    static Calendar newCalendar(String what) {
+        Calendar calendar = new Calendar();
+        calendar.add(new ProdId("-//Venula//" + what + "//EN"));
+        calendar.add(ImmutableVersion.VERSION_2_0);
+        calendar.add(ImmutableCalScale.GREGORIAN);
+        return calendar;
+    }
+
+    static String text(Calendar calendar) {
         StringWriter out = new StringWriter();
         try {
             new CalendarOutputter(false).output(calendar, out);

@@ -1,6 +1,5 @@
 package org.venula.scheduling;
 
-import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,14 +18,10 @@ import org.venula.patient.PatientRecord;
 import org.venula.protocol.ProtocolDocument;
 import org.venula.scheduling.rules.PathwayRules.Type;
 
-import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Location;
-import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.Uid;
-import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
-import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 
 /**
  * Appointment reminders as a transactional outbox: a reminder row is written in the same transaction as the booking
@@ -104,17 +99,8 @@ public class Reminders {
                 "Vein clinic " + a.type().name().toLowerCase() + " with " + a.practitionerName());
         event.add(new Uid("venula-appointment-" + a.id() + "@venula"));
         event.add(new Location(clinic.name()));
-        Calendar calendar = new Calendar();
-        calendar.add(new ProdId("-//Venula//Clinic system//EN"));
-        calendar.add(ImmutableVersion.VERSION_2_0);
-        calendar.add(ImmutableCalScale.GREGORIAN);
+        Calendar calendar = CalendarFeeds.newCalendar("Appointment reminder");
         calendar.add(event);
-        StringWriter out = new StringWriter();
-        try {
-            new CalendarOutputter(false).output(calendar, out);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return out.toString();
+        return CalendarFeeds.text(calendar);
     }
 }
