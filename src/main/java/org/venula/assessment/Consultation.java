@@ -31,11 +31,7 @@ public record Consultation(long id, long patientId, long practitionerId, String 
             String note) {
 
         public String label() {
-            return words(leg.name()) + " " + region.name().toLowerCase() + ", " + aspect.name().toLowerCase();
-        }
-
-        private static String words(String s) {
-            return s.charAt(0) + s.substring(1).toLowerCase();
+            return org.venula.shared.Labels.sentence(leg.name()) + " " + region.name().toLowerCase() + ", " + aspect.name().toLowerCase();
         }
     }
 

@@ -63,10 +63,6 @@ public final class HistoryQuestions {
     }
 
     /** How an answer reads on a page: an unanswered question says so, it never reads as "No". */
-    public static String display(Object value) {
-        return display(null, value);
-    }
-
     /** A missing date means no such event is recorded; a missing yes/no answer means the question was not asked. */
     public static String display(Kind kind, Object value) {
         if (value == null) {
@@ -79,10 +75,11 @@ public final class HistoryQuestions {
             return b ? "Yes" : "No";
         }
         if (value instanceof List<?> list) {
-            return list.isEmpty() ? "None" : String.join(", ", list.stream().map(HistoryQuestions::words).toList());
+            return list.isEmpty() ? "None" : String.join(", ", list.stream()
+                    .map(x -> org.venula.shared.Labels.sentence(x.toString())).toList());
         }
         if (value instanceof Enum<?> e) {
-            return words(e);
+            return org.venula.shared.Labels.sentence(e.name());
         }
         return value.toString();
     }
@@ -97,11 +94,6 @@ public final class HistoryQuestions {
             }
         }
         return out;
-    }
-
-    private static String words(Object e) {
-        String s = e.toString().replace('_', ' ').toLowerCase();
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     /** Reads the history questions of a submitted page form; unreadable answers are reported by {@code form}. */

@@ -45,6 +45,7 @@ import org.venula.protocol.Protocols;
 import org.venula.screening.rules.Area;
 import org.venula.shared.ConflictException;
 import org.venula.shared.InvalidInputException;
+import org.venula.shared.Labels;
 import org.venula.shared.PayloadRejectedException;
 import org.venula.shared.web.FormValues;
 
@@ -87,7 +88,7 @@ class AssessmentPages {
         if (problems.isEmpty()) {
             try {
                 Consultation c = consultations.record(me, id, request);
-                redirect.addFlashAttribute("notice", "Consultation recorded: " + words(c.outcome().name()) + ".");
+                redirect.addFlashAttribute("notice", "Consultation recorded: " + Labels.sentence(c.outcome().name()) + ".");
                 return "redirect:/consultations/" + c.id();
             } catch (InvalidInputException e) {
                 e.problems().forEach(p -> problems.putIfAbsent(p.field(), p.message()));
@@ -253,10 +254,5 @@ class AssessmentPages {
             keys.add(a.leg() + "-" + a.region() + "-" + shown);
         }
         return keys;
-    }
-
-    static String words(String code) {
-        String s = code.replace('_', ' ').toLowerCase();
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

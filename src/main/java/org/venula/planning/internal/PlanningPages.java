@@ -47,8 +47,7 @@ class PlanningPages {
             redirect.addFlashAttribute("notice", "Plan and quote created.");
             return "redirect:/plans/" + plan.id();
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("notice", null);
-            redirect.addFlashAttribute("overrideError", e.problems().get(0).field() + ": " + e.problems().get(0).message());
+            redirect.addFlashAttribute("planError", e.problems().get(0).field() + ": " + e.problems().get(0).message());
             return "redirect:/consultations/" + cid;
         }
     }

@@ -23,6 +23,7 @@ import org.venula.scheduling.rules.PathwayRules.Rule;
 import org.venula.scheduling.rules.PathwayRules.Type;
 import org.venula.shared.ConflictException;
 import org.venula.shared.InvalidInputException;
+import org.venula.shared.Labels;
 import org.venula.shared.ProblemException;
 
 /** Pages: a practitioner's day with its free slots, booking from a slot, and the chart's appointments panel. */
@@ -93,7 +94,7 @@ class CalendarPages {
                 : new BookAppointment.Override(overrideRule, overrideReason);
         try {
             Appointment a = appointments.book(me, new BookAppointment(patientId, practitionerId, type, start, override));
-            redirect.addFlashAttribute("notice", words(type.name()) + " booked for " + a.start().toLocalDate() + " at "
+            redirect.addFlashAttribute("notice", Labels.sentence(type.name()) + " booked for " + a.start().toLocalDate() + " at "
                     + a.start().toLocalTime() + " with " + a.practitionerName() + ".");
             return "redirect:/patients/" + a.patientId();
         } catch (ProblemException e) {
@@ -131,10 +132,5 @@ class CalendarPages {
         model.addAttribute("patientId", id);
         model.addAttribute("appointments", appointments.forPatient(me, id));
         return "scheduling/summary :: panel";
-    }
-
-    private static String words(String code) {
-        String s = code.replace('_', ' ').toLowerCase();
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

@@ -31,6 +31,7 @@ import org.venula.screening.rules.ScreeningEngine;
 import org.venula.shared.ConflictException;
 import org.venula.shared.FieldProblem;
 import org.venula.shared.InvalidInputException;
+import org.venula.shared.Labels;
 import org.venula.shared.web.FormValues;
 
 /**
@@ -86,7 +87,7 @@ class ScreeningPage {
                     patients.recordHistory(me, id, history, basedOn, "Updated at screening");
                 }
                 StoredScreening s = screenings.screen(me, id, new ScreenPatient(asOf, area));
-                redirect.addFlashAttribute("notice", "Screened: " + words(s.outcome().name()) + ".");
+                redirect.addFlashAttribute("notice", "Screened: " + Labels.sentence(s.outcome().name()) + ".");
                 return "redirect:/patients/" + id + "/screening#result";
             } catch (InvalidInputException e) {
                 e.problems().forEach(p -> problems.putIfAbsent(p.field().replace("history.", ""), p.message()));
@@ -139,10 +140,5 @@ class ScreeningPage {
 
     private static void put(Map<String, String> problems, List<FieldProblem> found) {
         found.forEach(p -> problems.putIfAbsent(p.field(), p.message()));
-    }
-
-    static String words(String code) {
-        String s = code.replace('_', ' ').toLowerCase();
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }
