@@ -6,10 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.venula.support.Api;
 import org.venula.support.EmbeddedPostgresDatabase;
 
 /** The API scenarios on a real PostgreSQL (embedded binaries, no Docker), plus what only PostgreSQL enforces. */
-class PostgresApiIT extends ApiScenarios {
+class PostgresApiIT extends TreatmentScenarios {
 
     private static final String URL = EmbeddedPostgresDatabase.newDatabaseUrl();
 
@@ -32,5 +33,24 @@ class PostgresApiIT extends ApiScenarios {
                 .hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.sql("DELETE FROM access_log").update())
                 .hasMessageContaining("append-only");
+    }
+
+    @Test
+    void aSignedSessionCannotBeChangedEvenInTheDatabase() {
+        Api clinician = newUser("CLINICIAN");
+        Ready p = readyPatient(clinician, "Locked" + unique());
+        long lot = lot(clinician, "POLIDOCANOL", "0.5", "L" + unique(), today().plusYears(1));
+        long s = startSession(clinician, p);
+        chart(clinician, s, injection(p.areaIds().get(0), lot, java.util.Map.of()));
+        clinician.put("/api/sessions/" + s + "/compression", java.util.Map.of("type", "STOCKING", "length", "KNEE",
+                "lowMmHg", 15, "highMmHg", 20, "standard", "US"));
+        clinician.put("/api/sessions/" + s + "/reactions", java.util.Map.of("reactions", java.util.List.of("NONE")));
+        assertThat(clinician.post("/api/sessions/" + s + "/sign", null).status()).isEqualTo(200);
+        assertThatThrownBy(() -> jdbc.sql("UPDATE session_injection SET volume_ml = 9 WHERE session_id = :s")
+                .param("s", s).update()).hasMessageContaining("is signed");
+        assertThatThrownBy(() -> jdbc.sql("UPDATE treatment_session SET weight_kg = 99 WHERE id = :s")
+                .param("s", s).update()).hasMessageContaining("is signed");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM session_injection WHERE session_id = :s").param("s", s)
+                .update()).hasMessageContaining("never deleted");
     }
 }

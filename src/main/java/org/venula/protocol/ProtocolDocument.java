@@ -10,22 +10,22 @@ import java.util.Map;
  */
 public record ProtocolDocument(String id, String name, String description, Integer version,
         ScreeningSettings screening, List<SclerosantSetting> sclerosants, PlanSettings plan, PriceSettings prices,
-        ConsentSettings consent, BookingSettings booking) {
+        ConsentSettings consent, BookingSettings booking, TreatmentSettings treatment) {
 
     public ProtocolDocument withVersion(Integer newVersion) {
-        return new ProtocolDocument(id, name, description, newVersion, screening, sclerosants, plan, prices, consent, booking);
+        return new ProtocolDocument(id, name, description, newVersion, screening, sclerosants, plan, prices, consent, booking, treatment);
     }
 
     public ProtocolDocument withScreening(ScreeningSettings newScreening) {
-        return new ProtocolDocument(id, name, description, version, newScreening, sclerosants, plan, prices, consent, booking);
+        return new ProtocolDocument(id, name, description, version, newScreening, sclerosants, plan, prices, consent, booking, treatment);
     }
 
     public ProtocolDocument withSclerosants(List<SclerosantSetting> newSclerosants) {
-        return new ProtocolDocument(id, name, description, version, screening, newSclerosants, plan, prices, consent, booking);
+        return new ProtocolDocument(id, name, description, version, screening, newSclerosants, plan, prices, consent, booking, treatment);
     }
 
     public ProtocolDocument withId(String newId) {
-        return new ProtocolDocument(newId, name, description, version, screening, sclerosants, plan, prices, consent, booking);
+        return new ProtocolDocument(newId, name, description, version, screening, sclerosants, plan, prices, consent, booking, treatment);
     }
 
     /**
@@ -49,6 +49,31 @@ public record ProtocolDocument(String id, String name, String description, Integ
     public record BookingSettings(IntSetting consultationMinutes, IntSetting treatmentMinutes,
             IntSetting reviewMinutes, IntSetting slotMinutes, FlagSetting seeAndTreat, IntSetting reviewFromDays,
             IntSetting reviewToDays, IntSetting reminderHours, List<TextSetting> treatmentPreparation) {
+    }
+
+    /**
+     * Charting a session: the checklist before the first injection, how recent the weight must be, and the dose
+     * limits. {@code agentLimits} per stocked agent: milligrams per kg body weight per day (null: no such limit) and
+     * millilitres of liquid per session. {@code maxConcentrationPercent}: the usual highest strength per vein type and
+     * agent; above it the check warns. Foam: the most per session, the lower figure while a screening restriction
+     * limits foam, and the default liquid+gas parts. A value from {@code warnAtPercent} of a limit up to the limit
+     * warns; above the limit blocks.
+     */
+    public record TreatmentSettings(List<ChecklistItem> checklist, IntSetting weightValidityDays,
+            Map<String, AgentLimit> agentLimits, Map<String, Map<String, BigDecimal>> maxConcentrationPercent,
+            String maxConcentrationSource, DecimalSetting maxFoamMlPerSession, DecimalSetting maxFoamMlLimited,
+            IntSetting warnAtPercent, IntSetting foamLiquidParts, IntSetting foamGasParts) {
+    }
+
+    /** One check the clinician confirms before the first injection. */
+    public record ChecklistItem(String code, String text, String source) {
+    }
+
+    /** Dose limits of one agent. */
+    public record AgentLimit(BigDecimal mgPerKgPerDay, BigDecimal maxLiquidMlPerSession, String source) {
+    }
+
+    public record DecimalSetting(BigDecimal value, String source) {
     }
 
     public record FlagSetting(Boolean value, String source) {

@@ -19,10 +19,27 @@ public class ProtocolStore {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final tools.jackson.databind.node.ObjectNode standard;
 
-    ProtocolStore(JdbcClient jdbc, JsonMapper json) {
+    ProtocolStore(JdbcClient jdbc, JsonMapper json, PresetLibrary presets) {
         this.jdbc = jdbc;
         this.json = json;
+        this.standard = json.valueToTree(presets.get("standard").orElseThrow());
+    }
+
+    /**
+     * A stored version written before a later release added a section (say, {@code treatment}) gets that section
+     * from the standard preset, so an upgrade never leaves a clinic without limits. The clinic sees it on the
+     * protocol page and saves a new version to change it.
+     */
+    private ProtocolDocument read(String document) {
+        tools.jackson.databind.node.ObjectNode tree = (tools.jackson.databind.node.ObjectNode) json.readTree(document);
+        for (String section : standard.propertyNames()) {
+            if (!tree.hasNonNull(section) && !List.of("id", "name", "description", "version").contains(section)) {
+                tree.set(section, standard.get(section).deepCopy());
+            }
+        }
+        return json.treeToValue(tree, ProtocolDocument.class);
     }
 
     public Optional<ProtocolVersion> active(long clinicId) {
@@ -59,6 +76,6 @@ public class ProtocolStore {
     private ProtocolVersion map(ResultSet rs, int row) throws SQLException {
         return new ProtocolVersion(rs.getInt("version"), rs.getString("protocol_id"), rs.getString("name"),
                 rs.getBoolean("active"), rs.getObject("created_at", OffsetDateTime.class), rs.getString("created_by"),
-                rs.getString("note"), json.readValue(rs.getString("document"), ProtocolDocument.class));
+                rs.getString("note"), read(rs.getString("document")));
     }
 }

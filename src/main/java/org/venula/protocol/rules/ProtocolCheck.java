@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.venula.protocol.ProtocolDocument;
@@ -47,7 +48,111 @@ public final class ProtocolCheck {
         prices(problems, doc.prices());
         consent(problems, doc.consent());
         booking(problems, doc.booking());
+        treatment(problems, doc.treatment(), doc.sclerosants());
         return problems;
+    }
+
+    private static final java.util.Set<String> VEIN_TYPES = java.util.Set.of("TELANGIECTASIA", "RETICULAR",
+            "VARICOSE_TRIBUTARY");
+
+    private static void treatment(List<FieldProblem> problems, ProtocolDocument.TreatmentSettings t,
+            List<SclerosantSetting> stocked) {
+        if (t == null) {
+            problems.add(new FieldProblem("treatment", "is required"));
+            return;
+        }
+        Set<String> codes = new HashSet<>();
+        if (t.checklist() != null) {
+            for (int i = 0; i < t.checklist().size(); i++) {
+                ProtocolDocument.ChecklistItem c = t.checklist().get(i);
+                String path = "treatment.checklist[" + i + "]";
+                if (c == null) {
+                    problems.add(new FieldProblem(path, "is required"));
+                    continue;
+                }
+                text(problems, path + ".code", c.code(), 60);
+                if (c.code() != null && !c.code().matches("[A-Z][A-Z0-9_]*")) {
+                    problems.add(new FieldProblem(path + ".code", "must be upper case letters, digits and _"));
+                } else if (c.code() != null && !codes.add(c.code())) {
+                    problems.add(new FieldProblem(path + ".code", "appears twice"));
+                }
+                text(problems, path + ".text", c.text(), 300);
+                text(problems, path + ".source", c.source(), 500);
+            }
+        }
+        whole(problems, "treatment.weightValidityDays", t.weightValidityDays(), 1, 3650);
+        Set<String> agents = new HashSet<>();
+        if (stocked != null) {
+            stocked.stream().filter(s -> s != null && s.agent() != null).forEach(s -> agents.add(s.agent()));
+        }
+        Map<String, ProtocolDocument.AgentLimit> limits = t.agentLimits() == null ? Map.of() : t.agentLimits();
+        for (String agent : agents) {
+            if (!limits.containsKey(agent)) {
+                problems.add(new FieldProblem("treatment.agentLimits." + agent,
+                        "is required: every stocked sclerosant needs its limits"));
+            }
+        }
+        limits.forEach((agent, limit) -> {
+            String path = "treatment.agentLimits." + agent;
+            if (!agents.contains(agent)) {
+                problems.add(new FieldProblem(path, "must be one of the stocked sclerosants"));
+                return;
+            }
+            if (limit == null) {
+                problems.add(new FieldProblem(path, "is required"));
+                return;
+            }
+            if (limit.mgPerKgPerDay() != null && (limit.mgPerKgPerDay().signum() <= 0
+                    || limit.mgPerKgPerDay().compareTo(BigDecimal.valueOf(100)) > 0)) {
+                problems.add(new FieldProblem(path + ".mgPerKgPerDay", "must be above 0 and at most 100, or left out"));
+            }
+            positive(problems, path + ".maxLiquidMlPerSession", limit.maxLiquidMlPerSession(), 100);
+            text(problems, path + ".source", limit.source(), 500);
+        });
+        if (t.maxConcentrationPercent() != null) {
+            t.maxConcentrationPercent().forEach((veinType, byAgent) -> {
+                String path = "treatment.maxConcentrationPercent." + veinType;
+                if (!VEIN_TYPES.contains(veinType)) {
+                    problems.add(new FieldProblem(path, "must be TELANGIECTASIA, RETICULAR or VARICOSE_TRIBUTARY"));
+                    return;
+                }
+                if (byAgent != null) {
+                    byAgent.forEach((agent, max) -> {
+                        if (!agents.contains(agent)) {
+                            problems.add(new FieldProblem(path + "." + agent, "must be one of the stocked sclerosants"));
+                        } else {
+                            positive(problems, path + "." + agent, max, 3);
+                        }
+                    });
+                }
+            });
+            text(problems, "treatment.maxConcentrationSource", t.maxConcentrationSource(), 500);
+        }
+        BigDecimal foam = decimal(problems, "treatment.maxFoamMlPerSession", t.maxFoamMlPerSession(), 100);
+        BigDecimal limited = decimal(problems, "treatment.maxFoamMlLimited", t.maxFoamMlLimited(), 100);
+        if (foam != null && limited != null && limited.compareTo(foam) > 0) {
+            problems.add(new FieldProblem("treatment.maxFoamMlLimited.value", "must not be above maxFoamMlPerSession"));
+        }
+        whole(problems, "treatment.warnAtPercent", t.warnAtPercent(), 1, 100);
+        whole(problems, "treatment.foamLiquidParts", t.foamLiquidParts(), 1, 10);
+        whole(problems, "treatment.foamGasParts", t.foamGasParts(), 1, 10);
+    }
+
+    private static void positive(List<FieldProblem> problems, String path, BigDecimal value, int max) {
+        if (value == null || value.signum() <= 0 || value.compareTo(BigDecimal.valueOf(max)) > 0) {
+            problems.add(new FieldProblem(path, "must be above 0 and at most " + max));
+        }
+    }
+
+    private static BigDecimal decimal(List<FieldProblem> problems, String path, ProtocolDocument.DecimalSetting s,
+            int max) {
+        if (s == null) {
+            problems.add(new FieldProblem(path + ".value", "is required"));
+            return null;
+        }
+        positive(problems, path + ".value", s.value(), max);
+        text(problems, path + ".source", s.source(), 500);
+        return s.value();
     }
 
     private static void booking(List<FieldProblem> problems, ProtocolDocument.BookingSettings b) {

@@ -34,8 +34,25 @@ public final class JsonFields {
         return value;
     }
 
+    /**
+     * Reads what it can and adds a problem for each unreadable field without throwing, so that a caller can add its
+     * own checks and answer every problem at once. Unreadable fields are null.
+     */
+    public static <R extends Record> R readLeniently(JsonMapper json, JsonNode node, Class<R> type,
+            List<FieldProblem> problems) {
+        if (node == null || !node.isObject()) {
+            throw new InvalidInputException("body", "must be a JSON object");
+        }
+        return read(json, node, type, "", problems, true);
+    }
+
     private static <R extends Record> R read(JsonMapper json, JsonNode node, Class<R> type, String prefix,
             List<FieldProblem> problems) {
+        return read(json, node, type, prefix, problems, false);
+    }
+
+    private static <R extends Record> R read(JsonMapper json, JsonNode node, Class<R> type, String prefix,
+            List<FieldProblem> problems, boolean lenient) {
         RecordComponent[] components = type.getRecordComponents();
         Object[] values = new Object[components.length];
         Class<?>[] types = new Class<?>[components.length];
@@ -54,7 +71,7 @@ public final class JsonFields {
                 } else {
                     @SuppressWarnings("unchecked")
                     Class<? extends Record> nested = (Class<? extends Record>) c.getType();
-                    values[i] = read(json, field, nested, path + ".", problems);
+                    values[i] = read(json, field, nested, path + ".", problems, lenient);
                 }
                 continue;
             }
@@ -68,7 +85,7 @@ public final class JsonFields {
                     if (item == null || !item.isObject()) {
                         problems.add(new FieldProblem(path + "[" + j + "]", "must be an object"));
                     } else {
-                        items.add(read(json, item, element, path + "[" + j + "].", problems));
+                        items.add(read(json, item, element, path + "[" + j + "].", problems, lenient));
                     }
                 }
                 values[i] = items;
@@ -91,7 +108,7 @@ public final class JsonFields {
                 }
             }
         }
-        if (problems.size() > before) {
+        if (problems.size() > before && (!lenient || java.util.Arrays.stream(types).anyMatch(Class::isPrimitive))) {
             return null;
         }
         try {

@@ -1,0 +1,21 @@
+package org.venula.treatment;
+
+import java.time.LocalDate;
+import java.util.Set;
+
+import org.venula.protocol.ProtocolRef;
+
+/**
+ * A clinician signed a treatment session. Published in the signing transaction; aftercare and follow-up react to
+ * it. {@code sessionNumber} counts the patient's signed sessions of the plan, this one included, of
+ * {@code plannedSessions}.
+ */
+public record SessionSigned(long clinicId, long patientId, long sessionId, long planId, long practitionerId,
+        LocalDate sessionDate, Set<String> veinTypes, boolean foamUsed, ProtocolRef protocol, int sessionNumber,
+        int plannedSessions, String signedBy) {
+
+    /** The last planned session of the course. */
+    public boolean lastOfCourse() {
+        return sessionNumber >= plannedSessions;
+    }
+}

@@ -1,0 +1,193 @@
+package org.venula.treatment.internal;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.venula.clinic.VenulaPrincipal;
+import org.venula.shared.web.JsonFields;
+import org.venula.treatment.ChartInjection;
+import org.venula.treatment.Compression;
+import org.venula.treatment.DoseCheckRequest;
+import org.venula.treatment.DoseChecks;
+import org.venula.treatment.Lot;
+import org.venula.treatment.LotRecipient;
+import org.venula.treatment.Lots;
+import org.venula.treatment.NewLot;
+import org.venula.treatment.Reactions;
+import org.venula.treatment.Sessions;
+import org.venula.treatment.StartSession;
+import org.venula.treatment.TreatmentSession;
+import org.venula.treatment.rules.DoseCheck;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@RestController
+@Tag(name = "Treatment sessions, lots and dose checks")
+class TreatmentApi {
+
+    private final Sessions sessions;
+    private final Lots lots;
+    private final DoseChecks doseChecks;
+    private final JsonMapper json;
+
+    TreatmentApi(Sessions sessions, Lots lots, DoseChecks doseChecks, JsonMapper json) {
+        this.sessions = sessions;
+        this.lots = lots;
+        this.doseChecks = doseChecks;
+        this.json = json;
+    }
+
+    record ReasonRequest(String reason) {
+    }
+
+    record AddendumRequest(String reason, String text) {
+    }
+
+    record RepeatRequest(Long areaId, BigDecimal x, BigDecimal y, String view, ChartInjection.Override override) {
+    }
+
+    private <R extends Record> R read(JsonNode body, Class<R> type) {
+        return JsonFields.read(json, body, type, new ArrayList<>());
+    }
+
+    @PostMapping("/api/dose-check")
+    @Operation(summary = "Check injections against the protocol's dose and volume limits (stateless; clinicians, admins)")
+    DoseCheck.Result doseCheck(@AuthenticationPrincipal VenulaPrincipal me,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    schema = @Schema(implementation = DoseCheckRequest.class))) @RequestBody JsonNode body) {
+        List<org.venula.shared.FieldProblem> unreadable = new ArrayList<>();
+        DoseCheckRequest request = JsonFields.readLeniently(json, body, DoseCheckRequest.class, unreadable);
+        return doseChecks.check(me, request, unreadable);
+    }
+
+    // ---- lots
+
+    @PostMapping("/api/lots")
+    @Operation(summary = "Receive a lot of sclerosant into stock")
+    ResponseEntity<Lot> receive(@AuthenticationPrincipal VenulaPrincipal me,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    schema = @Schema(implementation = NewLot.class))) @RequestBody JsonNode body) {
+        Lot lot = lots.receive(me, read(body, NewLot.class));
+        return ResponseEntity.created(URI.create("/api/lots/" + lot.id())).body(lot);
+    }
+
+    @GetMapping("/api/lots")
+    @Operation(summary = "The clinic's lots, in date, expired and recalled")
+    List<Lot> lots(@AuthenticationPrincipal VenulaPrincipal me) {
+        return lots.all(me);
+    }
+
+    @PostMapping("/api/lots/{id}/recall")
+    @Operation(summary = "Recall a lot, with the reason: it can no longer be charted")
+    Lot recall(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id, @RequestBody JsonNode body) {
+        return lots.recall(me, id, read(body, ReasonRequest.class).reason());
+    }
+
+    @GetMapping("/api/lots/{lotNumber}/patients")
+    @Operation(summary = "Every patient and session that received a lot number, for a product recall")
+    List<LotRecipient> recipients(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable String lotNumber) {
+        return lots.recipients(me, lotNumber);
+    }
+
+    // ---- sessions
+
+    @GetMapping("/api/patients/{patientId}/session-blockers")
+    @Operation(summary = "What must be done before a session can start today (consent, screening clearance)")
+    List<Sessions.Blocker> blockers(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long patientId) {
+        return sessions.blockers(me, patientId);
+    }
+
+    @PostMapping("/api/patients/{patientId}/sessions")
+    @Operation(summary = "Start a session: checklist confirmed, weight, consent in force and a current clearance")
+    ResponseEntity<TreatmentSession> start(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long patientId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    schema = @Schema(implementation = StartSession.class))) @RequestBody JsonNode body) {
+        TreatmentSession s = sessions.start(me, patientId, read(body, StartSession.class));
+        return ResponseEntity.created(URI.create("/api/sessions/" + s.id())).body(s);
+    }
+
+    @GetMapping("/api/patients/{patientId}/sessions")
+    @Operation(summary = "The patient's sessions, newest first")
+    List<TreatmentSession> forPatient(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long patientId) {
+        return sessions.forPatient(me, patientId);
+    }
+
+    @GetMapping("/api/sessions/{id}")
+    @Operation(summary = "A session with its injections, addenda and dose check")
+    TreatmentSession get(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id) {
+        return sessions.get(me, id);
+    }
+
+    @PostMapping("/api/sessions/{id}/injections")
+    @Operation(summary = "Chart an injection; refused (422 dose-limit) at a BLOCK unless overridden with a reason")
+    ResponseEntity<TreatmentSession> chart(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    schema = @Schema(implementation = ChartInjection.class))) @RequestBody JsonNode body) {
+        TreatmentSession s = sessions.chart(me, id, read(body, ChartInjection.class));
+        return ResponseEntity.created(URI.create("/api/sessions/" + id)).body(s);
+    }
+
+    @PostMapping("/api/sessions/{id}/injections/repeat")
+    @Operation(summary = "Repeat the last injection at a new point on the leg map")
+    ResponseEntity<TreatmentSession> repeat(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
+            @RequestBody(required = false) JsonNode body) {
+        RepeatRequest r = body == null || body.isNull() ? new RepeatRequest(null, null, null, null, null)
+                : read(body, RepeatRequest.class);
+        TreatmentSession s = sessions.repeat(me, id, r.areaId(), r.x(), r.y(), r.view(),
+                r.override() == null ? null : r.override().reason());
+        return ResponseEntity.created(URI.create("/api/sessions/" + id)).body(s);
+    }
+
+    @PostMapping("/api/sessions/{id}/injections/{injectionId}/void")
+    @Operation(summary = "Strike out an injection charted by mistake, with the reason (open sessions only)")
+    TreatmentSession voidInjection(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
+            @PathVariable long injectionId, @RequestBody JsonNode body) {
+        return sessions.voidInjection(me, id, injectionId, read(body, ReasonRequest.class).reason());
+    }
+
+    @PutMapping("/api/sessions/{id}/compression")
+    @Operation(summary = "Record the compression applied: type, length, mmHg and the standard it is quoted in")
+    TreatmentSession compression(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    schema = @Schema(implementation = Compression.class))) @RequestBody JsonNode body) {
+        return sessions.compression(me, id, read(body, Compression.class));
+    }
+
+    @PutMapping("/api/sessions/{id}/reactions")
+    @Operation(summary = "Record immediate reactions (or NONE) and what was done")
+    TreatmentSession reactions(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    schema = @Schema(implementation = Reactions.class))) @RequestBody JsonNode body) {
+        return sessions.reactions(me, id, read(body, Reactions.class));
+    }
+
+    @PostMapping("/api/sessions/{id}/sign")
+    @Operation(summary = "Sign and lock the session; later corrections are addenda")
+    TreatmentSession sign(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id) {
+        return sessions.sign(me, id);
+    }
+
+    @PostMapping("/api/sessions/{id}/addenda")
+    @Operation(summary = "Add an addendum to a signed session: who, when and why")
+    ResponseEntity<TreatmentSession> addendum(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
+            @RequestBody JsonNode body) {
+        AddendumRequest r = read(body, AddendumRequest.class);
+        TreatmentSession s = sessions.addendum(me, id, r.reason(), r.text());
+        return ResponseEntity.created(URI.create("/api/sessions/" + id)).body(s);
+    }
+}
