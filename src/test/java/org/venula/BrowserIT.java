@@ -417,6 +417,107 @@ class BrowserIT {
                 .json().get(0).get("start").asString()).isEqualTo(monday + "T10:30");
     }
 
+    @Test
+    void aClinicianChartsASessionOnTheLegMapIsStoppedAtTheDoseLimitSignsAndAddsAnAddendum() {
+        Api admin = Api.as(port, "admin", ApiScenarios.ADMIN_PASSWORD);
+        String clinician = "charter" + ApiScenarios.unique();
+        admin.post("/api/users", Map.of("username", clinician, "password", "a-long-password-1", "displayName",
+                "Dr Charter", "role", "CLINICIAN"));
+        Api dr = Api.as(port, clinician, "a-long-password-1");
+        String family = "Session" + ApiScenarios.unique();
+        long id = dr.post("/api/patients", ApiScenarios.patient(family, Map.of("givenName", "Rhian", "weightKg", 40)))
+                .id();
+        dr.put("/api/patients/" + id + "/history", ApiScenarios.history());
+        dr.post("/api/patients/" + id + "/screenings", Map.of());
+        long cid = dr.post("/api/patients/" + id + "/consultations", ApiScenarios.consultation(Map.of())).id();
+        long planId = dr.post("/api/consultations/" + cid + "/plan", Map.of("sessions", 2)).id();
+        dr.post("/api/plans/" + planId + "/consent", Map.of("patientName", "Rhian " + family));
+        dr.post("/api/patients/" + id + "/screenings", Map.of());
+        String lot05 = "B05-" + ApiScenarios.unique();
+        String lot3 = "B30-" + ApiScenarios.unique();
+        for (String[] l : new String[][] {{"0.5", lot05}, {"3", lot3}}) {
+            dr.post("/api/lots", Map.of("agent", "POLIDOCANOL", "product", "Aethoxysklerol", "strengthPercent", l[0],
+                    "lotNumber", l[1], "expiryDate", LocalDate.now().plusYears(1).toString(), "quantity", 5));
+        }
+
+        signIn(clinician, "a-long-password-1");
+        page.navigate(url("/patients/" + id));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Start a session")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Consent is in force");
+        page.getByLabel("Legs not shaved in the last 24 hours").check();
+        page.getByLabel("Reason for a session without an appointment").fill("Booked by phone; diary entry missing");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start session")).click();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("NO_MOISTURISER");
+        checkAccessibility("30-session-start");
+        page.getByLabel("No moisturiser or lotion on the legs today").check();
+        page.getByLabel("Compression hosiery brought", new Page.GetByLabelOptions().setExact(false)).check();
+        assertThat(page.getByLabel("Weight today (kg)")).hasValue("40");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start session")).click();
+        assertThat(page.getByRole(AriaRole.STATUS).first()).containsText("Session started");
+
+        // First injection in full: tap the left calf, choose the lot and the volume.
+        com.microsoft.playwright.Locator calf = page.locator(".session-map rect[aria-label='Left calf, front']");
+        calf.click(new com.microsoft.playwright.Locator.ClickOptions().setPosition(20, 30));
+        assertThat(page.locator("#map-status")).containsText("Left calf");
+        page.getByLabel("Sclerosant lot").selectOption(new com.microsoft.playwright.options.SelectOption()
+                .setLabel("Polidocanol 0.5% · Aethoxysklerol · lot " + lot05 + " · exp "
+                        + LocalDate.now().plusYears(1).format(DateTimeFormatter.ofPattern("MMM yyyy", Locale.UK))));
+        assertThat(page.getByLabel("Strength (%)")).hasValue("0.5");
+        page.getByLabel("Volume (mL)").fill("1");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Chart injection")).click();
+        assertThat(page.locator(".session-map .dot")).hasCount(1);
+
+        // Then one tap per injection repeats the last one at the new point.
+        calf.click(new com.microsoft.playwright.Locator.ClickOptions().setPosition(30, 60));
+        assertThat(page.locator(".session-map .dot")).hasCount(2);
+        calf.click(new com.microsoft.playwright.Locator.ClickOptions().setPosition(25, 90));
+        assertThat(page.locator(".session-map .dot")).hasCount(3);
+        assertThat(page.locator("#dose-status")).hasText("OK");
+
+        // 3% into the reticular vein of the right thigh: 75 of 80 mg at 40 kg, a warning.
+        page.getByLabel("Tapping the map repeats the last injection there").uncheck();
+        page.locator(".session-map rect[aria-label='Right thigh, front']").click();
+        page.getByLabel("Sclerosant lot").selectOption(new com.microsoft.playwright.options.SelectOption()
+                .setLabel("Polidocanol 3% · Aethoxysklerol · lot " + lot3 + " · exp "
+                        + LocalDate.now().plusYears(1).format(DateTimeFormatter.ofPattern("MMM yyyy", Locale.UK))));
+        page.getByLabel("Volume (mL)").fill("2");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Chart injection")).click();
+        assertThat(page.locator("#dose-status")).hasText("WARN");
+        assertThat(page.locator(".dose-messages")).containsText("75.0 mg today");
+        checkAccessibility("31-session-warn");
+        screenshotAt("32-session-768", 768, 1024);
+
+        // Repeating it would pass the daily limit: stopped, nothing charted.
+        page.getByLabel("Tapping the map repeats the last injection there").check();
+        page.locator(".session-map rect[aria-label='Right thigh, front']").click(
+                new com.microsoft.playwright.Locator.ClickOptions().setPosition(15, 100));
+        assertThat(page.getByRole(AriaRole.ALERT).first()).containsText("Stopped at a dose limit");
+        assertThat(page.locator(".session-map .dot")).hasCount(4);
+        assertThat(page.getByLabel("Volume (mL)")).hasValue("2");
+        assertThat(page.locator(".foam-only")).isHidden();
+        screenshot("33-session-blocked");
+
+        page.getByLabel("Compression type").selectOption("STOCKING");
+        page.getByLabel("Compression length").selectOption("THIGH");
+        page.getByLabel("Pressure and the standard it is quoted in").selectOption("UK:14-17");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record compression")).click();
+        assertThat(page.locator("#comp-h + p")).containsText("14–17 mmHg (UK standard)");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record reactions")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign session")).click();
+        assertThat(page.locator(".signed-alert")).containsText("Signed by " + clinician);
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Chart injection"))).hasCount(0);
+        page.getByLabel("Why this is added").fill("Late entry");
+        page.getByLabel("Addendum").fill("Mild erythema at the right thigh sites at discharge; settled.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add addendum")).click();
+        assertThat(page.locator(".addenda")).containsText("Mild erythema");
+        checkAccessibility("34-session-signed");
+        assertThat(dr.get("/api/patients/" + id + "/sessions").json().get(0).get("injections").size()).isEqualTo(4);
+
+        page.navigate(url("/lots?lotNumber=" + lot05));
+        assertThat(page.locator("table").first()).containsText("Rhian " + family);
+        checkAccessibility("35-lots");
+    }
+
     private void screenshotAt(String name, int width, int height) {
         page.setViewportSize(width, height);
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(false));

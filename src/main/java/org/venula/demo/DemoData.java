@@ -57,10 +57,12 @@ class DemoData implements ApplicationRunner {
     private final Screenings screenings;
     private final Consultations consultations;
     private final Plans plans;
+    private final org.venula.treatment.Lots lots;
     private final boolean enabled;
 
     DemoData(Clinics clinics, Patients patients, Screenings screenings, Consultations consultations, Plans plans,
-            @Value("${venula.demo:false}") boolean enabled) {
+            org.venula.treatment.Lots lots, @Value("${venula.demo:false}") boolean enabled) {
+        this.lots = lots;
         this.clinics = clinics;
         this.patients = patients;
         this.screenings = screenings;
@@ -99,6 +101,7 @@ class DemoData implements ApplicationRunner {
             }
         }
         consultAndPlan(as, first.id(), today);
+        stock(as, today);
         log.info("Demo data loaded into '{}': 3 staff (password '{}') and a dozen patients, screened today.", clinic.name(),
                 DEMO_PASSWORD);
     }
@@ -116,7 +119,26 @@ class DemoData implements ApplicationRunner {
                         new ConsultationRequest.AreaEntry(Leg.RIGHT, Region.KNEE, Aspect.MEDIAL,
                                 VeinType.TELANGIECTASIA, AreaSize.SMALL, null)),
                 "Thread veins since her second pregnancy; bothered in summer.", null));
-        plans.create(as, c.id(), new PlanRequest(3, null, null, null));
+        long planId = plans.create(as, c.id(), new PlanRequest(3, null, null, null)).id();
+        plans.consent(as, planId, new org.venula.planning.ConsentRequest("Claire Whitfield", today, null));
+        // The consultation recorded the Doppler result as a new history version; screen that version.
+        screenings.screen(as, patientId, new ScreenPatient(today, Area.LEGS));
+    }
+
+    /** Lots in stock, so that a session can be charted on first start. Lot numbers are made up. */
+    private void stock(VenulaPrincipal as, LocalDate today) {
+        record Stock(String agent, String product, String strength, String lot, int months, int quantity) {
+        }
+        for (Stock s : List.of(
+                new Stock("POLIDOCANOL", "Aethoxysklerol", "0.5", "AX05-2611", 18, 20),
+                new Stock("POLIDOCANOL", "Aethoxysklerol", "1", "AX10-2609", 14, 20),
+                new Stock("POLIDOCANOL", "Aethoxysklerol", "3", "AX30-2608", 11, 10),
+                new Stock("SODIUM_TETRADECYL_SULFATE", "Fibrovein", "0.2", "FV02-2610", 16, 20),
+                new Stock("SODIUM_TETRADECYL_SULFATE", "Fibrovein", "0.5", "FV05-2607", 9, 10),
+                new Stock("SODIUM_TETRADECYL_SULFATE", "Fibrovein", "1", "FV10-2605", 7, 10))) {
+            lots.receive(as, new org.venula.treatment.NewLot(s.agent(), s.product(), new java.math.BigDecimal(s.strength()),
+                    s.lot(), today.plusMonths(s.months()), today.minusDays(20), s.quantity()));
+        }
     }
 
     private record DemoPatient(PatientDraft draft, MedicalHistory history) {

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.venula.assessment.Consultation;
+import org.venula.assessment.LegMapShapes;
 import org.venula.assessment.ConsultationRequest;
 import org.venula.assessment.ConsultationRequest.AreaEntry;
 import org.venula.assessment.ConsultationRequest.CeapLeg;

@@ -1,4 +1,4 @@
-package org.venula.assessment.internal;
+package org.venula.assessment;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +12,9 @@ import org.venula.assessment.rules.LegMapTerms.Region;
  * and a back view (the patient's left leg on the viewer's left). Front shapes are anterior, back shapes posterior;
  * the clinician sets medial or lateral on the area's row.
  */
-final class LegMapShapes {
+public final class LegMapShapes {
 
-    record Shape(String view, Leg leg, Region region, Aspect aspect, int x, int y, int w, int h, String label) {
+    public record Shape(String view, Leg leg, Region region, Aspect aspect, int x, int y, int w, int h, String label) {
 
         public String key() {
             return leg + "-" + region + "-" + aspect;
@@ -31,7 +31,7 @@ final class LegMapShapes {
             new Band(Region.ANKLE, 330, 30, 10),
             new Band(Region.FOOT, 364, 34, 2));
 
-    static final List<Shape> ALL = build();
+    public static final List<Shape> ALL = build();
 
     private LegMapShapes() {
     }

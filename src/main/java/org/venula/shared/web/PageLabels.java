@@ -1,0 +1,30 @@
+package org.venula.shared.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.venula.shared.Labels;
+
+/** Gives every page {@code ${label.of(code)}}: a code as it reads on a page ("TREAT_UNDERLYING_FIRST" → "Treat underlying first"). */
+@ControllerAdvice(annotations = Controller.class)
+class PageLabels {
+
+    /** The function pages call. */
+    public static final class Label {
+        public String of(Object code) {
+            return code == null ? "" : Labels.sentence(code.toString());
+        }
+
+        /** A percentage or volume without trailing zeros: 0.50 → 0.5. */
+        public String num(java.math.BigDecimal value) {
+            return value == null ? "" : value.stripTrailingZeros().toPlainString();
+        }
+    }
+
+    private static final Label LABEL = new Label();
+
+    @ModelAttribute("label")
+    Label label() {
+        return LABEL;
+    }
+}
