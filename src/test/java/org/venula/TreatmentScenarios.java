@@ -261,6 +261,15 @@ abstract class TreatmentScenarios extends ApiScenarios {
         assertThat(expiredLot.errorFields()).containsExactly("lotId");
         assertThat(expiredLot.toString()).contains("expired");
 
+        // A second session the same day may reuse the weight recorded within 90 days.
+        Response again = clinician.post("/api/patients/" + a.patientId() + "/sessions",
+                Map.of("adHocReason", "Afternoon top-up", "confirmed", CHECKLIST));
+        assertThat(again.status()).as(again.toString()).isEqualTo(201);
+        assertThat(again.json().get("weightKg").decimalValue()).isEqualByComparingTo("65");
+        assertThat(clinician.post("/api/patients/" + readyPatient(clinician, "NoWeight" + unique()).patientId()
+                + "/sessions", Map.of("adHocReason", "x", "confirmed", CHECKLIST)).errorFields())
+                .containsExactly("weightKg");
+
         JsonNode recipients = clinician.get("/api/lots/" + shared + "/patients").json();
         assertThat(recipients.findValues("sessionId").stream().map(JsonNode::asLong).toList())
                 .containsExactlyInAnyOrder(sa, sc);
@@ -287,5 +296,57 @@ abstract class TreatmentScenarios extends ApiScenarios {
     static void chart(Api clinician, long session, Map<String, Object> injection) {
         Response r = clinician.post("/api/sessions/" + session + "/injections", injection);
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    }
+
+    @Test
+    void signingMakesTheReviewAndNextSessionDueAndTheLastSessionARecallBookedInOneStep() {
+        Api clinician = newUser("CLINICIAN");
+        Ready p = readyPatient(clinician, "Recalled" + unique()); // a course of 2 sessions
+        long lot = lot(clinician, "POLIDOCANOL", "0.5", "F" + unique(), today().plusYears(1));
+        signedSession(clinician, p, lot);
+        JsonNode first = clinician.get("/api/patients/" + p.patientId() + "/follow-ups").json();
+        assertThat(first.findValuesAsString("kind")).containsExactlyInAnyOrder("REVIEW", "NEXT_SESSION");
+        JsonNode review = first.valueStream().filter(t -> t.get("kind").asString().equals("REVIEW")).findFirst()
+                .orElseThrow();
+        assertThat(review.get("dueFrom").asString()).isEqualTo(today().plusDays(28).toString());
+        assertThat(review.get("dueUntil").asString()).isEqualTo(today().plusDays(42).toString());
+
+        signedSession(clinician, p, lot);
+        JsonNode second = clinician.get("/api/patients/" + p.patientId() + "/follow-ups").json();
+        assertThat(second.valueStream().map(t -> t.get("kind").asString() + ":" + t.get("status").asString()).toList())
+                .containsExactlyInAnyOrder("MAINTENANCE_RECALL:DUE", "REVIEW:DUE", "REVIEW:DUE", "NEXT_SESSION:DONE");
+        JsonNode recall = second.valueStream().filter(t -> t.get("kind").asString().equals("MAINTENANCE_RECALL"))
+                .findFirst().orElseThrow();
+        assertThat(recall.get("dueFrom").asString()).isEqualTo(today().plusMonths(12).toString());
+
+        Api reception = newUser("RECEPTION");
+        assertThat(reception.get("/api/recalls").json().findValuesAsString("kind")).doesNotContain("MAINTENANCE_RECALL");
+        assertThat(reception.get("/api/recalls?within=400").json().findValues("id").stream().map(JsonNode::asLong)
+                .toList()).contains(recall.get("id").asLong());
+        Response booked = reception.post("/api/recalls/" + recall.get("id").asLong() + "/book", null);
+        assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
+        assertThat(booked.json().get("type").asString()).isEqualTo("CONSULTATION");
+        LocalDate bookedOn = LocalDate.parse(booked.json().get("start").asString().substring(0, 10));
+        assertThat(bookedOn).isBetween(today().plusMonths(12), today().plusMonths(12).plusDays(7));
+        JsonNode after = clinician.get("/api/patients/" + p.patientId() + "/follow-ups").json().valueStream()
+                .filter(t -> t.get("id").asLong() == recall.get("id").asLong()).findFirst().orElseThrow();
+        assertThat(after.get("status").asString()).isEqualTo("BOOKED");
+        assertThat(after.get("appointmentId").asLong()).isEqualTo(booked.id());
+        assertThat(reception.post("/api/recalls/" + recall.get("id").asLong() + "/book", null).status()).isEqualTo(409);
+        assertThat(reception.post("/api/recalls/" + review.get("id").asLong() + "/dismiss", Map.of("reason", "x"))
+                .status()).isEqualTo(403);
+        assertThat(clinician.post("/api/recalls/" + review.get("id").asLong() + "/dismiss", Map.of())
+                .errorFields()).containsExactly("reason");
+    }
+
+    long signedSession(Api clinician, Ready p, long lot) {
+        long s = startSession(clinician, p);
+        chart(clinician, s, injection(p.areaIds().get(0), lot, Map.of()));
+        clinician.put("/api/sessions/" + s + "/compression", Map.of("type", "STOCKING", "length", "THIGH",
+                "lowMmHg", 14, "highMmHg", 17, "standard", "UK"));
+        clinician.put("/api/sessions/" + s + "/reactions", Map.of("reactions", List.of("NONE")));
+        Response signed = clinician.post("/api/sessions/" + s + "/sign", null);
+        assertThat(signed.status()).as(signed.toString()).isEqualTo(200);
+        return s;
     }
 }

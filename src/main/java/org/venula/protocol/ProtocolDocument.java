@@ -43,12 +43,13 @@ public record ProtocolDocument(String id, String name, String description, Integ
 
     /**
      * Booking: appointment lengths, the slot grid, whether a treatment may follow the consultation the same day
-     * (see and treat), and the review window after a treatment. The minimum days between treatments is
-     * {@code plan.intervalMinDays}.
+     * (see and treat), the review window after a treatment, and the maintenance recall after the last session of a
+     * course. The minimum days between treatments is {@code plan.intervalMinDays}.
      */
     public record BookingSettings(IntSetting consultationMinutes, IntSetting treatmentMinutes,
             IntSetting reviewMinutes, IntSetting slotMinutes, FlagSetting seeAndTreat, IntSetting reviewFromDays,
-            IntSetting reviewToDays, IntSetting reminderHours, List<TextSetting> treatmentPreparation) {
+            IntSetting reviewToDays, IntSetting reminderHours, List<TextSetting> treatmentPreparation,
+            IntSetting maintenanceRecallMonths) {
     }
 
     /**

@@ -152,7 +152,15 @@ public class Sessions {
         ProtocolVersion protocol = protocols.active(me.clinicId());
         LocalDate today = clinics.today(me.clinicId());
         List<FieldProblem> problems = new ArrayList<>();
-        DoseChecks.weight(problems, "weightKg", request.weightKg());
+        int weightDays = protocol.document().treatment().weightValidityDays().value();
+        BigDecimal weight = request.weightKg() != null ? request.weightKg()
+                : store.weightSince(me.clinicId(), patientId, today.minusDays(weightDays)).orElse(null);
+        if (weight == null) {
+            problems.add(new FieldProblem("weightKg", "is required: no weight was recorded at a session in the last "
+                    + weightDays + " days"));
+        } else {
+            DoseChecks.weight(problems, "weightKg", weight);
+        }
         Appointment appointment = null;
         if (request.appointmentId() != null) {
             try {
@@ -207,7 +215,7 @@ public class Sessions {
                 appointment == null ? null : appointment.id(),
                 request.adHocReason() == null || request.adHocReason().isBlank() ? null : request.adHocReason().trim(),
                 ready.plan().id(), ready.plan().consultationId(), ready.screening().id(), today, protocol.ref(),
-                request.weightKg(), ready.screening().restrictions().stream().map(Restriction::name).toList(),
+                weight, ready.screening().restrictions().stream().map(Restriction::name).toList(),
                 checklist, now(), me.getUsername()));
         accessLog.record(me.clinicId(), patientId, AccessAction.START_SESSION, "session " + id);
         return load(me, id);

@@ -28,15 +28,26 @@ public class ProtocolStore {
     }
 
     /**
-     * A stored version written before a later release added a section (say, {@code treatment}) gets that section
-     * from the standard preset, so an upgrade never leaves a clinic without limits. The clinic sees it on the
+     * A stored version written before a later release added a section (say, {@code treatment}) or a parameter to a
+     * section gets it from the standard preset, so an upgrade never leaves a clinic without limits. The clinic sees it on the
      * protocol page and saves a new version to change it.
      */
     private ProtocolDocument read(String document) {
         tools.jackson.databind.node.ObjectNode tree = (tools.jackson.databind.node.ObjectNode) json.readTree(document);
         for (String section : standard.propertyNames()) {
-            if (!tree.hasNonNull(section) && !List.of("id", "name", "description", "version").contains(section)) {
+            if (List.of("id", "name", "description", "version").contains(section)) {
+                continue;
+            }
+            if (!tree.hasNonNull(section)) {
                 tree.set(section, standard.get(section).deepCopy());
+            } else if (tree.get(section) instanceof tools.jackson.databind.node.ObjectNode stored
+                    && standard.get(section) instanceof tools.jackson.databind.node.ObjectNode defaults) {
+                // A parameter added to an existing section later (say booking.maintenanceRecallMonths).
+                for (String field : defaults.propertyNames()) {
+                    if (!stored.has(field)) {
+                        stored.set(field, defaults.get(field).deepCopy());
+                    }
+                }
             }
         }
         return json.treeToValue(tree, ProtocolDocument.class);

@@ -166,6 +166,7 @@ public final class ProtocolCheck {
             whole(problems, e.getKey(), e.getValue(), 5, 480);
         }
         whole(problems, "booking.reminderHours", b.reminderHours(), 1, 24 * 60);
+        whole(problems, "booking.maintenanceRecallMonths", b.maintenanceRecallMonths(), 1, 60);
         if (b.treatmentPreparation() != null) {
             for (int i = 0; i < b.treatmentPreparation().size(); i++) {
                 ProtocolDocument.TextSetting t = b.treatmentPreparation().get(i);

@@ -130,6 +130,14 @@ public class TreatmentStore {
         return keys.getKeyAs(Long.class);
     }
 
+    /** The weight recorded at the patient's latest session on or after a day, if any. */
+    public Optional<BigDecimal> weightSince(long clinicId, long patientId, LocalDate since) {
+        return jdbc.sql("""
+                SELECT weight_kg FROM treatment_session WHERE clinic_id = :c AND patient_id = :p AND session_date >= :d
+                ORDER BY session_date DESC, id DESC FETCH FIRST 1 ROWS ONLY""")
+                .param("c", clinicId).param("p", patientId).param("d", since).query(BigDecimal.class).optional();
+    }
+
     public boolean sessionForAppointment(long appointmentId) {
         return jdbc.sql("SELECT COUNT(*) FROM treatment_session WHERE appointment_id = :a")
                 .param("a", appointmentId).query(Long.class).single() > 0;

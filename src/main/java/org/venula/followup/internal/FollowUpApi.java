@@ -1,0 +1,66 @@
+package org.venula.followup.internal;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.venula.clinic.VenulaPrincipal;
+import org.venula.followup.FollowUpTask;
+import org.venula.followup.FollowUps;
+import org.venula.scheduling.Appointment;
+import org.venula.shared.web.JsonFields;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@RestController
+@Tag(name = "Follow-up and recalls")
+class FollowUpApi {
+
+    private final FollowUps followUps;
+    private final JsonMapper json;
+
+    FollowUpApi(FollowUps followUps, JsonMapper json) {
+        this.followUps = followUps;
+        this.json = json;
+    }
+
+    record ReasonRequest(String reason) {
+    }
+
+    @GetMapping("/api/recalls")
+    @Operation(summary = "Reviews, next sessions and maintenance recalls due within 'within' days (default 28)")
+    List<FollowUpTask> due(@AuthenticationPrincipal VenulaPrincipal me, @RequestParam(required = false) Integer within) {
+        return followUps.due(me, within);
+    }
+
+    @PostMapping("/api/recalls/{id}/book")
+    @Operation(summary = "Book a due follow-up on the first free slot of the session's practitioner")
+    ResponseEntity<Appointment> book(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id) {
+        Appointment a = followUps.book(me, id);
+        return ResponseEntity.created(URI.create("/api/appointments/" + a.id())).body(a);
+    }
+
+    @PostMapping("/api/recalls/{id}/dismiss")
+    @Operation(summary = "Dismiss a due follow-up with the reason (clinicians)")
+    FollowUpTask dismiss(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
+            @RequestBody JsonNode body) {
+        return followUps.dismiss(me, id, JsonFields.read(json, body, ReasonRequest.class, new ArrayList<>()).reason());
+    }
+
+    @GetMapping("/api/patients/{patientId}/follow-ups")
+    @Operation(summary = "The patient's follow-up tasks, latest first")
+    List<FollowUpTask> forPatient(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long patientId) {
+        return followUps.forPatient(me, patientId);
+    }
+}

@@ -1,0 +1,69 @@
+package org.venula.followup.internal;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.venula.clinic.VenulaPrincipal;
+import org.venula.followup.FollowUps;
+import org.venula.scheduling.Appointment;
+import org.venula.shared.ConflictException;
+import org.venula.shared.InvalidInputException;
+import org.venula.shared.Labels;
+import org.venula.shared.ProblemException;
+
+/** The recall list, with one-click booking, and the follow-up panel on the patient's chart. */
+@Controller
+class FollowUpPages {
+
+    private final FollowUps followUps;
+
+    FollowUpPages(FollowUps followUps) {
+        this.followUps = followUps;
+    }
+
+    @GetMapping("/recalls")
+    String recalls(@AuthenticationPrincipal VenulaPrincipal me, @RequestParam(required = false) Integer within,
+            Model model) {
+        int days = within == null ? FollowUps.DEFAULT_WITHIN_DAYS : within;
+        model.addAttribute("within", days);
+        model.addAttribute("tasks", followUps.due(me, days));
+        return "followup/recalls";
+    }
+
+    @PostMapping("/recalls/{id}/book")
+    String book(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
+            @RequestParam(required = false) Integer within, RedirectAttributes redirect) {
+        try {
+            Appointment a = followUps.book(me, id);
+            redirect.addFlashAttribute("notice", Labels.sentence(a.type().name()) + " booked for " + a.patientName()
+                    + " on " + a.start().toLocalDate() + " at " + a.start().toLocalTime() + " with "
+                    + a.practitionerName() + ".");
+        } catch (ProblemException | ConflictException | InvalidInputException e) {
+            redirect.addFlashAttribute("error", "Not booked: " + e.getMessage());
+        }
+        return "redirect:/recalls" + (within == null ? "" : "?within=" + within);
+    }
+
+    @PostMapping("/recalls/{id}/dismiss")
+    String dismiss(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
+            @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        try {
+            followUps.dismiss(me, id, reason);
+            redirect.addFlashAttribute("notice", "Follow-up dismissed; the reason is recorded.");
+        } catch (ConflictException | InvalidInputException e) {
+            redirect.addFlashAttribute("error", e instanceof InvalidInputException ? "Give the reason." : e.getMessage());
+        }
+        return "redirect:/recalls";
+    }
+
+    @GetMapping("/patients/{id}/follow-ups/summary")
+    String summary(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id, Model model) {
+        model.addAttribute("tasks", followUps.forPatient(me, id));
+        return "followup/summary :: panel";
+    }
+}
