@@ -413,6 +413,16 @@ class BrowserIT {
         assertThat(page.locator("#appointments-panel-h")).isVisible();
         assertThat(page.locator(".pathway")).containsText("consultation");
         screenshot("29-chart-with-appointment");
+
+        // The same appointment in the practitioner's week and on the whole clinic's day.
+        page.navigate(url("/calendar/week?date=" + monday + "&practitionerId="
+                + Api.as(port, clinician, "a-long-password-1").get("/api/me").json().get("practitionerId").asLong()));
+        assertThat(page.locator(".column").first()).containsText("Ivy " + family);
+        checkAccessibility("29b-calendar-week");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Whole clinic")).click();
+        assertThat(page.locator(".column", new Page.LocatorOptions().setHasText("Dr Diary " + clinician)))
+                .containsText("Ivy " + family);
+        checkAccessibility("29c-calendar-clinic");
         assertThat(Api.as(port, "admin", ApiScenarios.ADMIN_PASSWORD).get("/api/patients/" + id + "/appointments")
                 .json().get(0).get("start").asString()).isEqualTo(monday + "T10:30");
     }
@@ -512,6 +522,10 @@ class BrowserIT {
         assertThat(page.locator(".addenda")).containsText("Mild erythema");
         checkAccessibility("34-session-signed");
         assertThat(dr.get("/api/patients/" + id + "/sessions").json().get(0).get("injections").size()).isEqualTo(4);
+
+        page.navigate(url("/recalls?within=90"));
+        assertThat(page.locator("tr", new Page.LocatorOptions().setHasText("Rhian " + family)).first()).containsText("Review");
+        checkAccessibility("34b-recalls");
 
         page.navigate(url("/lots?lotNumber=" + lot05));
         assertThat(page.locator("table").first()).containsText("Rhian " + family);

@@ -67,6 +67,77 @@ class CalendarPages {
         return "scheduling/day";
     }
 
+    /** One column of the week or clinic view: a practitioner's day with its appointments and free slots. */
+    record Column(String title, LocalDate day, PractitionerView practitioner, List<Appointment> appointments,
+            List<LocalDateTime> slots) {
+    }
+
+    @GetMapping("/calendar/week")
+    String week(@AuthenticationPrincipal VenulaPrincipal me, @RequestParam(required = false) Long practitionerId,
+            @RequestParam(required = false) LocalDate date, @RequestParam(required = false) Type type,
+            @RequestParam(required = false) Long patientId, Model model) {
+        List<PractitionerView> practitioners = clinics.practitioners(me.clinicId());
+        LocalDate day = date == null ? clinics.today(me.clinicId()) : date;
+        LocalDate monday = day.minusDays(day.getDayOfWeek().getValue() - 1L);
+        Type t = type == null ? Type.CONSULTATION : type;
+        PractitionerView p = practitionerId == null
+                ? clinics.practitionerOfUser(me.userId()).orElse(practitioners.isEmpty() ? null : practitioners.get(0))
+                : practitioners.stream().filter(x -> x.id() == practitionerId).findFirst().orElse(null);
+        List<Column> columns = new java.util.ArrayList<>();
+        if (p != null) {
+            List<Appointment> booked = appointments.forPractitioner(me, p.id(), monday, monday.plusDays(6));
+            List<LocalDateTime> free = appointments.slots(me, p.id(), t, monday, monday.plusDays(6));
+            for (int i = 0; i < 7; i++) {
+                LocalDate d = monday.plusDays(i);
+                List<Appointment> on = booked.stream().filter(a -> a.start().toLocalDate().equals(d)).toList();
+                List<LocalDateTime> slots = free.stream().filter(x -> x.toLocalDate().equals(d)).toList();
+                if (i < 5 || !on.isEmpty() || !slots.isEmpty()) {
+                    columns.add(new Column(java.time.format.DateTimeFormatter.ofPattern("EEE d MMM", java.util.Locale.UK)
+                            .format(d), d, p, on, slots));
+                }
+            }
+        }
+        fillColumns(me, model, practitioners, p, monday, t, patientId, columns, "week");
+        model.addAttribute("previous", monday.minusWeeks(1));
+        model.addAttribute("next", monday.plusWeeks(1));
+        model.addAttribute("heading", p == null ? "Week" : p.displayName() + ", week of "
+                + java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK).format(monday));
+        return "scheduling/columns";
+    }
+
+    @GetMapping("/calendar/clinic")
+    String clinic(@AuthenticationPrincipal VenulaPrincipal me, @RequestParam(required = false) LocalDate date,
+            @RequestParam(required = false) Type type, @RequestParam(required = false) Long patientId, Model model) {
+        List<PractitionerView> practitioners = clinics.practitioners(me.clinicId());
+        LocalDate day = date == null ? clinics.today(me.clinicId()) : date;
+        Type t = type == null ? Type.CONSULTATION : type;
+        List<Column> columns = practitioners.stream().map(p -> new Column(p.displayName(), day, p,
+                appointments.forPractitioner(me, p.id(), day, day), appointments.slots(me, p.id(), t, day, day)))
+                .toList();
+        fillColumns(me, model, practitioners, null, day, t, patientId, columns, "clinic");
+        model.addAttribute("previous", day.minusDays(1));
+        model.addAttribute("next", day.plusDays(1));
+        model.addAttribute("heading", "Whole clinic, " + java.time.format.DateTimeFormatter
+                .ofPattern("EEEE d MMMM yyyy", java.util.Locale.UK).format(day));
+        return "scheduling/columns";
+    }
+
+    private void fillColumns(VenulaPrincipal me, Model model, List<PractitionerView> practitioners,
+            PractitionerView practitioner, LocalDate day, Type type, Long patientId, List<Column> columns, String view) {
+        model.addAttribute("practitioners", practitioners);
+        model.addAttribute("practitioner", practitioner);
+        model.addAttribute("day", day);
+        model.addAttribute("type", type);
+        model.addAttribute("types", Type.values());
+        model.addAttribute("patientId", patientId);
+        if (patientId != null) {
+            model.addAttribute("forPatient", patients.get(me, patientId));
+        }
+        model.addAttribute("columns", columns);
+        model.addAttribute("view", view);
+        model.addAttribute("length", appointments.length(me, type));
+    }
+
     @GetMapping("/calendar/book")
     String bookForm(@AuthenticationPrincipal VenulaPrincipal me, @RequestParam long practitionerId,
             @RequestParam LocalDateTime start, @RequestParam Type type, @RequestParam(required = false) Long patientId,
