@@ -100,6 +100,13 @@ abstract class TreatmentScenarios extends ApiScenarios {
                 "CONCENTRATION_ABOVE_TYPICAL:WARN");
         assertThat(a.get("messages").get(0).get("text").asString()).contains("78.0 mg", "96.0 mg");
 
+        // Exact, never through a double: a hair over 10 mL is over the limit.
+        Response hair = clinician.post("/api/dose-check", Map.of("weightKg", 70, "injections", List.of(Map.of(
+                "agent", "SODIUM_TETRADECYL_SULFATE", "concentrationPercent", 0.2, "form", "LIQUID",
+                "volumeMl", new java.math.BigDecimal("10.0000000000000000001")))));
+        assertThat(hair.json().get("status").asString()).isEqualTo("BLOCK");
+        assertThat(hair.json().get("agents").get(0).get("liquidVolumeMl").decimalValue()).isEqualByComparingTo("10.0");
+
         Response bad = clinician.post("/api/dose-check", Map.of("weightKg", 19, "restrictions", List.of("NO_LASER"),
                 "injections", List.of(Map.of("agent", "SALINE", "concentrationPercent", 3.5, "form", "GEL",
                         "volumeMl", 0, "liquidParts", 0, "veinType", "ARTERY"))));
