@@ -1,6 +1,5 @@
 package org.venula.scheduling;
 
-import java.io.StringWriter;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,13 +22,9 @@ import org.venula.scheduling.internal.AppointmentStore;
 import org.venula.scheduling.rules.PathwayRules.Status;
 import org.venula.shared.NotFoundException;
 
-import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
-import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.Uid;
-import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
-import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 
 /**
  * A practitioner's private iCalendar feed. The URL's random token is the only secret, so a new token revokes the
@@ -84,7 +79,7 @@ public class CalendarFeeds {
         ClinicInfo clinic = clinics.clinic(clinicId);
         ZoneId zone = clinic.zone();
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        Calendar calendar = newCalendar("Practitioner calendar");
+        Calendar calendar = org.venula.shared.web.ICalendars.newCalendar("Practitioner calendar");
         for (Appointment a : store.forPractitioner(clinicId, practitionerId,
                 today.minusDays(30).atStartOfDay(zone).toInstant(), today.plusYears(1).atStartOfDay(zone).toInstant(),
                 zone)) {
@@ -96,26 +91,7 @@ public class CalendarFeeds {
             e.add(new Uid("venula-appointment-" + a.id() + "@venula"));
             calendar.add(e);
         }
-        return text(calendar);
-    }
-
-    /** An empty iCalendar (version 2.0, Gregorian) with Venula's product id. */
-    static Calendar newCalendar(String what) {
-        Calendar calendar = new Calendar();
-        calendar.add(new ProdId("-//Venula//" + what + "//EN"));
-        calendar.add(ImmutableVersion.VERSION_2_0);
-        calendar.add(ImmutableCalScale.GREGORIAN);
-        return calendar;
-    }
-
-    static String text(Calendar calendar) {
-        StringWriter out = new StringWriter();
-        try {
-            new CalendarOutputter(false).output(calendar, out);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return out.toString();
+        return org.venula.shared.web.ICalendars.text(calendar);
     }
 
     private PractitionerView own(VenulaPrincipal me, long practitionerId) {

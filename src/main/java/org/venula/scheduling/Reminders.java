@@ -99,8 +99,8 @@ public class Reminders {
                 "Vein clinic " + a.type().name().toLowerCase() + " with " + a.practitionerName());
         event.add(new Uid("venula-appointment-" + a.id() + "@venula"));
         event.add(new Location(clinic.name()));
-        Calendar calendar = CalendarFeeds.newCalendar("Appointment reminder");
+        Calendar calendar = org.venula.shared.web.ICalendars.newCalendar("Appointment reminder");
         calendar.add(event);
-        return CalendarFeeds.text(calendar);
+        return org.venula.shared.web.ICalendars.text(calendar);
     }
 }

@@ -17,9 +17,9 @@ class QuoteDocument {
     private final Plans plans;
     private final Patients patients;
     private final Clinics clinics;
-    private final QuotePdf pdf;
+    private final org.venula.shared.web.PdfPrinter pdf;
 
-    QuoteDocument(Plans plans, Patients patients, Clinics clinics, QuotePdf pdf) {
+    QuoteDocument(Plans plans, Patients patients, Clinics clinics, org.venula.shared.web.PdfPrinter pdf) {
         this.plans = plans;
         this.patients = patients;
         this.clinics = clinics;
@@ -38,6 +38,6 @@ class QuoteDocument {
     }
 
     byte[] pdf(VenulaPrincipal me, long planId) {
-        return pdf.render(model(me, plans.get(me, planId)));
+        return pdf.render("planning/quote-pdf", model(me, plans.get(me, planId)));
     }
 }

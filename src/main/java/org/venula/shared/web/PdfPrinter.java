@@ -1,4 +1,4 @@
-package org.venula.planning.internal;
+package org.venula.shared.web;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,19 +12,19 @@ import org.thymeleaf.context.Context;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
-/** Prints the quote as a PDF from a Thymeleaf template, with DejaVu Sans embedded so £ and accents print. */
+/** Prints a Thymeleaf template as a PDF, with DejaVu Sans embedded so £, accents and dashes print. */
 @Component
-class QuotePdf {
+public class PdfPrinter {
 
     private final TemplateEngine templates;
 
-    QuotePdf(TemplateEngine templates) {
+    PdfPrinter(TemplateEngine templates) {
         this.templates = templates;
     }
 
-    byte[] render(Map<String, Object> model) {
+    public byte[] render(String template, Map<String, Object> model) {
         Context context = new Context(java.util.Locale.UK, model);
-        String html = templates.process("planning/quote-pdf", context);
+        String html = templates.process(template, context);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();
@@ -37,7 +37,7 @@ class QuotePdf {
             builder.toStream(out);
             builder.run();
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not print the quote", e);
+            throw new UncheckedIOException("Could not print " + template, e);
         }
         return out.toByteArray();
     }
