@@ -10,7 +10,7 @@ import org.venula.support.Api;
 import org.venula.support.EmbeddedPostgresDatabase;
 
 /** The API scenarios on a real PostgreSQL (embedded binaries, no Docker), plus what only PostgreSQL enforces. */
-class PostgresApiIT extends TreatmentScenarios {
+class PostgresApiIT extends AftercareScenarios {
 
     private static final String URL = EmbeddedPostgresDatabase.newDatabaseUrl();
 

@@ -40,7 +40,17 @@ public class AccessLog {
      */
     @Transactional(propagation = Propagation.REQUIRED)
     public void record(long clinicId, Long patientId, AccessAction action, String detail) {
-        VenulaPrincipal who = currentUser();
+        write(clinicId, patientId, action, detail, currentUser(), null);
+    }
+
+    /** Records what a patient did through their private link (no user account): the actor is "patient link". */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void recordByPatientLink(long clinicId, long patientId, AccessAction action, String detail) {
+        write(clinicId, patientId, action, detail, null, "patient link");
+    }
+
+    private void write(long clinicId, Long patientId, AccessAction action, String detail, VenulaPrincipal who,
+            String actor) {
         HttpServletRequest request = currentRequest();
         String channel = request == null ? "SYSTEM" : request.getRequestURI().startsWith("/api/") ? "API" : "PAGE";
         jdbc.sql("""
@@ -49,7 +59,7 @@ public class AccessLog {
                 .param("at", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
                 .param("clinic", clinicId)
                 .param("user", who == null ? null : who.userId())
-                .param("username", who == null ? "system" : who.getUsername())
+                .param("username", who != null ? who.getUsername() : actor != null ? actor : "system")
                 .param("patient", patientId)
                 .param("action", action.name())
                 .param("detail", truncate(detail))

@@ -62,6 +62,11 @@ public class Clinics {
         return clinics.count() > 0;
     }
 
+    /** A clinic by id, for public pages that name it; empty when there is none. */
+    public Optional<ClinicInfo> clinicIfExists(long clinicId) {
+        return clinics.findById(clinicId).map(Clinics::toInfo);
+    }
+
     public ClinicInfo clinic(long clinicId) {
         return clinics.findById(clinicId).map(Clinics::toInfo).orElseThrow(() -> new NotFoundException("Clinic"));
     }

@@ -224,6 +224,16 @@ public class Patients {
         return accessLog.forPatient(me.clinicId(), p.id(), 500);
     }
 
+    /**
+     * The patient's name, for a page the patient opens through their own private link (the caller has checked the
+     * link and logs the access).
+     */
+    public String nameOf(long clinicId, long patientId) {
+        Patient p = patients.findByIdAndClinicId(patientId, clinicId)
+                .orElseThrow(() -> new NotFoundException("Patient " + patientId));
+        return p.givenName() + " " + p.familyName();
+    }
+
     /** How many patients the whole database holds (demo data is only loaded into an empty one). */
     public long countAll() {
         return patients.count();

@@ -10,22 +10,23 @@ import java.util.Map;
  */
 public record ProtocolDocument(String id, String name, String description, Integer version,
         ScreeningSettings screening, List<SclerosantSetting> sclerosants, PlanSettings plan, PriceSettings prices,
-        ConsentSettings consent, BookingSettings booking, TreatmentSettings treatment) {
+        ConsentSettings consent, BookingSettings booking, TreatmentSettings treatment,
+        AftercareSettings aftercare) {
 
     public ProtocolDocument withVersion(Integer newVersion) {
-        return new ProtocolDocument(id, name, description, newVersion, screening, sclerosants, plan, prices, consent, booking, treatment);
+        return new ProtocolDocument(id, name, description, newVersion, screening, sclerosants, plan, prices, consent, booking, treatment, aftercare);
     }
 
     public ProtocolDocument withScreening(ScreeningSettings newScreening) {
-        return new ProtocolDocument(id, name, description, version, newScreening, sclerosants, plan, prices, consent, booking, treatment);
+        return new ProtocolDocument(id, name, description, version, newScreening, sclerosants, plan, prices, consent, booking, treatment, aftercare);
     }
 
     public ProtocolDocument withSclerosants(List<SclerosantSetting> newSclerosants) {
-        return new ProtocolDocument(id, name, description, version, screening, newSclerosants, plan, prices, consent, booking, treatment);
+        return new ProtocolDocument(id, name, description, version, screening, newSclerosants, plan, prices, consent, booking, treatment, aftercare);
     }
 
     public ProtocolDocument withId(String newId) {
-        return new ProtocolDocument(newId, name, description, version, screening, sclerosants, plan, prices, consent, booking, treatment);
+        return new ProtocolDocument(newId, name, description, version, screening, sclerosants, plan, prices, consent, booking, treatment, aftercare);
     }
 
     /**
@@ -64,6 +65,48 @@ public record ProtocolDocument(String id, String name, String description, Integ
             Map<String, AgentLimit> agentLimits, Map<String, Map<String, BigDecimal>> maxConcentrationPercent,
             String maxConcentrationSource, DecimalSetting maxFoamMlPerSession, DecimalSetting maxFoamMlLimited,
             IntSetting warnAtPercent, IntSetting foamLiquidParts, IntSetting foamGasParts) {
+    }
+
+    /**
+     * Aftercare: the dated instructions, the review and result-photo windows, what is normal, the patient information
+     * pages, and symptom triage. Days count from the treatment date D (day 0).
+     */
+    public record AftercareSettings(List<AftercareInstruction> instructions, Window review,
+            Window resultPhotosTelangiectasiaOnly, Window resultPhotosOtherwise, List<TextSetting> normal,
+            TriageSettings triage, List<InfoSection> information) {
+    }
+
+    /**
+     * One instruction. It starts on D, or with {@code after} the day after that instruction's last day. Its last day
+     * ({@code until}) is D + {@code days}; {@code daysByVeinType} gives it by the veins treated, and
+     * {@code daysIfProlongedStanding} / {@code daysIfFoam} apply when the patient's job means long standing or foam
+     * was used; when several apply, the longest. {@code milestone} names the day after {@code until} in the calendar
+     * ("Stockings off").
+     */
+    public record AftercareInstruction(String code, String text, String after, Integer days,
+            Map<String, Integer> daysByVeinType, Integer daysIfProlongedStanding, Integer daysIfFoam,
+            String milestone, String source) {
+    }
+
+    /** A window from D: in days, or in calendar months (added with plusMonths); both ends inclusive. */
+    public record Window(Integer fromDays, Integer toDays, Integer fromMonths, Integer toMonths, String source) {
+    }
+
+    /**
+     * Symptom triage: each symptom's level, the symptom a patient reads, advice per level and reassurance per
+     * expected symptom; {@code escalations} raise a symptom's level once more than {@code afterDays} have passed.
+     * Texts may use {emergencyNumber}.
+     */
+    public record TriageSettings(Map<String, String> levels, Map<String, String> symptomText,
+            Map<String, String> advice, Map<String, String> reassurance, Map<String, Escalation> escalations,
+            String source) {
+    }
+
+    public record Escalation(Integer afterDays, String level, String source) {
+    }
+
+    /** A section of the clinic's public patient information. */
+    public record InfoSection(String title, String text, String source) {
     }
 
     /** One check the clinician confirms before the first injection. */

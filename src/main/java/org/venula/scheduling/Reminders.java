@@ -34,10 +34,13 @@ public class Reminders {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final String publicUrl;
 
-    Reminders(JdbcClient jdbc, Clock clock) {
+    Reminders(JdbcClient jdbc, Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${venula.public-url:http://localhost:8080}") String publicUrl) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
     /** One reminder as the outbox page and API show it. */
@@ -66,6 +69,8 @@ public class Reminders {
             body.append("\nTo prepare for your treatment:\n");
             protocol.booking().treatmentPreparation().forEach(t -> body.append("- ").append(t.text()).append('\n'));
         }
+        body.append("\nAbout your treatment: ").append(publicUrl).append("/clinics/").append(clinic.id())
+                .append("/information\n");
         body.append("\nIf you cannot come, please let us know as soon as you can so that we can offer the time to "
                 + "someone else.\n\n").append(clinic.name()).append('\n');
         jdbc.sql("""

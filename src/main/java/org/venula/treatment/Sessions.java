@@ -464,7 +464,8 @@ public class Sessions {
         counting.forEach(i -> veinTypes.add(i.veinType()));
         boolean foam = counting.stream().anyMatch(i -> "FOAM".equals(i.form()));
         events.publishEvent(new SessionSigned(me.clinicId(), s.patientId(), sessionId, s.planId(),
-                s.practitionerId(), s.sessionDate(), veinTypes, foam, s.protocol(),
+                s.practitionerId(), s.sessionDate(), veinTypes, foam,
+                Boolean.TRUE.equals(patients.get(me, s.patientId()).prolongedStanding()), s.protocol(),
                 store.signedSessionsOfPlan(s.planId()), plan.sessions(), me.getUsername()));
         accessLog.record(me.clinicId(), s.patientId(), AccessAction.SIGN_SESSION, "session " + sessionId);
         return load(me, sessionId);

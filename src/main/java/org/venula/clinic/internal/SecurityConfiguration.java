@@ -62,7 +62,7 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**", "/v3/api-docs/**", "/api-docs",
-                                "/swagger-ui/**", "/calendar-feeds/**").permitAll()
+                                "/swagger-ui/**", "/calendar-feeds/**", "/my/**", "/clinics/*/information").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())

@@ -49,7 +49,118 @@ public final class ProtocolCheck {
         consent(problems, doc.consent());
         booking(problems, doc.booking());
         treatment(problems, doc.treatment(), doc.sclerosants());
+        aftercare(problems, doc.aftercare());
         return problems;
+    }
+
+    private static void aftercare(List<FieldProblem> problems, ProtocolDocument.AftercareSettings a) {
+        if (a == null) {
+            problems.add(new FieldProblem("aftercare", "is required"));
+            return;
+        }
+        Set<String> codes = new HashSet<>();
+        if (a.instructions() == null || a.instructions().isEmpty()) {
+            problems.add(new FieldProblem("aftercare.instructions", "must list at least one instruction"));
+        } else {
+            for (int i = 0; i < a.instructions().size(); i++) {
+                ProtocolDocument.AftercareInstruction in = a.instructions().get(i);
+                String path = "aftercare.instructions[" + i + "]";
+                if (in == null) {
+                    problems.add(new FieldProblem(path, "is required"));
+                    continue;
+                }
+                if (in.code() == null || !in.code().matches("[A-Z][A-Z0-9_]*")) {
+                    problems.add(new FieldProblem(path + ".code", "is required: upper case letters, digits and _"));
+                } else if (!codes.add(in.code())) {
+                    problems.add(new FieldProblem(path + ".code", "appears twice"));
+                }
+                if (in.after() != null && !codes.contains(in.after())) {
+                    problems.add(new FieldProblem(path + ".after", "must name an instruction listed before this one"));
+                }
+                boolean any = in.days() != null || in.daysByVeinType() != null && !in.daysByVeinType().isEmpty();
+                if (!any) {
+                    problems.add(new FieldProblem(path + ".days", "is required (or daysByVeinType)"));
+                }
+                for (Integer d : java.util.Arrays.asList(in.days(), in.daysIfProlongedStanding(), in.daysIfFoam())) {
+                    if (d != null && (d < 0 || d > 3650)) {
+                        problems.add(new FieldProblem(path + ".days", "must be between 0 and 3650"));
+                    }
+                }
+                if (in.daysByVeinType() != null) {
+                    in.daysByVeinType().forEach((type, d) -> {
+                        if (!VEIN_TYPES.contains(type)) {
+                            problems.add(new FieldProblem(path + ".daysByVeinType." + type, "is not a vein type"));
+                        } else if (d == null || d < 0 || d > 3650) {
+                            problems.add(new FieldProblem(path + ".daysByVeinType." + type, "must be between 0 and 3650"));
+                        }
+                    });
+                }
+                text(problems, path + ".text", in.text(), 1000);
+                text(problems, path + ".source", in.source(), 500);
+            }
+        }
+        window(problems, "aftercare.review", a.review());
+        window(problems, "aftercare.resultPhotosTelangiectasiaOnly", a.resultPhotosTelangiectasiaOnly());
+        window(problems, "aftercare.resultPhotosOtherwise", a.resultPhotosOtherwise());
+        ProtocolDocument.TriageSettings t = a.triage();
+        if (t == null) {
+            problems.add(new FieldProblem("aftercare.triage", "is required"));
+            return;
+        }
+        for (org.venula.protocol.Symptom symptom : org.venula.protocol.Symptom.values()) {
+            String path = "aftercare.triage.levels." + symptom;
+            org.venula.protocol.TriageLevel level = triageLevel(t.levels() == null ? null : t.levels().get(symptom.name()));
+            if (level == null) {
+                problems.add(new FieldProblem(path, "is required: EMERGENCY, URGENT, CONTACT_CLINIC or EXPECTED"));
+            } else if (symptom.floor().moreUrgentThan(level)) {
+                problems.add(new FieldProblem(path, "must be at least " + symptom.floor()
+                        + ": this can be a sign of a clot or another emergency"));
+            }
+            if (t.symptomText() == null || t.symptomText().get(symptom.name()) == null
+                    || t.symptomText().get(symptom.name()).isBlank()) {
+                problems.add(new FieldProblem("aftercare.triage.symptomText." + symptom, "is required"));
+            }
+        }
+        for (org.venula.protocol.TriageLevel level : org.venula.protocol.TriageLevel.values()) {
+            text(problems, "aftercare.triage.advice." + level, t.advice() == null ? null : t.advice().get(level.name()),
+                    1000);
+        }
+        if (t.escalations() != null) {
+            t.escalations().forEach((symptom, e) -> {
+                String path = "aftercare.triage.escalations." + symptom;
+                if (java.util.Arrays.stream(org.venula.protocol.Symptom.values()).noneMatch(x -> x.name().equals(symptom))) {
+                    problems.add(new FieldProblem(path, "is not a symptom"));
+                } else if (e == null || e.afterDays() == null || e.afterDays() < 0 || triageLevel(e.level()) == null) {
+                    problems.add(new FieldProblem(path, "needs afterDays (0 or more) and a level"));
+                }
+            });
+        }
+        text(problems, "aftercare.triage.source", t.source(), 1000);
+    }
+
+    private static org.venula.protocol.TriageLevel triageLevel(String value) {
+        try {
+            return value == null ? null : org.venula.protocol.TriageLevel.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static void window(List<FieldProblem> problems, String path, ProtocolDocument.Window w) {
+        if (w == null) {
+            problems.add(new FieldProblem(path, "is required"));
+            return;
+        }
+        boolean days = w.fromDays() != null && w.toDays() != null;
+        boolean months = w.fromMonths() != null && w.toMonths() != null;
+        if (!days && !months) {
+            problems.add(new FieldProblem(path, "needs fromDays and toDays, or fromMonths and toMonths"));
+        } else if (days && (w.fromDays() < 0 || w.toDays() < w.fromDays())) {
+            problems.add(new FieldProblem(path + ".toDays", "must not be before fromDays (both 0 or more)"));
+        } else if (!days && (w.fromMonths() < 0 || w.toMonths() < w.fromMonths())) {
+            problems.add(new FieldProblem(path + ".toMonths", "must not be before fromMonths (both 0 or more)"));
+        }
+        text(problems, path + ".source", w.source(), 500);
     }
 
     private static final java.util.Set<String> VEIN_TYPES = java.util.Set.of("TELANGIECTASIA", "RETICULAR",

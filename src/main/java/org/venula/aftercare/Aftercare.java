@@ -1,0 +1,277 @@
+package org.venula.aftercare;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.venula.accesslog.AccessAction;
+import org.venula.accesslog.AccessLog;
+import org.venula.aftercare.internal.AftercareStore;
+import org.venula.aftercare.rules.AftercarePlanner;
+import org.venula.clinic.ClinicInfo;
+import org.venula.clinic.Clinics;
+import org.venula.clinic.VenulaPrincipal;
+import org.venula.patient.PatientRecord;
+import org.venula.patient.Patients;
+import org.venula.protocol.ProtocolDocument;
+import org.venula.protocol.ProtocolRef;
+import org.venula.protocol.Protocols;
+import org.venula.protocol.Symptom;
+import org.venula.protocol.TriageLevel;
+import org.venula.shared.FieldProblem;
+import org.venula.shared.InvalidInputException;
+import org.venula.shared.NotFoundException;
+import org.venula.treatment.SessionSigned;
+import org.venula.treatment.Sessions;
+
+/**
+ * Aftercare plans: stateless from a request, stored from each signed session (in the signing transaction), shown to
+ * the patient through a private link that expires, as a page, a PDF leaflet and an iCalendar file.
+ */
+@Service
+public class Aftercare {
+
+    static final Set<String> VEIN_TYPES = Set.of("TELANGIECTASIA", "RETICULAR", "VARICOSE_TRIBUTARY");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final AftercareStore store;
+    private final Protocols protocols;
+    private final Patients patients;
+    private final Clinics clinics;
+    private final Sessions sessions;
+    private final AccessLog accessLog;
+    private final Clock clock;
+    private final String emergencyNumber;
+    private final String publicUrl;
+
+    Aftercare(AftercareStore store, Protocols protocols, Patients patients, Clinics clinics, Sessions sessions,
+            AccessLog accessLog, Clock clock, @Value("${venula.emergency-number:999}") String emergencyNumber,
+            @Value("${venula.public-url:http://localhost:8080}") String publicUrl) {
+        this.store = store;
+        this.protocols = protocols;
+        this.patients = patients;
+        this.clinics = clinics;
+        this.sessions = sessions;
+        this.accessLog = accessLog;
+        this.clock = clock;
+        this.emergencyNumber = emergencyNumber;
+        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    }
+
+    public String emergencyNumber() {
+        return emergencyNumber;
+    }
+
+    /** A plan computed from a request, stored nowhere (clinicians and administrators). */
+    public AftercarePlan plan(VenulaPrincipal me, PlanRequest r) {
+        me.requireClinicalRecord();
+        List<FieldProblem> problems = new ArrayList<>();
+        if (r.treatmentDate() == null) {
+            problems.add(new FieldProblem("treatmentDate", "is required (YYYY-MM-DD)"));
+        }
+        if (r.veinTypes() == null || r.veinTypes().isEmpty()) {
+            problems.add(new FieldProblem("veinTypes", "must list at least one of TELANGIECTASIA, RETICULAR, "
+                    + "VARICOSE_TRIBUTARY"));
+        } else {
+            for (int i = 0; i < r.veinTypes().size(); i++) {
+                if (!VEIN_TYPES.contains(r.veinTypes().get(i))) {
+                    problems.add(new FieldProblem("veinTypes", "'" + r.veinTypes().get(i) + "' (item " + i
+                            + ") is not one of TELANGIECTASIA, RETICULAR, VARICOSE_TRIBUTARY"));
+                }
+            }
+        }
+        Protocols.Resolved protocol = null;
+        try {
+            protocol = protocols.resolve(me.clinicId(), r.protocol());
+        } catch (InvalidInputException e) {
+            problems.addAll(e.problems());
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return build(protocol.document(), protocol.ref(), new AftercarePlanner.Facts(r.treatmentDate(),
+                new LinkedHashSet<>(r.veinTypes()), Boolean.TRUE.equals(r.foamUsed()),
+                Boolean.TRUE.equals(r.prolongedStandingJob())));
+    }
+
+    AftercarePlan build(ProtocolDocument doc, ProtocolRef ref, AftercarePlanner.Facts facts) {
+        AftercarePlanner.Plan p = AftercarePlanner.plan(doc.aftercare(), facts);
+        return new AftercarePlan(
+                p.instructions().stream().map(i -> new AftercarePlan.Instruction(i.code(), i.from(), i.until(),
+                        i.text(), i.milestone())).toList(),
+                new AftercarePlan.Window(p.review().from(), p.review().until()),
+                new AftercarePlan.Window(p.resultPhotos().from(), p.resultPhotos().until()),
+                redFlags(doc.aftercare().triage()),
+                doc.aftercare().normal() == null ? List.of()
+                        : doc.aftercare().normal().stream().map(ProtocolDocument.TextSetting::text).toList(),
+                ref);
+    }
+
+    /** The red flags a protocol gives patients, most urgent first (for the public information page). */
+    public List<AftercarePlan.RedFlag> redFlagsOf(ProtocolDocument doc) {
+        return redFlags(doc.aftercare().triage());
+    }
+
+    private List<AftercarePlan.RedFlag> redFlags(ProtocolDocument.TriageSettings t) {
+        List<AftercarePlan.RedFlag> out = new ArrayList<>();
+        for (Symptom s : Symptom.values()) {
+            TriageLevel level = TriageLevel.valueOf(t.levels().get(s.name()));
+            if (s.floor().moreUrgentThan(level)) {
+                level = s.floor();
+            }
+            if (level != TriageLevel.EXPECTED) {
+                out.add(new AftercarePlan.RedFlag(s.name(), level.name(), t.symptomText().get(s.name()),
+                        t.advice().get(level.name()).replace("{emergencyNumber}", emergencyNumber)));
+            }
+        }
+        out.sort(Comparator.comparing((AftercarePlan.RedFlag f) -> TriageLevel.valueOf(f.level())).reversed());
+        return out;
+    }
+
+    /** Signing a session stores the patient's plan from it, under the protocol version the session used. */
+    @EventListener
+    public void onSessionSigned(SessionSigned e) {
+        ProtocolDocument doc = protocols.version(e.clinicId(), e.protocol().version()).document();
+        AftercarePlan plan = build(doc, e.protocol(), new AftercarePlanner.Facts(e.sessionDate(), e.veinTypes(),
+                e.foamUsed(), e.prolongedStandingJob()));
+        store.insert(e.clinicId(), e.patientId(), e.sessionId(), e.sessionDate(), List.copyOf(e.veinTypes()),
+                e.foamUsed(), e.prolongedStandingJob(), plan, now(), e.signedBy());
+        accessLog.record(e.clinicId(), e.patientId(), AccessAction.CREATE_AFTERCARE_PLAN, "session " + e.sessionId());
+    }
+
+    @Transactional
+    public List<StoredPlan> forPatient(VenulaPrincipal me, long patientId) {
+        me.requireClinicalRecord();
+        patients.get(me, patientId);
+        return store.forPatient(me.clinicId(), patientId);
+    }
+
+    @Transactional
+    public StoredPlan get(VenulaPrincipal me, long planId) {
+        me.requireClinicalRecord();
+        StoredPlan p = store.find(me.clinicId(), planId).orElseThrow(() -> new NotFoundException("Aftercare plan " + planId));
+        accessLog.record(me.clinicId(), p.patientId(), AccessAction.VIEW_AFTERCARE_PLAN, "plan " + planId);
+        return p;
+    }
+
+    /**
+     * Makes a new version of the plan from the clinic's active protocol and the patient's current details. This
+     * changes what a signed session led to, so it is recorded as an addendum to the session, with the reason.
+     */
+    @Transactional
+    public StoredPlan regenerate(VenulaPrincipal me, long planId, String reason) {
+        StoredPlan old = get(me, planId);
+        if (!old.current()) {
+            throw new org.venula.shared.ConflictException("plan-superseded", null,
+                    "This plan was already replaced by a newer version.");
+        }
+        if (reason == null || reason.isBlank() || reason.length() > 1000) {
+            throw new InvalidInputException("reason", "is required: say why the plan is made again");
+        }
+        PatientRecord patient = patients.get(me, old.patientId());
+        var active = protocols.active(me.clinicId());
+        boolean standing = Boolean.TRUE.equals(patient.prolongedStanding());
+        AftercarePlan plan = build(active.document(), active.ref(), new AftercarePlanner.Facts(old.treatmentDate(),
+                new LinkedHashSet<>(old.veinTypes()), old.foamUsed(), standing));
+        sessions.addendum(me, old.sessionId(), reason.trim(), "Aftercare plan made again as version "
+                + (old.version() + 1) + " under protocol " + active.ref().id() + " v" + active.ref().version() + ".");
+        store.supersede(old.id(), reason.trim(), now(), me.getUsername());
+        long id = store.insert(me.clinicId(), old.patientId(), old.sessionId(), old.treatmentDate(), old.veinTypes(),
+                old.foamUsed(), standing, plan, now(), me.getUsername());
+        accessLog.record(me.clinicId(), old.patientId(), AccessAction.CREATE_AFTERCARE_PLAN,
+                "plan " + id + " replaces " + planId);
+        return store.find(me.clinicId(), id).orElseThrow();
+    }
+
+    /**
+     * Issues the patient's private link, replacing any earlier one. The token is random (256 bits) and stored only
+     * as its hash; it expires 30 days after the result-photo window ends (at least 30 days from now).
+     */
+    @Transactional
+    public PatientLink issueLink(VenulaPrincipal me, long planId) {
+        StoredPlan p = get(me, planId);
+        if (!p.current()) {
+            throw new org.venula.shared.ConflictException("plan-superseded", null,
+                    "This plan was replaced; issue the link from the current version.");
+        }
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        ClinicInfo clinic = clinics.clinic(me.clinicId());
+        OffsetDateTime end = p.plan().resultPhotos().until().plusDays(31).atStartOfDay(clinic.zone()).toOffsetDateTime();
+        OffsetDateTime expires = end.isBefore(now().plusDays(30)) ? now().plusDays(30) : end;
+        store.setToken(p.id(), hash(token), expires.withOffsetSameInstant(ZoneOffset.UTC));
+        accessLog.record(me.clinicId(), p.patientId(), AccessAction.ISSUE_PATIENT_LINK, "plan " + planId);
+        return new PatientLink(publicUrl + "/my/" + token, expires);
+    }
+
+    /** What a valid, unexpired private link shows; empty for a wrong, replaced or expired token. */
+    public record PatientView(long clinicId, String clinicName, String patientName, StoredPlan plan, LocalDate today) {
+    }
+
+    @Transactional
+    public Optional<PatientView> byToken(String token, AccessAction action) {
+        if (token == null || token.length() < 20 || token.length() > 100) {
+            return Optional.empty();
+        }
+        return store.byTokenHash(hash(token)).filter(l -> l.expiresAt() != null && l.expiresAt().isAfter(now()))
+                .map(l -> {
+                    ClinicInfo clinic = clinics.clinic(l.clinicId());
+                    accessLog.recordByPatientLink(l.clinicId(), l.plan().patientId(), action,
+                            "plan " + l.plan().id());
+                    return new PatientView(l.clinicId(), clinic.name(), patients.nameOf(l.clinicId(),
+                            l.plan().patientId()), l.plan(), clinics.today(l.clinicId()));
+                });
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The model for the leaflet, page and calendar. */
+    public Map<String, Object> model(String clinicName, String patientName, StoredPlan plan) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("clinicName", clinicName);
+        m.put("patientName", patientName);
+        m.put("stored", plan);
+        m.put("plan", plan.plan());
+        m.put("emergencyNumber", emergencyNumber);
+        Map<String, String> titles = new LinkedHashMap<>();
+        plan.plan().instructions().forEach(i -> titles.put(i.code(), title(i.code())));
+        m.put("titles", titles);
+        return m;
+    }
+
+    /** How an instruction's code reads as a heading: COMPRESSION_DAYTIME → "Compression daytime". */
+    public static String title(String code) {
+        return org.venula.shared.Labels.sentence(code);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,146 @@
+package org.venula.aftercare;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.venula.accesslog.AccessAction;
+import org.venula.accesslog.AccessLog;
+import org.venula.aftercare.internal.AftercareStore;
+import org.venula.aftercare.rules.Triage;
+import org.venula.clinic.VenulaPrincipal;
+import org.venula.patient.Patients;
+import org.venula.protocol.ProtocolDocument;
+import org.venula.protocol.Protocols;
+import org.venula.protocol.Symptom;
+import org.venula.protocol.TriageLevel;
+import org.venula.shared.ConflictException;
+import org.venula.shared.FieldProblem;
+import org.venula.shared.InvalidInputException;
+import org.venula.shared.NotFoundException;
+
+/**
+ * Symptom triage, stateless for staff and stored for patients checking in through their private link; check-ins
+ * above EXPECTED wait on the clinicians' dashboard until one acknowledges them.
+ */
+@Service
+public class CheckIns {
+
+    private final AftercareStore store;
+    private final Aftercare aftercare;
+    private final Protocols protocols;
+    private final Patients patients;
+    private final AccessLog accessLog;
+    private final Clock clock;
+
+    CheckIns(AftercareStore store, Aftercare aftercare, Protocols protocols, Patients patients, AccessLog accessLog,
+            Clock clock) {
+        this.store = store;
+        this.aftercare = aftercare;
+        this.protocols = protocols;
+        this.patients = patients;
+        this.accessLog = accessLog;
+        this.clock = clock;
+    }
+
+    /** Triage under the clinic's active protocol, storing nothing. */
+    public TriageAnswer triage(VenulaPrincipal me, TriageRequest request) {
+        List<Symptom> symptoms = read(request, true);
+        return answer(protocols.active(me.clinicId()).document(), request.daysSinceTreatment(), symptoms);
+    }
+
+    /** The stored check-in of a patient through their link; the day count comes from the plan's treatment date. */
+    @Transactional
+    public TriageAnswer checkIn(Aftercare.PatientView view, List<String> symptomCodes, String note) {
+        List<Symptom> symptoms = read(new TriageRequest(0, symptomCodes), false);
+        if (note != null && note.length() > 1000) {
+            throw new InvalidInputException("note", "must be at most 1000 characters");
+        }
+        int days = (int) Math.max(0, ChronoUnit.DAYS.between(view.plan().treatmentDate(), view.today()));
+        ProtocolDocument doc = protocols.version(view.clinicId(), view.plan().plan().protocol().version()).document();
+        TriageAnswer answer = answer(doc, days, symptoms);
+        store.insertCheckIn(view.clinicId(), view.plan().patientId(), view.plan().id(), days,
+                symptoms.stream().map(Enum::name).toList(), note == null || note.isBlank() ? null : note.trim(),
+                answer.level(), answer.advice(), now());
+        accessLog.recordByPatientLink(view.clinicId(), view.plan().patientId(), AccessAction.CHECK_IN,
+                answer.level() + " " + symptoms);
+        return answer;
+    }
+
+    private TriageAnswer answer(ProtocolDocument doc, int days, List<Symptom> symptoms) {
+        Triage.Result r = Triage.triage(doc.aftercare().triage(), days, symptoms, aftercare.emergencyNumber());
+        return new TriageAnswer(r.level().name(), r.advice(), r.matched().stream().map(Enum::name).toList(),
+                r.findings().stream().map(f -> new TriageAnswer.SymptomLevel(f.symptom().name(), f.level().name(),
+                        f.text())).toList(),
+                r.level() == TriageLevel.EMERGENCY ? aftercare.emergencyNumber() : null);
+    }
+
+    private static List<Symptom> read(TriageRequest request, boolean needDays) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (needDays) {
+            if (request.daysSinceTreatment() == null) {
+                problems.add(new FieldProblem("daysSinceTreatment", "is required: 0 on the day of treatment"));
+            } else if (request.daysSinceTreatment() < 0 || request.daysSinceTreatment() > 3650) {
+                problems.add(new FieldProblem("daysSinceTreatment", "must be 0 or more"));
+            }
+        }
+        List<Symptom> symptoms = new ArrayList<>();
+        if (request.symptoms() != null) {
+            for (int i = 0; i < request.symptoms().size(); i++) {
+                String s = request.symptoms().get(i);
+                try {
+                    symptoms.add(Symptom.valueOf(s));
+                } catch (IllegalArgumentException | NullPointerException e) {
+                    problems.add(new FieldProblem("symptoms", "'" + s + "' (item " + i + ") is not a known symptom"));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return symptoms;
+    }
+
+    /** Check-ins above EXPECTED that no clinician has acknowledged yet, most urgent first. */
+    public List<CheckIn> open(VenulaPrincipal me) {
+        me.requireClinicalRecord();
+        return store.open(me.clinicId());
+    }
+
+    @Transactional
+    public List<CheckIn> forPatient(VenulaPrincipal me, long patientId) {
+        me.requireClinicalRecord();
+        patients.get(me, patientId);
+        return store.checkInsOf(me.clinicId(), patientId);
+    }
+
+    @Transactional
+    public CheckIn acknowledge(VenulaPrincipal me, long id, String note) {
+        me.requireClinicalRecord();
+        CheckIn c = store.checkIn(me.clinicId(), id).orElseThrow(() -> new NotFoundException("Check-in " + id));
+        if (note != null && note.length() > 1000) {
+            throw new InvalidInputException("note", "must be at most 1000 characters");
+        }
+        if (!store.acknowledge(me.clinicId(), id, note == null || note.isBlank() ? null : note.trim(), now(),
+                me.getUsername())) {
+            throw new ConflictException("already-acknowledged", null, "This check-in was already acknowledged.");
+        }
+        accessLog.record(me.clinicId(), c.patientId(), AccessAction.ACKNOWLEDGE_CHECK_IN, "check-in " + id);
+        return store.checkIn(me.clinicId(), id).orElseThrow();
+    }
+
+    /** Today's date in the patient's clinic, for pages. */
+    public LocalDate today(Aftercare.PatientView view) {
+        return view.today();
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,146 @@
+package org.venula.aftercare.internal;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.venula.aftercare.Aftercare;
+import org.venula.aftercare.AftercarePlan;
+import org.venula.aftercare.CheckIn;
+import org.venula.aftercare.CheckIns;
+import org.venula.aftercare.PatientLink;
+import org.venula.aftercare.PlanRequest;
+import org.venula.aftercare.StoredPlan;
+import org.venula.aftercare.TriageAnswer;
+import org.venula.aftercare.TriageRequest;
+import org.venula.clinic.Clinics;
+import org.venula.clinic.VenulaPrincipal;
+import org.venula.patient.Patients;
+import org.venula.shared.web.JsonFields;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@RestController
+@Tag(name = "Aftercare and check-ins")
+class AftercareApi {
+
+    private final Aftercare aftercare;
+    private final CheckIns checkIns;
+    private final AftercareDocuments documents;
+    private final Patients patients;
+    private final Clinics clinics;
+    private final JsonMapper json;
+
+    AftercareApi(Aftercare aftercare, CheckIns checkIns, AftercareDocuments documents, Patients patients,
+            Clinics clinics, JsonMapper json) {
+        this.aftercare = aftercare;
+        this.checkIns = checkIns;
+        this.documents = documents;
+        this.patients = patients;
+        this.clinics = clinics;
+        this.json = json;
+    }
+
+    record ReasonRequest(String reason) {
+    }
+
+    record NoteRequest(String note) {
+    }
+
+    @PostMapping("/api/aftercare/plan")
+    @Operation(summary = "A dated aftercare plan from the protocol, stored nowhere (clinicians, admins)")
+    AftercarePlan plan(@AuthenticationPrincipal VenulaPrincipal me,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    schema = @Schema(implementation = PlanRequest.class))) @RequestBody JsonNode body) {
+        return aftercare.plan(me, JsonFields.read(json, body, PlanRequest.class, new ArrayList<>()));
+    }
+
+    @PostMapping("/api/check-ins/triage")
+    @Operation(summary = "Triage symptoms after treatment: EMERGENCY, URGENT, CONTACT_CLINIC or EXPECTED (stateless)")
+    TriageAnswer triage(@AuthenticationPrincipal VenulaPrincipal me,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    schema = @Schema(implementation = TriageRequest.class))) @RequestBody JsonNode body) {
+        return checkIns.triage(me, JsonFields.read(json, body, TriageRequest.class, new ArrayList<>()));
+    }
+
+    @GetMapping("/api/patients/{patientId}/aftercare-plans")
+    @Operation(summary = "The patient's stored aftercare plans, newest first (superseded versions kept)")
+    List<StoredPlan> forPatient(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long patientId) {
+        return aftercare.forPatient(me, patientId);
+    }
+
+    @GetMapping("/api/aftercare/plans/{id}")
+    @Operation(summary = "A stored aftercare plan")
+    StoredPlan get(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id) {
+        return aftercare.get(me, id);
+    }
+
+    @PostMapping("/api/aftercare/plans/{id}/link")
+    @Operation(summary = "Issue the patient's private link (replaces an earlier one); shown once")
+    ResponseEntity<PatientLink> link(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id) {
+        return ResponseEntity.status(201).body(aftercare.issueLink(me, id));
+    }
+
+    @PostMapping("/api/aftercare/plans/{id}/regenerate")
+    @Operation(summary = "Make the plan again from the active protocol; recorded as an addendum to the session")
+    ResponseEntity<StoredPlan> regenerate(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
+            @RequestBody JsonNode body) {
+        StoredPlan p = aftercare.regenerate(me, id, JsonFields.read(json, body, ReasonRequest.class,
+                new ArrayList<>()).reason());
+        return ResponseEntity.created(URI.create("/api/aftercare/plans/" + p.id())).body(p);
+    }
+
+    @GetMapping(path = "/api/aftercare/plans/{id}/leaflet.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "The plan as a PDF leaflet")
+    ResponseEntity<byte[]> leaflet(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id) {
+        StoredPlan p = aftercare.get(me, id);
+        byte[] pdf = documents.leaflet(aftercare.model(clinics.clinic(me.clinicId()).name(),
+                patients.get(me, p.patientId()).fullName(), p));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).header(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.inline().filename("aftercare-" + id + ".pdf").build().toString()).body(pdf);
+    }
+
+    @GetMapping(path = "/api/aftercare/plans/{id}/aftercare.ics", produces = "text/calendar")
+    @Operation(summary = "The plan's dates as an iCalendar file")
+    ResponseEntity<String> ics(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id) {
+        StoredPlan p = aftercare.get(me, id);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/calendar; charset=utf-8"))
+                .body(documents.ics(p, clinics.clinic(me.clinicId()).name()));
+    }
+
+    @GetMapping("/api/check-ins")
+    @Operation(summary = "Check-ins above EXPECTED that no clinician has acknowledged yet")
+    List<CheckIn> open(@AuthenticationPrincipal VenulaPrincipal me) {
+        return checkIns.open(me);
+    }
+
+    @GetMapping("/api/patients/{patientId}/check-ins")
+    @Operation(summary = "The patient's check-ins, newest first")
+    List<CheckIn> patientCheckIns(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long patientId) {
+        return checkIns.forPatient(me, patientId);
+    }
+
+    @PostMapping("/api/check-ins/{id}/acknowledge")
+    @Operation(summary = "A clinician acknowledges a check-in, with an optional note of what was done")
+    CheckIn acknowledge(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
+            @RequestBody(required = false) JsonNode body) {
+        String note = body == null || body.isNull() ? null
+                : JsonFields.read(json, body, NoteRequest.class, new ArrayList<>()).note();
+        return checkIns.acknowledge(me, id, note);
+    }
+}

@@ -1,0 +1,62 @@
+package org.venula.aftercare.internal;
+
+import java.time.LocalDate;
+
+import org.springframework.stereotype.Component;
+import org.venula.aftercare.AftercarePlan;
+import org.venula.aftercare.StoredPlan;
+import org.venula.shared.web.ICalendars;
+import org.venula.shared.web.PdfPrinter;
+
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.Uid;
+
+/** The plan as a PDF leaflet and as an iCalendar file of all-day events. */
+@Component
+class AftercareDocuments {
+
+    private final PdfPrinter printer;
+
+    AftercareDocuments(PdfPrinter printer) {
+        this.printer = printer;
+    }
+
+    byte[] leaflet(java.util.Map<String, Object> model) {
+        return printer.render("aftercare/leaflet-pdf", model);
+    }
+
+    /**
+     * Each instruction is an all-day event from its first day through its last (DTEND, exclusive, is the day after);
+     * a milestone ("Stockings off") is a one-day event the day after; the review and result-photo windows too.
+     */
+    String ics(StoredPlan stored, String clinicName) {
+        AftercarePlan plan = stored.plan();
+        Calendar calendar = ICalendars.newCalendar("Aftercare plan");
+        String uid = "venula-aftercare-" + stored.id() + "-";
+        int n = 0;
+        for (AftercarePlan.Instruction i : plan.instructions()) {
+            calendar.add(allDay(i.from(), i.until(), label(i.code()), i.text(), uid + (n++)));
+            if (i.milestone() != null) {
+                calendar.add(allDay(i.until().plusDays(1), i.until().plusDays(1), i.milestone(), i.text(), uid + (n++)));
+            }
+        }
+        calendar.add(allDay(plan.review().from(), plan.review().until(), "Review window at " + clinicName,
+                "Book your review at the clinic within these dates.", uid + (n++)));
+        calendar.add(allDay(plan.resultPhotos().from(), plan.resultPhotos().until(), "Result photos at " + clinicName,
+                "The time to compare photos of the treated areas.", uid + n));
+        return ICalendars.text(calendar);
+    }
+
+    private static VEvent allDay(LocalDate first, LocalDate last, String summary, String description, String uid) {
+        VEvent e = new VEvent(first, last.plusDays(1), summary);
+        e.add(new Description(description));
+        e.add(new Uid(uid + "@venula"));
+        return e;
+    }
+
+    static String label(String code) {
+        return org.venula.shared.Labels.sentence(code);
+    }
+}

@@ -1,0 +1,259 @@
+package org.venula.aftercare.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.venula.accesslog.AccessAction;
+import org.venula.aftercare.Aftercare;
+import org.venula.aftercare.CheckIn;
+import org.venula.aftercare.CheckIns;
+import org.venula.aftercare.PatientLink;
+import org.venula.aftercare.StoredPlan;
+import org.venula.aftercare.TriageAnswer;
+import org.venula.clinic.Clinics;
+import org.venula.clinic.VenulaPrincipal;
+import org.venula.patient.Patients;
+import org.venula.protocol.ProtocolDocument;
+import org.venula.protocol.Protocols;
+import org.venula.protocol.Symptom;
+import org.venula.shared.ConflictException;
+import org.venula.shared.InvalidInputException;
+import org.venula.shared.NotFoundException;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Pages: the clinician's view of a plan (link, leaflet, calendar, regeneration), the chart panel and the check-in
+ * dashboard; and, without sign-in, the patient's plan behind a private link, their check-in, and the clinic's patient
+ * information. A wrong or expired link shows one plain page that reveals nothing.
+ */
+@Controller
+class AftercarePages {
+
+    private final Aftercare aftercare;
+    private final CheckIns checkIns;
+    private final AftercareDocuments documents;
+    private final Patients patients;
+    private final Clinics clinics;
+    private final Protocols protocols;
+    private final Clock clock;
+
+    AftercarePages(Aftercare aftercare, CheckIns checkIns, AftercareDocuments documents, Patients patients,
+            Clinics clinics, Protocols protocols, Clock clock) {
+        this.aftercare = aftercare;
+        this.checkIns = checkIns;
+        this.documents = documents;
+        this.patients = patients;
+        this.clinics = clinics;
+        this.protocols = protocols;
+        this.clock = clock;
+    }
+
+    // ---- staff
+
+    @GetMapping("/aftercare/plans/{id}")
+    String plan(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id, Model model) {
+        StoredPlan p = aftercare.get(me, id);
+        model.addAttribute("stored", p);
+        model.addAttribute("patient", patients.get(me, p.patientId()));
+        model.addAttribute("titles", aftercare.model("", "", p).get("titles"));
+        if (!model.containsAttribute("link")) {
+            model.addAttribute("link", null);
+        }
+        return "aftercare/plan";
+    }
+
+    @PostMapping("/aftercare/plans/{id}/link")
+    String link(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id, RedirectAttributes redirect) {
+        try {
+            PatientLink link = aftercare.issueLink(me, id);
+            redirect.addFlashAttribute("link", link);
+            redirect.addFlashAttribute("notice", "A new private link is ready; any earlier link no longer works.");
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/aftercare/plans/" + id;
+    }
+
+    @PostMapping("/aftercare/plans/{id}/regenerate")
+    String regenerate(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
+            @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        try {
+            StoredPlan p = aftercare.regenerate(me, id, reason);
+            redirect.addFlashAttribute("notice", "Version " + p.version() + " made; the session has an addendum.");
+            return "redirect:/aftercare/plans/" + p.id();
+        } catch (InvalidInputException | ConflictException e) {
+            redirect.addFlashAttribute("error", e instanceof InvalidInputException ? "Give the reason." : e.getMessage());
+            return "redirect:/aftercare/plans/" + id;
+        }
+    }
+
+    @GetMapping("/aftercare/plans/{id}/leaflet.pdf")
+    ResponseEntity<byte[]> leaflet(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id) {
+        StoredPlan p = aftercare.get(me, id);
+        return pdf(documents.leaflet(aftercare.model(clinics.clinic(me.clinicId()).name(),
+                patients.get(me, p.patientId()).fullName(), p)), id);
+    }
+
+    @GetMapping("/aftercare/plans/{id}/aftercare.ics")
+    ResponseEntity<String> ics(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id) {
+        return calendar(documents.ics(aftercare.get(me, id), clinics.clinic(me.clinicId()).name()));
+    }
+
+    @GetMapping("/patients/{id}/aftercare/summary")
+    String summary(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id, Model model) {
+        model.addAttribute("plans", aftercare.forPatient(me, id));
+        model.addAttribute("checkIns", checkIns.forPatient(me, id).stream().limit(5).toList());
+        return "aftercare/summary :: panel";
+    }
+
+    @GetMapping("/dashboard")
+    String dashboard(@AuthenticationPrincipal VenulaPrincipal me, Model model) {
+        List<CheckIn> open = checkIns.open(me);
+        Map<Long, String> waited = new LinkedHashMap<>();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        open.forEach(c -> waited.put(c.id(), waited(Duration.between(c.createdAt(), now))));
+        model.addAttribute("checkIns", open);
+        model.addAttribute("waited", waited);
+        return "aftercare/dashboard";
+    }
+
+    static String waited(Duration d) {
+        long minutes = Math.max(0, d.toMinutes());
+        if (minutes < 60) {
+            return minutes + " min";
+        }
+        if (minutes < 48 * 60) {
+            return minutes / 60 + " h " + minutes % 60 + " min";
+        }
+        return minutes / (24 * 60) + " days";
+    }
+
+    @PostMapping("/check-ins/{id}/acknowledge")
+    String acknowledge(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
+            @RequestParam(required = false) String note, RedirectAttributes redirect) {
+        try {
+            CheckIn c = checkIns.acknowledge(me, id, note);
+            redirect.addFlashAttribute("notice", "Acknowledged: " + c.patientName() + ".");
+        } catch (ConflictException | InvalidInputException | NotFoundException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/dashboard";
+    }
+
+    // ---- the patient, through a private link
+
+    @GetMapping("/my/{token}")
+    String mine(@PathVariable String token, Model model, HttpServletResponse response) {
+        Optional<Aftercare.PatientView> view = aftercare.byToken(token, AccessAction.VIEW_AFTERCARE_PLAN);
+        if (view.isEmpty()) {
+            return notValid(model, response);
+        }
+        return renderMine(view.get(), token, model, null);
+    }
+
+    private String renderMine(Aftercare.PatientView view, String token, Model model, String error) {
+        model.addAttribute("view", view);
+        model.addAttribute("token", token);
+        model.addAttribute("titles", aftercare.model("", "", view.plan()).get("titles"));
+        model.addAttribute("emergencyNumber", aftercare.emergencyNumber());
+        model.addAttribute("symptoms", symptoms(view));
+        model.addAttribute("error", error);
+        return "aftercare/my";
+    }
+
+    /** The symptoms a patient can tick, as the protocol words them, in order from most to least urgent. */
+    private Map<String, String> symptoms(Aftercare.PatientView view) {
+        ProtocolDocument doc = protocols.version(view.clinicId(), view.plan().plan().protocol().version()).document();
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Symptom s : Symptom.values()) {
+            out.put(s.name(), doc.aftercare().triage().symptomText().get(s.name()));
+        }
+        return out;
+    }
+
+    @PostMapping("/my/{token}/check-in")
+    String checkIn(@PathVariable String token, @RequestParam(required = false) List<String> symptoms,
+            @RequestParam(required = false) String note, Model model, HttpServletResponse response) {
+        Optional<Aftercare.PatientView> view = aftercare.byToken(token, AccessAction.VIEW_AFTERCARE_PLAN);
+        if (view.isEmpty()) {
+            return notValid(model, response);
+        }
+        try {
+            TriageAnswer answer = checkIns.checkIn(view.get(), symptoms == null ? List.of() : symptoms, note);
+            model.addAttribute("view", view.get());
+            model.addAttribute("token", token);
+            model.addAttribute("answer", answer);
+            return "aftercare/checked-in";
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return renderMine(view.get(), token, model, "Please check your answers: " + e.problems().get(0).message());
+        }
+    }
+
+    @GetMapping("/my/{token}/leaflet.pdf")
+    Object myLeaflet(@PathVariable String token, Model model, HttpServletResponse response) {
+        Optional<Aftercare.PatientView> view = aftercare.byToken(token, AccessAction.VIEW_AFTERCARE_PLAN);
+        if (view.isEmpty()) {
+            return notValid(model, response);
+        }
+        Aftercare.PatientView v = view.get();
+        return pdf(documents.leaflet(aftercare.model(v.clinicName(), v.patientName(), v.plan())), v.plan().id());
+    }
+
+    @GetMapping("/my/{token}/aftercare.ics")
+    Object myCalendar(@PathVariable String token, Model model, HttpServletResponse response) {
+        Optional<Aftercare.PatientView> view = aftercare.byToken(token, AccessAction.VIEW_AFTERCARE_PLAN);
+        if (view.isEmpty()) {
+            return notValid(model, response);
+        }
+        return calendar(documents.ics(view.get().plan(), view.get().clinicName()));
+    }
+
+    private String notValid(Model model, HttpServletResponse response) {
+        response.setStatus(HttpStatus.NOT_FOUND.value());
+        model.addAttribute("emergencyNumber", aftercare.emergencyNumber());
+        return "aftercare/link-not-valid";
+    }
+
+    // ---- public patient information
+
+    @GetMapping("/clinics/{clinicId}/information")
+    String information(@PathVariable long clinicId, Model model) {
+        var clinic = clinics.clinicIfExists(clinicId).orElseThrow(() -> new NotFoundException("Clinic " + clinicId));
+        ProtocolDocument doc = protocols.active(clinicId).document();
+        model.addAttribute("clinicName", clinic.name());
+        model.addAttribute("protocol", doc);
+        model.addAttribute("redFlags", aftercare.redFlagsOf(doc));
+        return "aftercare/information";
+    }
+
+    private static ResponseEntity<byte[]> pdf(byte[] pdf, long id) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).header(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename("aftercare-plan-" + id + ".pdf").build().toString()).body(pdf);
+    }
+
+    private static ResponseEntity<String> calendar(String ics) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/calendar; charset=utf-8"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("aftercare.ics")
+                        .build().toString()).body(ics);
+    }
+}
