@@ -532,6 +532,92 @@ class BrowserIT {
         checkAccessibility("35-lots");
     }
 
+    @Test
+    void aPatientOpensTheirPlanOnAPhoneChecksInWithCalfSwellingAndAClinicianAcknowledgesIt() {
+        Api admin = Api.as(port, "admin", ApiScenarios.ADMIN_PASSWORD);
+        String clinician = "carer" + ApiScenarios.unique();
+        admin.post("/api/users", Map.of("username", clinician, "password", "a-long-password-1", "displayName",
+                "Dr Carer", "role", "CLINICIAN"));
+        Api dr = Api.as(port, clinician, "a-long-password-1");
+        String family = "Phone" + ApiScenarios.unique();
+        long id = dr.post("/api/patients", ApiScenarios.patient(family, Map.of("givenName", "Ffion"))).id();
+        dr.put("/api/patients/" + id + "/history", ApiScenarios.history());
+        dr.post("/api/patients/" + id + "/screenings", Map.of());
+        long cid = dr.post("/api/patients/" + id + "/consultations", ApiScenarios.consultation(Map.of())).id();
+        long area = dr.get("/api/consultations/" + cid).json().get("areas").get(0).get("id").asLong();
+        long planId = dr.post("/api/consultations/" + cid + "/plan", Map.of("sessions", 2)).id();
+        dr.post("/api/plans/" + planId + "/consent", Map.of("patientName", "Ffion " + family));
+        dr.post("/api/patients/" + id + "/screenings", Map.of());
+        long lot = dr.post("/api/lots", Map.of("agent", "POLIDOCANOL", "product", "Aethoxysklerol", "strengthPercent",
+                "0.5", "lotNumber", "PH-" + ApiScenarios.unique(), "expiryDate", LocalDate.now().plusYears(1).toString(),
+                "quantity", 5)).id();
+        long session = dr.post("/api/patients/" + id + "/sessions", Map.of("adHocReason", "Walk-in", "weightKg", 60,
+                "confirmed", List.of("LEGS_NOT_SHAVED", "NO_MOISTURISER", "HOSIERY_BROUGHT"))).id();
+        dr.post("/api/sessions/" + session + "/injections", Map.of("areaId", area, "lotId", lot, "volumeMl", 0.5));
+        dr.put("/api/sessions/" + session + "/compression", Map.of("type", "STOCKING", "length", "THIGH",
+                "lowMmHg", 14, "highMmHg", 17, "standard", "UK"));
+        dr.put("/api/sessions/" + session + "/reactions", Map.of("reactions", List.of("NONE")));
+        dr.post("/api/sessions/" + session + "/sign", null);
+        long aftercarePlan = dr.get("/api/patients/" + id + "/aftercare-plans").json().get(0).get("id").asLong();
+        String link = dr.post("/api/aftercare/plans/" + aftercarePlan + "/link", null).json().get("url").asString();
+        String path = link.substring(link.indexOf("/my/"));
+
+        // The patient, on a phone, without signing in.
+        BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
+                .setLocale("en-GB").setIsMobile(true).setHasTouch(true));
+        Page mine = phone.newPage();
+        Page staff = page;
+        page = mine;
+        page.navigate(url(path));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your aftercare plan")))
+                .isVisible();
+        assertThat(page.locator(".timeline")).containsText("Stockings off");
+        checkAccessibility("40-patient-plan-phone");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("40b-patient-plan-phone-top.png")));
+        page.getByLabel("Sudden swelling or pain in the calf", new Page.GetByLabelOptions().setExact(false)).check();
+        page.getByLabel("Bruising", new Page.GetByLabelOptions().setExact(true)).check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send to the clinic")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Contact the clinic now")))
+                .isVisible();
+        assertThat(page.locator(".triage-advice")).containsText("Call the clinic now");
+        checkAccessibility("41-patient-check-in-urgent");
+
+        // An emergency shows the number first and large.
+        page.navigate(url(path));
+        page.getByLabel("Chest pain").check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send to the clinic")).click();
+        assertThat(page.locator(".emergency-number")).hasText("999");
+        checkAccessibility("42-patient-check-in-emergency");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("42b-emergency-phone-top.png")));
+
+        // A wrong link shows nothing of the plan.
+        page.navigate(url(path.substring(0, path.length() - 4) + "abcd"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("This link is not valid")))
+                .isVisible();
+        assertThat(page.locator("body")).not().containsText(family);
+        checkAccessibility("43-link-not-valid");
+        phone.close();
+
+        // The clinician sees both check-ins at once, most urgent first, and acknowledges them.
+        page = staff;
+        signIn(clinician, "a-long-password-1");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Dashboard")).click();
+        com.microsoft.playwright.Locator row = page.locator("tr", new Page.LocatorOptions().setHasText("Ffion " + family));
+        assertThat(row).hasCount(2);
+        assertThat(row.first()).containsText("Emergency");
+        assertThat(row.nth(1)).containsText("Calf swelling or pain");
+        assertThat(row.first().locator(".waited")).containsText("min");
+        checkAccessibility("44-dashboard");
+        row.nth(1).getByLabel("What was done (optional)").fill("Phoned; duplex booked today");
+        row.nth(1).getByRole(AriaRole.BUTTON).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Acknowledged");
+        assertThat(page.locator("tr", new Page.LocatorOptions().setHasText("Ffion " + family))).hasCount(1);
+        page.navigate(url("/aftercare/plans/" + aftercarePlan));
+        checkAccessibility("45-aftercare-plan");
+        page.navigate(url("/clinics/1/information"));
+        checkAccessibility("46-patient-information");
+    }
+
     private void screenshotAt(String name, int width, int height) {
         page.setViewportSize(width, height);
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(false));
