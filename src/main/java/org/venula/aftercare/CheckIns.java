@@ -38,9 +38,11 @@ public class CheckIns {
     private final Patients patients;
     private final AccessLog accessLog;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     CheckIns(AftercareStore store, Aftercare aftercare, Protocols protocols, Patients patients, AccessLog accessLog,
-            Clock clock) {
+            Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.aftercare = aftercare;
         this.protocols = protocols;
@@ -65,9 +67,11 @@ public class CheckIns {
         int days = (int) Math.max(0, ChronoUnit.DAYS.between(view.plan().treatmentDate(), view.today()));
         ProtocolDocument doc = protocols.version(view.clinicId(), view.plan().plan().protocol().version()).document();
         TriageAnswer answer = answer(doc, days, symptoms);
-        store.insertCheckIn(view.clinicId(), view.plan().patientId(), view.plan().id(), days,
+        long id = store.insertCheckIn(view.clinicId(), view.plan().patientId(), view.plan().id(), days,
                 symptoms.stream().map(Enum::name).toList(), note == null || note.isBlank() ? null : note.trim(),
                 answer.level(), answer.advice(), now());
+        events.publishEvent(new CheckInRecorded(view.clinicId(), view.plan().patientId(), id, view.plan().sessionId(),
+                view.today(), symptoms.stream().map(Enum::name).toList(), answer.level()));
         accessLog.recordByPatientLink(view.clinicId(), view.plan().patientId(), AccessAction.CHECK_IN,
                 answer.level() + " " + symptoms);
         return answer;

@@ -58,11 +58,13 @@ class DemoData implements ApplicationRunner {
     private final Consultations consultations;
     private final Plans plans;
     private final org.venula.treatment.Lots lots;
+    private final DemoHistory history;
     private final boolean enabled;
 
     DemoData(Clinics clinics, Patients patients, Screenings screenings, Consultations consultations, Plans plans,
-            org.venula.treatment.Lots lots, @Value("${venula.demo:false}") boolean enabled) {
+            org.venula.treatment.Lots lots, DemoHistory history, @Value("${venula.demo:false}") boolean enabled) {
         this.lots = lots;
+        this.history = history;
         this.clinics = clinics;
         this.patients = patients;
         this.screenings = screenings;
@@ -82,8 +84,10 @@ class DemoData implements ApplicationRunner {
             return;
         }
         ClinicInfo clinic = clinics.firstClinic().orElseThrow();
-        clinics.createUser(clinic.id(), new NewUser("dr.okafor", DEMO_PASSWORD, "Dr Amara Okafor", Role.CLINICIAN,
-                "Doctor (vascular medicine)", "GMC 7123456"), "demo");
+        UserView okafor = clinics.createUser(clinic.id(), new NewUser("dr.okafor", DEMO_PASSWORD, "Dr Amara Okafor",
+                Role.CLINICIAN, "Doctor (vascular medicine)", "GMC 7123456"), "demo");
+        UserView reid = clinics.createUser(clinic.id(), new NewUser("dr.reid", DEMO_PASSWORD, "Dr Tom Reid",
+                Role.CLINICIAN, "Doctor (aesthetic medicine)", "GMC 7654321"), "demo");
         UserView nurse = clinics.createUser(clinic.id(), new NewUser("nurse.hughes", DEMO_PASSWORD,
                 "Megan Hughes RN", Role.CLINICIAN, "Registered nurse (aesthetics)", "NMC 12A3456E"), "demo");
         clinics.createUser(clinic.id(), new NewUser("reception", DEMO_PASSWORD, "Sam Patel", Role.RECEPTION, null,
@@ -102,7 +106,16 @@ class DemoData implements ApplicationRunner {
         }
         consultAndPlan(as, first.id(), today);
         stock(as, today);
-        log.info("Demo data loaded into '{}': 3 staff (password '{}') and a dozen patients, screened today.", clinic.name(),
+        // Eighteen months of generated history across three clinicians, so the outcome audit means something.
+        List<Long> practitioners = new java.util.ArrayList<>();
+        for (UserView u : List.of(reid, okafor, nurse)) {
+            clinics.practitionerOfUser(u.id()).ifPresent(p -> practitioners.add(p.id()));
+        }
+        DemoHistory.Summary generated = history.generate(clinic.id(), first.id(), practitioners, 360,
+                today.minusMonths(18), today.minusDays(1), 2026L);
+        log.info("Demo history generated: {} patients, {} sessions, {} reviews.", generated.patients(),
+                generated.sessions(), generated.reviews());
+        log.info("Demo data loaded into '{}': 4 staff (password '{}') and a dozen patients, screened today.", clinic.name(),
                 DEMO_PASSWORD);
     }
 

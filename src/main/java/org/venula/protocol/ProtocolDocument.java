@@ -11,22 +11,22 @@ import java.util.Map;
 public record ProtocolDocument(String id, String name, String description, Integer version,
         ScreeningSettings screening, List<SclerosantSetting> sclerosants, PlanSettings plan, PriceSettings prices,
         ConsentSettings consent, BookingSettings booking, TreatmentSettings treatment,
-        AftercareSettings aftercare) {
+        AftercareSettings aftercare, AuditSettings audit) {
 
     public ProtocolDocument withVersion(Integer newVersion) {
-        return new ProtocolDocument(id, name, description, newVersion, screening, sclerosants, plan, prices, consent, booking, treatment, aftercare);
+        return new ProtocolDocument(id, name, description, newVersion, screening, sclerosants, plan, prices, consent, booking, treatment, aftercare, audit);
     }
 
     public ProtocolDocument withScreening(ScreeningSettings newScreening) {
-        return new ProtocolDocument(id, name, description, version, newScreening, sclerosants, plan, prices, consent, booking, treatment, aftercare);
+        return new ProtocolDocument(id, name, description, version, newScreening, sclerosants, plan, prices, consent, booking, treatment, aftercare, audit);
     }
 
     public ProtocolDocument withSclerosants(List<SclerosantSetting> newSclerosants) {
-        return new ProtocolDocument(id, name, description, version, screening, newSclerosants, plan, prices, consent, booking, treatment, aftercare);
+        return new ProtocolDocument(id, name, description, version, screening, newSclerosants, plan, prices, consent, booking, treatment, aftercare, audit);
     }
 
     public ProtocolDocument withId(String newId) {
-        return new ProtocolDocument(newId, name, description, version, screening, sclerosants, plan, prices, consent, booking, treatment, aftercare);
+        return new ProtocolDocument(newId, name, description, version, screening, sclerosants, plan, prices, consent, booking, treatment, aftercare, audit);
     }
 
     /**
@@ -45,12 +45,14 @@ public record ProtocolDocument(String id, String name, String description, Integ
     /**
      * Booking: appointment lengths, the slot grid, whether a treatment may follow the consultation the same day
      * (see and treat), the review window after a treatment, and the maintenance recall after the last session of a
-     * course. The minimum days between treatments is {@code plan.intervalMinDays}.
+     * course ({@code incompleteClearanceRecallMonths} when a review at discharge found the median clearance below
+     * {@code completeClearancePercent}). The minimum days between treatments is {@code plan.intervalMinDays}.
      */
     public record BookingSettings(IntSetting consultationMinutes, IntSetting treatmentMinutes,
             IntSetting reviewMinutes, IntSetting slotMinutes, FlagSetting seeAndTreat, IntSetting reviewFromDays,
             IntSetting reviewToDays, IntSetting reminderHours, List<TextSetting> treatmentPreparation,
-            IntSetting maintenanceRecallMonths) {
+            IntSetting maintenanceRecallMonths, IntSetting incompleteClearanceRecallMonths,
+            IntSetting completeClearancePercent) {
     }
 
     /**
@@ -103,6 +105,16 @@ public record ProtocolDocument(String id, String name, String description, Integ
     }
 
     public record Escalation(Integer afterDays, String level, String source) {
+    }
+
+    /**
+     * The outcome audit: published figures each complication rate is shown beside, by complication type; rates as
+     * proportions of sessions (0.15 is 15%).
+     */
+    public record AuditSettings(Map<String, Reference> references) {
+    }
+
+    public record Reference(Double rate, Double low, Double high, String text, String source) {
     }
 
     /** A section of the clinic's public patient information. */

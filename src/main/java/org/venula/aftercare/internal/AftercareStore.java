@@ -119,7 +119,7 @@ public class AftercareStore {
 
     /** Check-ins above EXPECTED not yet acknowledged, most urgent and then longest waiting first. */
     public List<CheckIn> open(long clinicId) {
-        return jdbc.sql(CHECK_IN + """
+        return jdbc.sql(CHECK_IN + " " + """
                  WHERE k.clinic_id = :c AND k.acknowledged_at IS NULL AND k.level <> 'EXPECTED'
                 ORDER BY CASE k.level WHEN 'EMERGENCY' THEN 0 WHEN 'URGENT' THEN 1 ELSE 2 END, k.created_at""")
                 .param("c", clinicId).query(AftercareStore::checkIn).list();

@@ -54,6 +54,20 @@ public class FollowUpStore {
                 .update();
     }
 
+    /** Adds a task unless the session already has one of that kind (a review may revise what a session set). */
+    public void insertIfAbsent(long clinicId, long patientId, long sessionId, long practitionerId, Kind kind,
+            LocalDate from, LocalDate until, OffsetDateTime at, String by) {
+        int updated = jdbc.sql("""
+                UPDATE follow_up_task SET due_from = :from, due_until = :until, status = 'DUE', status_reason = NULL,
+                  updated_at = :at, updated_by = :by
+                WHERE session_id = :s AND kind = :kind""")
+                .param("from", from).param("until", until).param("at", at).param("by", by).param("s", sessionId)
+                .param("kind", kind.name()).update();
+        if (updated == 0) {
+            insert(clinicId, patientId, sessionId, practitionerId, kind, from, until, at, by);
+        }
+    }
+
     /** Marks the patient's still-due tasks of a kind done, because a later session fulfilled them. */
     public int complete(long clinicId, long patientId, Kind kind, long exceptSession, String reason, OffsetDateTime at,
             String by) {

@@ -50,6 +50,22 @@ public final class ProtocolCheck {
         booking(problems, doc.booking());
         treatment(problems, doc.treatment(), doc.sclerosants());
         aftercare(problems, doc.aftercare());
+        if (doc.audit() != null && doc.audit().references() != null) {
+            doc.audit().references().forEach((type, r) -> {
+                String path = "audit.references." + type;
+                if (r == null) {
+                    problems.add(new FieldProblem(path, "is required"));
+                    return;
+                }
+                for (Double v : java.util.Arrays.asList(r.rate(), r.low(), r.high())) {
+                    if (v != null && (v < 0 || v > 1)) {
+                        problems.add(new FieldProblem(path, "rates are proportions from 0 to 1"));
+                    }
+                }
+                text(problems, path + ".text", r.text(), 300);
+                text(problems, path + ".source", r.source(), 500);
+            });
+        }
         return problems;
     }
 
@@ -278,6 +294,8 @@ public final class ProtocolCheck {
         }
         whole(problems, "booking.reminderHours", b.reminderHours(), 1, 24 * 60);
         whole(problems, "booking.maintenanceRecallMonths", b.maintenanceRecallMonths(), 1, 60);
+        whole(problems, "booking.incompleteClearanceRecallMonths", b.incompleteClearanceRecallMonths(), 1, 60);
+        whole(problems, "booking.completeClearancePercent", b.completeClearancePercent(), 0, 100);
         if (b.treatmentPreparation() != null) {
             for (int i = 0; i < b.treatmentPreparation().size(); i++) {
                 ProtocolDocument.TextSetting t = b.treatmentPreparation().get(i);

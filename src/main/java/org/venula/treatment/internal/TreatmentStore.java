@@ -169,7 +169,7 @@ public class TreatmentStore {
     /** The counting injections of the patient's other sessions on a day, for the daily dose. */
     public List<TreatmentSession.Injection> otherInjectionsOn(long clinicId, long patientId, LocalDate day,
             long exceptSession) {
-        return jdbc.sql(INJECTION + """
+        return jdbc.sql(INJECTION + " " + """
                  JOIN treatment_session s ON s.id = i.session_id
                 WHERE s.clinic_id = :c AND s.patient_id = :p AND s.session_date = :d AND s.id <> :except
                   AND i.voided_at IS NULL ORDER BY i.id""")

@@ -1,0 +1,9 @@
+package org.venula.aftercare;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** A patient checked in through their link; follow-up proposes complications from it for a clinician to confirm. */
+public record CheckInRecorded(long clinicId, long patientId, long checkInId, long sessionId, LocalDate onDate,
+        List<String> symptoms, String level) {
+}

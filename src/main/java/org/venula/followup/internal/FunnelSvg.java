@@ -1,0 +1,101 @@
+package org.venula.followup.internal;
+
+import java.util.Locale;
+
+import org.venula.followup.OutcomeAudit;
+
+/**
+ * Draws a funnel plot as SVG: complication rate (y) against sessions (x), the clinic's rate as a line, 95% and 99.8%
+ * control limits as curves, one dot per practitioner (hollow inside the 95% limits, filled outside). Text is escaped.
+ */
+public final class FunnelSvg {
+
+    private static final int W = 520;
+    private static final int H = 300;
+    private static final int LEFT = 56;
+    private static final int RIGHT = 16;
+    private static final int TOP = 14;
+    private static final int BOTTOM = 42;
+
+    private FunnelSvg() {
+    }
+
+    public static String render(OutcomeAudit.Funnel f, String title) {
+        long top = f.limits().isEmpty() ? 10 : f.limits().get(f.limits().size() - 1).sessions();
+        long smallest = f.points().stream().mapToLong(OutcomeAudit.Point::sessions).filter(n -> n > 0).min().orElse(top);
+        double maxRate = f.points().stream().mapToDouble(OutcomeAudit.Point::rate).max().orElse(0);
+        double limitAtSmallest = f.limits().stream().filter(l -> l.sessions() >= smallest).findFirst()
+                .map(OutcomeAudit.Limit::high998).orElse(f.target());
+        double ymax = Math.min(1, Math.max(0.02, Math.max(maxRate * 1.25, Math.max(limitAtSmallest * 1.1,
+                f.target() * 2))));
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" "
+                + "role=\"img\" aria-label=\"%s\" class=\"funnel\">", W, H, esc(title)));
+        s.append("<title>").append(esc(title)).append("</title>");
+        s.append("<defs><clipPath id=\"plot-").append(esc(f.type())).append(String.format(Locale.ROOT,
+                "\"><rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\"/></clipPath></defs>", LEFT, TOP,
+                W - LEFT - RIGHT, H - TOP - BOTTOM));
+        // axes and ticks
+        s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" class=\"axis\"/>",
+                LEFT, H - BOTTOM, W - RIGHT, H - BOTTOM));
+        s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" class=\"axis\"/>",
+                LEFT, TOP, LEFT, H - BOTTOM));
+        for (int i = 0; i <= 4; i++) {
+            double rate = ymax * i / 4;
+            double y = y(rate, ymax);
+            s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" class=\"grid\"/>"
+                    + "<text x=\"%d\" y=\"%.1f\" class=\"tick\" text-anchor=\"end\">%s</text>",
+                    LEFT, y, W - RIGHT, y, LEFT - 6, y + 4, percent(rate)));
+            long n = Math.round((double) top * i / 4);
+            double x = x(n, top);
+            s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" class=\"tick\" text-anchor=\"middle\">%d</text>",
+                    x, H - BOTTOM + 16, n));
+        }
+        s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"label\" text-anchor=\"middle\">Sessions</text>",
+                (LEFT + W - RIGHT) / 2, H - 6));
+        s.append(String.format(Locale.ROOT, "<text x=\"14\" y=\"%d\" class=\"label\" text-anchor=\"middle\" "
+                + "transform=\"rotate(-90 14 %d)\">Rate</text>", (TOP + H - BOTTOM) / 2, (TOP + H - BOTTOM) / 2));
+        s.append("<g clip-path=\"url(#plot-").append(esc(f.type())).append(")\">");
+        s.append(polyline(f, top, ymax, true, true, "limit998")).append(polyline(f, top, ymax, false, true, "limit998"));
+        s.append(polyline(f, top, ymax, true, false, "limit95")).append(polyline(f, top, ymax, false, false, "limit95"));
+        s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" class=\"target\"/>",
+                LEFT, y(f.target(), ymax), W - RIGHT, y(f.target(), ymax)));
+        s.append("</g>");
+        for (OutcomeAudit.Point p : f.points()) {
+            s.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"6\" class=\"point%s\">"
+                    + "<title>%s: %d of %d sessions (%s)%s</title></circle>",
+                    x(p.sessions(), top), y(Math.min(p.rate(), ymax), ymax), p.outside95() ? " outside" : "",
+                    esc(p.name()), p.events(), p.sessions(), percent(p.rate()),
+                    p.outside998() ? ", outside the 99.8% limits" : p.outside95() ? ", outside the 95% limits" : ""));
+        }
+        s.append("</svg>");
+        return s.toString();
+    }
+
+    private static String polyline(OutcomeAudit.Funnel f, long top, double ymax, boolean upper, boolean wide,
+            String css) {
+        StringBuilder points = new StringBuilder();
+        for (OutcomeAudit.Limit l : f.limits()) {
+            double v = upper ? (wide ? l.high998() : l.high95()) : (wide ? l.low998() : l.low95());
+            points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x(l.sessions(), top), y(Math.min(v, ymax * 1.5),
+                    ymax)));
+        }
+        return "<polyline class=\"" + css + "\" fill=\"none\" points=\"" + points.toString().trim() + "\"/>";
+    }
+
+    private static double x(long n, long top) {
+        return LEFT + (double) n / top * (W - LEFT - RIGHT);
+    }
+
+    private static double y(double rate, double ymax) {
+        return H - BOTTOM - rate / ymax * (H - TOP - BOTTOM);
+    }
+
+    private static String percent(double rate) {
+        return String.format(Locale.ROOT, rate < 0.1 ? "%.1f%%" : "%.0f%%", rate * 100);
+    }
+
+    static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,161 @@
+package org.venula.followup.internal;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.venula.clinic.VenulaPrincipal;
+import org.venula.followup.Audit;
+import org.venula.followup.Complication;
+import org.venula.followup.OutcomeAudit;
+import org.venula.followup.Outcomes;
+import org.venula.followup.RecordReview;
+import org.venula.followup.ReportComplication;
+import org.venula.followup.Review;
+import org.venula.shared.NotFoundException;
+import org.venula.shared.web.JsonFields;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@RestController
+@Tag(name = "Reviews, complications and the outcome audit")
+class OutcomesApi {
+
+    private final Outcomes outcomes;
+    private final Audit audit;
+    private final JsonMapper json;
+
+    OutcomesApi(Outcomes outcomes, Audit audit, JsonMapper json) {
+        this.outcomes = outcomes;
+        this.audit = audit;
+        this.json = json;
+    }
+
+    record Confirm(String severity, String management) {
+    }
+
+    record Reason(String reason) {
+    }
+
+    record Resolve(LocalDate resolvedOn) {
+    }
+
+    record LeadReview(String report) {
+    }
+
+    private <R extends Record> R read(JsonNode body, Class<R> type) {
+        return JsonFields.read(json, body == null || body.isNull() ? json.createObjectNode() : body, type,
+                new ArrayList<>());
+    }
+
+    @PostMapping("/api/patients/{patientId}/reviews")
+    @Operation(summary = "Record a review: clearance per mapped area, satisfaction, CEAP/VCSS per leg, the decision")
+    ResponseEntity<Review> review(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long patientId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    schema = @Schema(implementation = RecordReview.class))) @RequestBody JsonNode body) {
+        Review r = outcomes.recordReview(me, patientId, read(body, RecordReview.class));
+        return ResponseEntity.created(URI.create("/api/patients/" + patientId + "/reviews")).body(r);
+    }
+
+    @GetMapping("/api/patients/{patientId}/reviews")
+    @Operation(summary = "The patient's reviews, newest first")
+    List<Review> reviews(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long patientId) {
+        return outcomes.reviews(me, patientId);
+    }
+
+    @PostMapping("/api/patients/{patientId}/complications")
+    @Operation(summary = "Report a complication (confirmed), tied to the session and area where known")
+    ResponseEntity<Complication> report(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long patientId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    schema = @Schema(implementation = ReportComplication.class))) @RequestBody JsonNode body) {
+        Complication c = outcomes.report(me, patientId, read(body, ReportComplication.class));
+        return ResponseEntity.created(URI.create("/api/patients/" + patientId + "/complications")).body(c);
+    }
+
+    @GetMapping("/api/patients/{patientId}/complications")
+    @Operation(summary = "The patient's complications with the lots used")
+    List<Complication> complications(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long patientId) {
+        return outcomes.complications(me, patientId);
+    }
+
+    @GetMapping("/api/complications/waiting")
+    @Operation(summary = "Complications proposed from check-ins, and serious ones waiting for the clinic lead")
+    List<Complication> waiting(@AuthenticationPrincipal VenulaPrincipal me) {
+        return outcomes.waiting(me);
+    }
+
+    @PostMapping("/api/complications/{id}/confirm")
+    @Operation(summary = "Confirm a proposed complication (optionally correcting severity, adding management)")
+    Complication confirm(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
+            @RequestBody(required = false) JsonNode body) {
+        Confirm c = read(body, Confirm.class);
+        return outcomes.confirm(me, id, c.severity(), c.management());
+    }
+
+    @PostMapping("/api/complications/{id}/reject")
+    @Operation(summary = "Reject a proposed complication with the reason")
+    Complication reject(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
+            @RequestBody(required = false) JsonNode body) {
+        return outcomes.reject(me, id, read(body, Reason.class).reason());
+    }
+
+    @PostMapping("/api/complications/{id}/resolve")
+    @Operation(summary = "Record the date a complication resolved")
+    Complication resolve(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
+            @RequestBody(required = false) JsonNode body) {
+        return outcomes.resolve(me, id, read(body, Resolve.class).resolvedOn());
+    }
+
+    @PostMapping("/api/complications/{id}/lead-review")
+    @Operation(summary = "The clinic lead records the review of a serious event and its regulator report")
+    Complication leadReview(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
+            @RequestBody(required = false) JsonNode body) {
+        return outcomes.leadReview(me, id, read(body, LeadReview.class).report());
+    }
+
+    @GetMapping("/api/audit/outcomes")
+    @Operation(summary = "The outcome audit over session dates from..to (admins); default the last 12 months")
+    OutcomeAudit outcomes(@AuthenticationPrincipal VenulaPrincipal me, @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to) {
+        return audit.outcomes(me, from, to);
+    }
+
+    @GetMapping(path = "/api/audit/outcomes.csv", produces = "text/csv")
+    @Operation(summary = "The outcome audit as CSV")
+    ResponseEntity<String> csv(@AuthenticationPrincipal VenulaPrincipal me,
+            @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to) {
+        OutcomeAudit a = audit.outcomes(me, from, to);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv; charset=utf-8"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("venula-outcomes-" + a.from() + "-" + a.to() + ".csv").build().toString())
+                .body(audit.csv(a));
+    }
+
+    @GetMapping(path = "/api/audit/funnel/{type}.svg", produces = "image/svg+xml")
+    @Operation(summary = "The funnel plot of one complication type as SVG")
+    ResponseEntity<String> funnel(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable String type,
+            @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to) {
+        OutcomeAudit a = audit.outcomes(me, from, to);
+        OutcomeAudit.Funnel f = a.funnels().stream().filter(x -> x.type().equals(type)).findFirst()
+                .orElseThrow(() -> new NotFoundException("Complication type " + type));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("image/svg+xml"))
+                .body(FunnelSvg.render(f, org.venula.shared.Labels.sentence(type) + ", " + a.from() + " to " + a.to()));
+    }
+}

@@ -1,0 +1,154 @@
+package org.venula;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.venula.support.Api;
+import org.venula.support.Api.Response;
+
+import tools.jackson.databind.JsonNode;
+
+/** Reviews, complications and the outcome audit through the running application's API (H2 and PostgreSQL). */
+abstract class OutcomeScenarios extends AftercareScenarios {
+
+    /** A clinic of its own, so the audit counts only what the test made. */
+    record OwnClinic(long clinicId, Api admin, Api clinician, Api second) {
+    }
+
+    OwnClinic ownClinic() {
+        String adminName = "lead" + unique();
+        long clinicId = clinics.createClinic("Audit Clinic " + adminName, ZoneId.of("Europe/London"), false,
+                adminName, "lead-password-123", "test").id();
+        Api lead = Api.as(port, adminName, "lead-password-123");
+        Api[] clinicians = new Api[2];
+        for (int i = 0; i < 2; i++) {
+            String name = "auditdr" + unique();
+            assertThat(lead.post("/api/users", Map.of("username", name, "password", "a-long-password-1",
+                    "displayName", "Dr Audit " + i, "role", "CLINICIAN")).status()).isEqualTo(201);
+            clinicians[i] = Api.as(port, name, "a-long-password-1");
+        }
+        return new OwnClinic(clinicId, lead, clinicians[0], clinicians[1]);
+    }
+
+    @Test
+    void aReviewAndAComplicationReachTheAuditWithWilsonIntervals() {
+        OwnClinic c = ownClinic();
+        Ready p = readyPatient(c.clinician(), "Reviewed" + unique());
+        long lot = lot(c.clinician(), "POLIDOCANOL", "0.5", "RV" + unique(), today().plusYears(1));
+        long session = signedSession(c.clinician(), p, lot);
+        Ready q = readyPatient(c.second(), "Other" + unique());
+        signedSession(c.second(), q, lot);
+
+        Response bad = c.clinician().post("/api/patients/" + p.patientId() + "/reviews", Map.of("planId", p.planId(),
+                "areas", List.of(Map.of("areaId", p.areaIds().get(0), "clearancePercent", 60)), "satisfaction", 7,
+                "decision", "MAYBE"));
+        assertThat(bad.errorFields()).containsExactlyInAnyOrder("areas[0].clearancePercent", "satisfaction", "decision");
+        Response review = c.clinician().post("/api/patients/" + p.patientId() + "/reviews", Map.of("planId", p.planId(),
+                "areas", List.of(Map.of("areaId", p.areaIds().get(0), "clearancePercent", 50),
+                        Map.of("areaId", p.areaIds().get(1), "clearancePercent", 75, "drained", true,
+                                "drainageNote", "Microthrombectomy, 2 sites")),
+                "satisfaction", 4, "wouldRepeat", true, "ceapLeft", "C1", "ceapRight", "C1", "decision", "DISCHARGE"));
+        assertThat(review.status()).as(review.toString()).isEqualTo(201);
+        assertThat(review.json().get("medianClearance").asDouble()).isEqualTo(62.5);
+        // Clearance below 75%: the recall comes after 6 months, not 12.
+        assertThat(review.json().get("recallOn").asString()).isEqualTo(today().plusMonths(6).toString());
+        JsonNode tasks = c.clinician().get("/api/patients/" + p.patientId() + "/follow-ups").json();
+        assertThat(tasks.valueStream().map(t -> t.get("kind").asString() + ":" + t.get("status").asString()).toList())
+                .contains("REVIEW:DONE", "MAINTENANCE_RECALL:DUE");
+
+        Response complication = c.clinician().post("/api/patients/" + p.patientId() + "/complications", Map.of(
+                "type", "MATTING", "sessionId", session, "areaId", p.areaIds().get(0), "onsetOn", today().toString(),
+                "severity", "MILD", "foundBy", "REVIEW", "management", "Observe; review at 3 months"));
+        assertThat(complication.status()).as(complication.toString()).isEqualTo(201);
+        assertThat(complication.json().get("lots").toString()).contains("RV");
+        assertThat(complication.json().get("serious").asBoolean()).isFalse();
+        Response dvt = c.clinician().post("/api/patients/" + p.patientId() + "/complications", Map.of(
+                "type", "DVT", "sessionId", session, "onsetOn", today().toString(), "severity", "MODERATE",
+                "foundBy", "PHONE"));
+        assertThat(dvt.json().get("serious").asBoolean()).isTrue();
+        assertThat(c.clinician().get("/api/complications/waiting").json().findValuesAsString("type")).contains("DVT");
+        assertThat(c.clinician().post("/api/complications/" + dvt.id() + "/lead-review", Map.of("report", "YC-1"))
+                .status()).isEqualTo(403);
+        assertThat(c.admin().post("/api/complications/" + dvt.id() + "/lead-review", Map.of("report", "Yellow Card 123"))
+                .status()).isEqualTo(200);
+        assertThat(c.clinician().post("/api/patients/" + p.patientId() + "/complications", Map.of("type", "GOUT",
+                "onsetOn", today().plusDays(2).toString(), "severity", "MILD")).errorFields())
+                .containsExactlyInAnyOrder("type", "onsetOn");
+
+        assertThat(c.clinician().get("/api/audit/outcomes").status()).isEqualTo(403);
+        JsonNode audit = c.admin().get("/api/audit/outcomes?from=" + today().minusDays(1) + "&to=" + today()).json();
+        assertThat(audit.get("sessions").asInt()).isEqualTo(2);
+        assertThat(audit.get("patientsTreated").asInt()).isEqualTo(2);
+        assertThat(audit.get("medianClearanceFirstReview").asDouble()).isEqualTo(62.5);
+        assertThat(audit.get("meanSatisfaction").asDouble()).isEqualTo(4.0);
+        JsonNode matting = audit.get("complications").valueStream()
+                .filter(r -> r.get("type").asString().equals("MATTING")).findFirst().orElseThrow();
+        assertThat(matting.get("events").asInt()).isEqualTo(1);
+        assertThat(matting.get("sessions").asInt()).isEqualTo(2);
+        assertThat(matting.get("rate").asDouble()).isEqualTo(0.5);
+        assertThat(matting.get("ciLow").asDouble()).isCloseTo(0.0945, org.assertj.core.api.Assertions.within(0.0001));
+        assertThat(matting.get("ciHigh").asDouble()).isCloseTo(0.9055, org.assertj.core.api.Assertions.within(0.0001));
+        JsonNode stain = audit.get("complications").valueStream()
+                .filter(r -> r.get("type").asString().equals("HYPERPIGMENTATION")).findFirst().orElseThrow();
+        assertThat(stain.get("reference").get("source").asString()).contains("000_9847514786cec5fa.txt");
+        JsonNode funnel = audit.get("funnels").valueStream()
+                .filter(f -> f.get("type").asString().equals("MATTING")).findFirst().orElseThrow();
+        assertThat(funnel.get("target").asDouble()).isEqualTo(0.5);
+        assertThat(funnel.get("points").size()).isEqualTo(2);
+        Api.Bytes csv = c.admin().bytes("/api/audit/outcomes.csv?from=" + today() + "&to=" + today());
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(new String(csv.body())).startsWith("scope,practitioner,measure,events,sessions,rate")
+                .contains("clinic,,MATTING,1,2,0.5000");
+        Api.Bytes svg = c.admin().bytes("/api/audit/funnel/MATTING.svg?from=" + today() + "&to=" + today());
+        assertThat(new String(svg.body())).startsWith("<svg").contains("Dr Audit 0");
+        assertThat(c.admin().get("/api/audit/outcomes?from=" + today() + "&to=" + today().minusDays(3))
+                .errorFields()).containsExactly("to");
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.venula.demo.DemoHistory history;
+
+    /** Generates {@code sessions} sessions of history in a clinic of its own and returns what the audit must find. */
+    record Generated(OwnClinic clinic, org.venula.demo.DemoHistory.Summary summary) {
+    }
+
+    Generated generated(int sessions, java.time.LocalDate from, java.time.LocalDate to) {
+        OwnClinic c = ownClinic();
+        Ready template = readyPatient(c.clinician(), "Template" + unique());
+        lot(c.clinician(), "POLIDOCANOL", "0.5", "G" + unique(), today().plusYears(1));
+        lot(c.clinician(), "SODIUM_TETRADECYL_SULFATE", "0.2", "H" + unique(), today().plusYears(1));
+        long clinicId = c.clinicId();
+        List<Long> practitioners = c.admin().get("/api/practitioners").json().findValues("id").stream()
+                .map(JsonNode::asLong).toList();
+        return new Generated(c, history.generate(clinicId, template.patientId(), practitioners, sessions, from, to, 7L));
+    }
+
+    static void assertAuditMatches(JsonNode audit, org.venula.demo.DemoHistory.Summary s) {
+        assertThat(audit.get("sessions").asInt()).isEqualTo(s.sessions());
+        assertThat(audit.get("patientsTreated").asInt()).isEqualTo(s.patients());
+        assertThat(audit.get("courses").asInt()).isEqualTo(s.courses());
+        assertThat(audit.get("doseOverrides").get("events").asInt()).isEqualTo(s.overrideSessions());
+        for (JsonNode r : audit.get("complications")) {
+            assertThat(r.get("events").asInt()).as(r.get("type").asString())
+                    .isEqualTo(s.sessionsWithComplication().getOrDefault(r.get("type").asString(), 0));
+        }
+        long byPractitioner = audit.get("practitioners").valueStream().mapToLong(p -> p.get("sessions").asLong()).sum();
+        assertThat(byPractitioner).isEqualTo(s.sessions());
+    }
+
+    @Test
+    void theAuditCountsAGeneratedHistoryExactly() {
+        java.time.LocalDate from = today().minusYears(1);
+        Generated g = generated(120, from, today().minusDays(60));
+        JsonNode audit = g.clinic().admin().get("/api/audit/outcomes?from=" + from + "&to=" + today()).json();
+        assertAuditMatches(audit, g.summary());
+        assertThat(audit.get("followUp").get("due").asInt()).isPositive();
+        assertThat(audit.get("followUp").get("reviewedInWindow").asInt()).isPositive();
+        assertThat(audit.get("medianClearanceCourseEnd").isNull()).isFalse();
+        assertThat(audit.get("wouldRepeatShare").asDouble()).isBetween(0.5, 1.0);
+    }
+}
