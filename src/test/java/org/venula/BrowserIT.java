@@ -618,6 +618,68 @@ class BrowserIT {
         checkAccessibility("46-patient-information");
     }
 
+    @Test
+    void aClinicianRecordsAReviewAndAComplicationAndTheAuditShowsIt() throws java.io.IOException {
+        Api admin = Api.as(port, "admin", ApiScenarios.ADMIN_PASSWORD);
+        String clinician = "reviewer" + ApiScenarios.unique();
+        admin.post("/api/users", Map.of("username", clinician, "password", "a-long-password-1", "displayName",
+                "Dr Reviewer " + clinician, "role", "CLINICIAN"));
+        Api dr = Api.as(port, clinician, "a-long-password-1");
+        String family = "Audit" + ApiScenarios.unique();
+        long id = dr.post("/api/patients", ApiScenarios.patient(family, Map.of("givenName", "Gwen"))).id();
+        dr.put("/api/patients/" + id + "/history", ApiScenarios.history());
+        dr.post("/api/patients/" + id + "/screenings", Map.of());
+        long cid = dr.post("/api/patients/" + id + "/consultations", ApiScenarios.consultation(Map.of())).id();
+        long area = dr.get("/api/consultations/" + cid).json().get("areas").get(0).get("id").asLong();
+        long planId = dr.post("/api/consultations/" + cid + "/plan", Map.of("sessions", 2)).id();
+        dr.post("/api/plans/" + planId + "/consent", Map.of("patientName", "Gwen " + family));
+        dr.post("/api/patients/" + id + "/screenings", Map.of());
+        long lot = dr.post("/api/lots", Map.of("agent", "POLIDOCANOL", "product", "Aethoxysklerol", "strengthPercent",
+                "0.5", "lotNumber", "AU-" + ApiScenarios.unique(), "expiryDate", LocalDate.now().plusYears(1).toString(),
+                "quantity", 5)).id();
+        long session = dr.post("/api/patients/" + id + "/sessions", Map.of("adHocReason", "Walk-in", "weightKg", 60,
+                "confirmed", List.of("LEGS_NOT_SHAVED", "NO_MOISTURISER", "HOSIERY_BROUGHT"))).id();
+        dr.post("/api/sessions/" + session + "/injections", Map.of("areaId", area, "lotId", lot, "volumeMl", 0.5));
+        dr.put("/api/sessions/" + session + "/compression", Map.of("type", "STOCKING", "length", "THIGH",
+                "lowMmHg", 14, "highMmHg", 17, "standard", "UK"));
+        dr.put("/api/sessions/" + session + "/reactions", Map.of("reactions", List.of("NONE")));
+        dr.post("/api/sessions/" + session + "/sign", null);
+
+        signIn(clinician, "a-long-password-1");
+        page.navigate(url("/patients/" + id));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Record a review or complication")).click();
+        page.getByLabel("Clearance of Left calf, lateral").selectOption("75");
+        page.getByLabel("Clearance of Right thigh, lateral").selectOption("50");
+        page.locator("input[name=satisfaction][value='4']").check();
+        page.locator("input[name=wouldRepeat][value=true]").check();
+        page.getByLabel("CEAP right leg").selectOption("C1");
+        page.getByLabel("Another session").check();
+        checkAccessibility("50-review-form");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record review")).click();
+        assertThat(page.getByRole(AriaRole.STATUS).first()).containsText("Review recorded: Another session");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Record a review or complication")).click();
+        page.getByLabel("Complication", new Page.GetByLabelOptions().setExact(true)).selectOption("MATTING");
+        page.getByLabel("After the session of").selectOption(String.valueOf(session));
+        page.getByLabel("Management").fill("Observe; laser if it persists beyond 12 months");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record complication")).click();
+        assertThat(page.getByRole(AriaRole.STATUS).first()).containsText("Complication recorded: Matting");
+        assertThat(page.locator("#outcomes-panel-h + ul")).containsText("Matting");
+
+        signIn("admin", ApiScenarios.ADMIN_PASSWORD);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Audit").setExact(true)).click();
+        assertThat(page.locator("#rates tr[data-type=MATTING]")).containsText("Matting");
+        assertThat(page.locator(".funnel-figure[data-type=MATTING] svg circle title",
+                new Page.LocatorOptions().setHasText("Dr Reviewer " + clinician))).hasCount(1);
+        checkAccessibility("51-audit");
+        com.microsoft.playwright.Download csv = page.waitForDownload(() ->
+                page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download CSV")).click());
+        assertThat(new String(java.nio.file.Files.readAllBytes(csv.path()))).contains("practitioner,Dr Reviewer "
+                + clinician + ",MATTING,1,");
+        page.navigate(url("/dashboard"));
+        checkAccessibility("52-dashboard-with-complications");
+    }
+
     private void screenshotAt(String name, int width, int height) {
         page.setViewportSize(width, height);
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(false));
