@@ -602,8 +602,11 @@ class BrowserIT {
         page = staff;
         signIn(clinician, "a-long-password-1");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Dashboard")).click();
-        com.microsoft.playwright.Locator row = page.locator("tr", new Page.LocatorOptions().setHasText("Ffion " + family));
+        com.microsoft.playwright.Locator row = page.locator("#check-ins tr",
+                new Page.LocatorOptions().setHasText("Ffion " + family));
         assertThat(row).hasCount(2);
+        // The check-ins also propose complications for a clinician to confirm.
+        assertThat(page.locator("#waiting-h + p, #waiting-h ~ div").first()).containsText("DVT");
         assertThat(row.first()).containsText("Emergency");
         assertThat(row.nth(1)).containsText("Calf swelling or pain");
         assertThat(row.first().locator(".waited")).containsText("min");
@@ -611,7 +614,7 @@ class BrowserIT {
         row.nth(1).getByLabel("What was done (optional)").fill("Phoned; duplex booked today");
         row.nth(1).getByRole(AriaRole.BUTTON).click();
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Acknowledged");
-        assertThat(page.locator("tr", new Page.LocatorOptions().setHasText("Ffion " + family))).hasCount(1);
+        assertThat(page.locator("#check-ins tr", new Page.LocatorOptions().setHasText("Ffion " + family))).hasCount(1);
         page.navigate(url("/aftercare/plans/" + aftercarePlan));
         checkAccessibility("45-aftercare-plan");
         page.navigate(url("/clinics/1/information"));
