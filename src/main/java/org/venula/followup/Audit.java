@@ -127,7 +127,7 @@ public class Audit {
 
     /** Control limits sampled from 1 session to a little beyond the busiest practitioner, for drawing. */
     static List<OutcomeAudit.Limit> limits(double target, long maxSessions) {
-        long top = Math.max(10, Math.round(maxSessions * 1.15));
+        long top = Math.max(20, Math.round(maxSessions * 2.0));
         List<OutcomeAudit.Limit> out = new ArrayList<>();
         int steps = 60;
         for (int i = 0; i <= steps; i++) {

@@ -21,17 +21,28 @@ public final class FunnelSvg {
     }
 
     public static String render(OutcomeAudit.Funnel f, String title) {
-        long top = f.limits().isEmpty() ? 10 : f.limits().get(f.limits().size() - 1).sessions();
+        long busiest = f.points().stream().mapToLong(OutcomeAudit.Point::sessions).max().orElse(0);
+        long top = Math.max(10, Math.round(busiest * 1.15));
         long smallest = f.points().stream().mapToLong(OutcomeAudit.Point::sessions).filter(n -> n > 0).min().orElse(top);
         double maxRate = f.points().stream().mapToDouble(OutcomeAudit.Point::rate).max().orElse(0);
         double limitAtSmallest = f.limits().stream().filter(l -> l.sessions() >= smallest).findFirst()
                 .map(OutcomeAudit.Limit::high998).orElse(f.target());
-        double ymax = Math.min(1, Math.max(0.02, Math.max(maxRate * 1.25, Math.max(limitAtSmallest * 1.1,
+        double wanted = Math.min(1, Math.max(0.02, Math.max(maxRate * 1.25, Math.max(limitAtSmallest * 1.1,
                 f.target() * 2))));
+        double yStep = nice(wanted / 4, new double[] {0.005, 0.01, 0.02, 0.025, 0.05, 0.1, 0.2, 0.25});
+        double ymax = Math.min(1, yStep * 4);
+        long xStep = (long) nice(top / 4.0, new double[] {1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000,
+            2500, 5000, 10000});
+        top = xStep * 4;
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" "
                 + "role=\"img\" aria-label=\"%s\" class=\"funnel\">", W, H, esc(title)));
         s.append("<title>").append(esc(title)).append("</title>");
+        s.append("<style>.axis{stroke:#5b6b75}.grid{stroke:#e5ecef}.tick,.label{font:11px sans-serif;fill:#5b6b75}"
+                + ".target{stroke:#0f5e63;stroke-width:2}.limit95{stroke:#d69a00;stroke-dasharray:5 3;stroke-width:1.5}"
+                + ".limit998{stroke:#a4262c;stroke-dasharray:2 3;stroke-width:1.5}"
+                + ".point{fill:#fff;stroke:#1d2a33;stroke-width:2}.point.outside{fill:#a4262c;stroke:#a4262c}</style>");
+        s.append(String.format(Locale.ROOT, "<rect x=\"0\" y=\"0\" width=\"%d\" height=\"%d\" fill=\"#fff\"/>", W, H));
         s.append("<defs><clipPath id=\"plot-").append(esc(f.type())).append(String.format(Locale.ROOT,
                 "\"><rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\"/></clipPath></defs>", LEFT, TOP,
                 W - LEFT - RIGHT, H - TOP - BOTTOM));
@@ -46,7 +57,7 @@ public final class FunnelSvg {
             s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" class=\"grid\"/>"
                     + "<text x=\"%d\" y=\"%.1f\" class=\"tick\" text-anchor=\"end\">%s</text>",
                     LEFT, y, W - RIGHT, y, LEFT - 6, y + 4, percent(rate)));
-            long n = Math.round((double) top * i / 4);
+            long n = top * i / 4;
             double x = x(n, top);
             s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" class=\"tick\" text-anchor=\"middle\">%d</text>",
                     x, H - BOTTOM + 16, n));
@@ -70,6 +81,16 @@ public final class FunnelSvg {
         }
         s.append("</svg>");
         return s.toString();
+    }
+
+    /** The smallest of the steps at least {@code raw}. */
+    private static double nice(double raw, double[] steps) {
+        for (double step : steps) {
+            if (step >= raw) {
+                return step;
+            }
+        }
+        return steps[steps.length - 1] * Math.ceil(raw / steps[steps.length - 1]);
     }
 
     private static String polyline(OutcomeAudit.Funnel f, long top, double ymax, boolean upper, boolean wide,
