@@ -147,6 +147,15 @@ abstract class AftercareScenarios extends TreatmentScenarios {
         assertThat(Api.anonymous(port).bytes(path + "/leaflet.pdf").contentType()).isEqualTo("application/pdf");
         assertThat(admin.get("/api/patients/" + p.patientId() + "/access-log").json().findValuesAsString("username"))
                 .contains("patient link");
+        // An expired link shows the same plain page as a wrong one.
+        jdbc.sql("UPDATE aftercare_plan SET token_expires_at = :past WHERE id = :id")
+                .param("past", java.time.OffsetDateTime.now().minusMinutes(1)).param("id", planId).update();
+        Api.Bytes expired = Api.anonymous(port).bytes(path);
+        assertThat(expired.status()).isEqualTo(404);
+        assertThat(new String(expired.body())).contains("not valid").doesNotContain("Aftercare");
+        path = clinician.post("/api/aftercare/plans/" + planId + "/link", null).json().get("url").asString();
+        path = path.substring(path.indexOf("/my/"));
+        assertThat(Api.anonymous(port).bytes(path).status()).isEqualTo(200);
 
         // Regenerating is an addendum to the session; the first version is kept and its link stops working.
         assertThat(clinician.post("/api/aftercare/plans/" + planId + "/regenerate", Map.of()).errorFields())
