@@ -534,30 +534,11 @@ class BrowserIT {
 
     @Test
     void aPatientOpensTheirPlanOnAPhoneChecksInWithCalfSwellingAndAClinicianAcknowledgesIt() {
-        Api admin = Api.as(port, "admin", ApiScenarios.ADMIN_PASSWORD);
-        String clinician = "carer" + ApiScenarios.unique();
-        admin.post("/api/users", Map.of("username", clinician, "password", "a-long-password-1", "displayName",
-                "Dr Carer", "role", "CLINICIAN"));
-        Api dr = Api.as(port, clinician, "a-long-password-1");
-        String family = "Phone" + ApiScenarios.unique();
-        long id = dr.post("/api/patients", ApiScenarios.patient(family, Map.of("givenName", "Ffion"))).id();
-        dr.put("/api/patients/" + id + "/history", ApiScenarios.history());
-        dr.post("/api/patients/" + id + "/screenings", Map.of());
-        long cid = dr.post("/api/patients/" + id + "/consultations", ApiScenarios.consultation(Map.of())).id();
-        long area = dr.get("/api/consultations/" + cid).json().get("areas").get(0).get("id").asLong();
-        long planId = dr.post("/api/consultations/" + cid + "/plan", Map.of("sessions", 2)).id();
-        dr.post("/api/plans/" + planId + "/consent", Map.of("patientName", "Ffion " + family));
-        dr.post("/api/patients/" + id + "/screenings", Map.of());
-        long lot = dr.post("/api/lots", Map.of("agent", "POLIDOCANOL", "product", "Aethoxysklerol", "strengthPercent",
-                "0.5", "lotNumber", "PH-" + ApiScenarios.unique(), "expiryDate", LocalDate.now().plusYears(1).toString(),
-                "quantity", 5)).id();
-        long session = dr.post("/api/patients/" + id + "/sessions", Map.of("adHocReason", "Walk-in", "weightKg", 60,
-                "confirmed", List.of("LEGS_NOT_SHAVED", "NO_MOISTURISER", "HOSIERY_BROUGHT"))).id();
-        dr.post("/api/sessions/" + session + "/injections", Map.of("areaId", area, "lotId", lot, "volumeMl", 0.5));
-        dr.put("/api/sessions/" + session + "/compression", Map.of("type", "STOCKING", "length", "THIGH",
-                "lowMmHg", 14, "highMmHg", 17, "standard", "UK"));
-        dr.put("/api/sessions/" + session + "/reactions", Map.of("reactions", List.of("NONE")));
-        dr.post("/api/sessions/" + session + "/sign", null);
+        Treated t = treated("carer", "Dr Carer", "Phone", "Ffion");
+        Api dr = t.dr();
+        String clinician = t.clinician();
+        String family = t.family();
+        long id = t.patientId();
         long aftercarePlan = dr.get("/api/patients/" + id + "/aftercare-plans").json().get(0).get("id").asLong();
         String link = dr.post("/api/aftercare/plans/" + aftercarePlan + "/link", null).json().get("url").asString();
         String path = link.substring(link.indexOf("/my/"));
@@ -623,30 +604,10 @@ class BrowserIT {
 
     @Test
     void aClinicianRecordsAReviewAndAComplicationAndTheAuditShowsIt() throws java.io.IOException {
-        Api admin = Api.as(port, "admin", ApiScenarios.ADMIN_PASSWORD);
-        String clinician = "reviewer" + ApiScenarios.unique();
-        admin.post("/api/users", Map.of("username", clinician, "password", "a-long-password-1", "displayName",
-                "Dr Reviewer " + clinician, "role", "CLINICIAN"));
-        Api dr = Api.as(port, clinician, "a-long-password-1");
-        String family = "Audit" + ApiScenarios.unique();
-        long id = dr.post("/api/patients", ApiScenarios.patient(family, Map.of("givenName", "Gwen"))).id();
-        dr.put("/api/patients/" + id + "/history", ApiScenarios.history());
-        dr.post("/api/patients/" + id + "/screenings", Map.of());
-        long cid = dr.post("/api/patients/" + id + "/consultations", ApiScenarios.consultation(Map.of())).id();
-        long area = dr.get("/api/consultations/" + cid).json().get("areas").get(0).get("id").asLong();
-        long planId = dr.post("/api/consultations/" + cid + "/plan", Map.of("sessions", 2)).id();
-        dr.post("/api/plans/" + planId + "/consent", Map.of("patientName", "Gwen " + family));
-        dr.post("/api/patients/" + id + "/screenings", Map.of());
-        long lot = dr.post("/api/lots", Map.of("agent", "POLIDOCANOL", "product", "Aethoxysklerol", "strengthPercent",
-                "0.5", "lotNumber", "AU-" + ApiScenarios.unique(), "expiryDate", LocalDate.now().plusYears(1).toString(),
-                "quantity", 5)).id();
-        long session = dr.post("/api/patients/" + id + "/sessions", Map.of("adHocReason", "Walk-in", "weightKg", 60,
-                "confirmed", List.of("LEGS_NOT_SHAVED", "NO_MOISTURISER", "HOSIERY_BROUGHT"))).id();
-        dr.post("/api/sessions/" + session + "/injections", Map.of("areaId", area, "lotId", lot, "volumeMl", 0.5));
-        dr.put("/api/sessions/" + session + "/compression", Map.of("type", "STOCKING", "length", "THIGH",
-                "lowMmHg", 14, "highMmHg", 17, "standard", "UK"));
-        dr.put("/api/sessions/" + session + "/reactions", Map.of("reactions", List.of("NONE")));
-        dr.post("/api/sessions/" + session + "/sign", null);
+        Treated t = treated("reviewer", null, "Audit", "Gwen");
+        String clinician = t.clinician();
+        long id = t.patientId();
+        long session = t.sessionId();
 
         signIn(clinician, "a-long-password-1");
         page.navigate(url("/patients/" + id));
@@ -681,6 +642,38 @@ class BrowserIT {
                 + clinician + ",MATTING,1,");
         page.navigate(url("/dashboard"));
         checkAccessibility("52-dashboard-with-complications");
+    }
+
+    /** A clinician, and a patient of theirs screened, consulted, planned, consented and treated in one signed session. */
+    record Treated(String clinician, Api dr, String family, long patientId, long sessionId) {
+    }
+
+    private Treated treated(String userPrefix, String displayName, String familyPrefix, String givenName) {
+        Api admin = Api.as(port, "admin", ApiScenarios.ADMIN_PASSWORD);
+        String clinician = userPrefix + ApiScenarios.unique();
+        admin.post("/api/users", Map.of("username", clinician, "password", "a-long-password-1", "displayName",
+                displayName == null ? "Dr Reviewer " + clinician : displayName, "role", "CLINICIAN"));
+        Api dr = Api.as(port, clinician, "a-long-password-1");
+        String family = familyPrefix + ApiScenarios.unique();
+        long id = dr.post("/api/patients", ApiScenarios.patient(family, Map.of("givenName", givenName))).id();
+        dr.put("/api/patients/" + id + "/history", ApiScenarios.history());
+        dr.post("/api/patients/" + id + "/screenings", Map.of());
+        long cid = dr.post("/api/patients/" + id + "/consultations", ApiScenarios.consultation(Map.of())).id();
+        long area = dr.get("/api/consultations/" + cid).json().get("areas").get(0).get("id").asLong();
+        long planId = dr.post("/api/consultations/" + cid + "/plan", Map.of("sessions", 2)).id();
+        dr.post("/api/plans/" + planId + "/consent", Map.of("patientName", givenName + " " + family));
+        dr.post("/api/patients/" + id + "/screenings", Map.of());
+        long lot = dr.post("/api/lots", Map.of("agent", "POLIDOCANOL", "product", "Aethoxysklerol", "strengthPercent",
+                "0.5", "lotNumber", "T-" + ApiScenarios.unique(), "expiryDate", LocalDate.now().plusYears(1).toString(),
+                "quantity", 5)).id();
+        long session = dr.post("/api/patients/" + id + "/sessions", Map.of("adHocReason", "Walk-in", "weightKg", 60,
+                "confirmed", List.of("LEGS_NOT_SHAVED", "NO_MOISTURISER", "HOSIERY_BROUGHT"))).id();
+        dr.post("/api/sessions/" + session + "/injections", Map.of("areaId", area, "lotId", lot, "volumeMl", 0.5));
+        dr.put("/api/sessions/" + session + "/compression", Map.of("type", "STOCKING", "length", "THIGH",
+                "lowMmHg", 14, "highMmHg", 17, "standard", "UK"));
+        dr.put("/api/sessions/" + session + "/reactions", Map.of("reactions", List.of("NONE")));
+        dr.post("/api/sessions/" + session + "/sign", null);
+        return new Treated(clinician, dr, family, id, session);
     }
 
     private void screenshotAt(String name, int width, int height) {
