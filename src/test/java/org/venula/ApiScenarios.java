@@ -829,6 +829,22 @@ abstract class ApiScenarios {
         assertThat(Api.anonymous(port).bytes(rotated).status()).isEqualTo(404);
     }
 
+    @Test
+    void errorsBeforeAnyEndpointIsChosenAreProblemJsonToo() {
+        Response unknown = admin.get("/api/no-such-thing");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+        assertThat(unknown.json().get("type").asString()).endsWith("/not-found");
+        assertThat(unknown.json().get("instance").asString()).isEqualTo("/api/no-such-thing");
+        Response notMultipart = admin.post("/api/consultations/1/photos", Map.of("file", "x"));
+        assertThat(notMultipart.status()).isEqualTo(415);
+        assertThat(notMultipart.contentType()).startsWith("application/problem+json");
+        assertThat(notMultipart.json().get("type").asString()).endsWith("/unsupported-media-type");
+        Response wrongMethod = admin.send("DELETE", "/api/patients", null, Map.of());
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.json().get("type").asString()).endsWith("/method-not-allowed");
+    }
+
     // ---- helpers -----------------------------------------------------------------------------------------------
 
     static int unique() {
