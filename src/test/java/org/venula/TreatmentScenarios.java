@@ -293,6 +293,31 @@ abstract class TreatmentScenarios extends ApiScenarios {
         assertThat(recalled.toString()).contains("recalled");
     }
 
+    @Test
+    void aSessionStartedFromItsAppointmentMarksItAttendedOnce() {
+        Api clinician = newUser("CLINICIAN");
+        long practitioner = clinician.get("/api/me").json().get("practitionerId").asLong();
+        Ready p = readyPatient(clinician, "Booked" + unique());
+        LocalDate monday = nextMonday();
+        assertThat(clinician.post("/api/appointments", booking(p.patientId(), practitioner, "CONSULTATION",
+                monday.atTime(9, 0))).status()).isEqualTo(201);
+        Response treatment = clinician.post("/api/appointments", booking(p.patientId(), practitioner, "TREATMENT",
+                monday.plusDays(1).atTime(9, 0)));
+        assertThat(treatment.status()).as(treatment.toString()).isEqualTo(201);
+        Map<String, Object> start = Map.of("appointmentId", treatment.id(), "weightKg", 64, "confirmed", CHECKLIST);
+        Response session = clinician.post("/api/patients/" + p.patientId() + "/sessions", start);
+        assertThat(session.status()).as(session.toString()).isEqualTo(201);
+        assertThat(session.json().get("appointmentId").asLong()).isEqualTo(treatment.id());
+        assertThat(clinician.get("/api/appointments/" + treatment.id()).json().get("status").asString())
+                .isEqualTo("ATTENDED");
+        Response again = clinician.post("/api/patients/" + p.patientId() + "/sessions", start);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("type").asString()).endsWith("/session-exists");
+        Response consultationAsSession = clinician.post("/api/patients/" + p.patientId() + "/sessions", Map.of(
+                "appointmentId", treatment.id() - 1, "weightKg", 64, "confirmed", CHECKLIST));
+        assertThat(consultationAsSession.errorFields()).containsExactly("appointmentId");
+    }
+
     long startSession(Api clinician, Ready p) {
         Response r = clinician.post("/api/patients/" + p.patientId() + "/sessions",
                 Map.of("adHocReason", "Course session", "weightKg", 65, "confirmed", CHECKLIST));

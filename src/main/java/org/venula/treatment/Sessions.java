@@ -217,6 +217,9 @@ public class Sessions {
                 ready.plan().id(), ready.plan().consultationId(), ready.screening().id(), today, protocol.ref(),
                 weight, ready.screening().restrictions().stream().map(Restriction::name).toList(),
                 checklist, now(), me.getUsername()));
+        if (appointment != null && appointment.status() == PathwayRules.Status.BOOKED) {
+            appointments.markAttended(me, appointment.id()); // the patient is here
+        }
         accessLog.record(me.clinicId(), patientId, AccessAction.START_SESSION, "session " + id);
         return load(me, id);
     }

@@ -68,8 +68,12 @@ class TreatmentPages {
     // ---- start
 
     @GetMapping("/patients/{id}/sessions/new")
-    String startForm(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id, Model model) {
+    String startForm(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
+            @RequestParam(required = false) Long appointmentId, Model model) {
         Map<String, String> v = new LinkedHashMap<>();
+        if (appointmentId != null) {
+            v.put("appointmentId", appointmentId.toString());
+        }
         PatientRecord p = patients.get(me, id);
         if (p.weightKg() != null) {
             v.put("weightKg", p.weightKg().stripTrailingZeros().toPlainString());
