@@ -629,6 +629,8 @@ class BrowserIT {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record complication")).click();
         assertThat(page.getByRole(AriaRole.STATUS).first()).containsText("Complication recorded: Matting");
         assertThat(page.locator("#outcomes-panel-h + ul")).containsText("Matting");
+        assertThat(page.locator("#aftercare-panel-h")).isVisible();
+        checkAccessibility("50b-chart-after-treatment");
 
         signIn("admin", ApiScenarios.ADMIN_PASSWORD);
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Audit").setExact(true)).click();
