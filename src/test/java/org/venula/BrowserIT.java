@@ -423,6 +423,9 @@ class BrowserIT {
         assertThat(page.locator(".column", new Page.LocatorOptions().setHasText("Dr Diary " + clinician)))
                 .containsText("Ivy " + family);
         checkAccessibility("29c-calendar-clinic");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Clinic week")).click();
+        assertThat(page.locator(".column").first()).containsText("Ivy " + family);
+        checkAccessibility("29d-calendar-clinic-week");
         assertThat(Api.as(port, "admin", ApiScenarios.ADMIN_PASSWORD).get("/api/patients/" + id + "/appointments")
                 .json().get(0).get("start").asString()).isEqualTo(monday + "T10:30");
     }

@@ -122,6 +122,48 @@ class CalendarPages {
         return "scheduling/columns";
     }
 
+    /** A day of the whole clinic's week: every appointment, and each practitioner's free slots for the type. */
+    record ClinicDay(LocalDate day, String title, List<Appointment> appointments, List<Free> free) {
+    }
+
+    record Free(PractitionerView practitioner, int slots) {
+    }
+
+    @GetMapping("/calendar/clinic-week")
+    String clinicWeek(@AuthenticationPrincipal VenulaPrincipal me, @RequestParam(required = false) LocalDate date,
+            @RequestParam(required = false) Type type, @RequestParam(required = false) Long patientId, Model model) {
+        List<PractitionerView> practitioners = clinics.practitioners(me.clinicId());
+        LocalDate day = date == null ? clinics.today(me.clinicId()) : date;
+        LocalDate monday = day.minusDays(day.getDayOfWeek().getValue() - 1L);
+        Type t = type == null ? Type.CONSULTATION : type;
+        java.util.Map<Long, List<Appointment>> booked = new java.util.HashMap<>();
+        java.util.Map<Long, List<LocalDateTime>> free = new java.util.HashMap<>();
+        for (PractitionerView p : practitioners) {
+            booked.put(p.id(), appointments.forPractitioner(me, p.id(), monday, monday.plusDays(6)));
+            free.put(p.id(), appointments.slots(me, p.id(), t, monday, monday.plusDays(6)));
+        }
+        List<ClinicDay> days = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            LocalDate d = monday.plusDays(i);
+            List<Appointment> on = booked.values().stream().flatMap(List::stream)
+                    .filter(a -> a.start().toLocalDate().equals(d))
+                    .sorted(java.util.Comparator.comparing(Appointment::start)).toList();
+            List<Free> slots = practitioners.stream().map(p -> new Free(p, (int) free.get(p.id()).stream()
+                    .filter(x -> x.toLocalDate().equals(d)).count())).toList();
+            if (i < 5 || !on.isEmpty() || slots.stream().anyMatch(f -> f.slots() > 0)) {
+                days.add(new ClinicDay(d, java.time.format.DateTimeFormatter.ofPattern("EEE d MMM", java.util.Locale.UK)
+                        .format(d), on, slots));
+            }
+        }
+        fillColumns(me, model, practitioners, null, monday, t, patientId, List.of(), "clinic-week");
+        model.addAttribute("days", days);
+        model.addAttribute("previous", monday.minusWeeks(1));
+        model.addAttribute("next", monday.plusWeeks(1));
+        model.addAttribute("heading", "Whole clinic, week of " + java.time.format.DateTimeFormatter
+                .ofPattern("d MMMM yyyy", java.util.Locale.UK).format(monday));
+        return "scheduling/clinic-week";
+    }
+
     private void fillColumns(VenulaPrincipal me, Model model, List<PractitionerView> practitioners,
             PractitionerView practitioner, LocalDate day, Type type, Long patientId, List<Column> columns, String view) {
         model.addAttribute("practitioners", practitioners);
