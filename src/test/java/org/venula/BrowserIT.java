@@ -641,6 +641,14 @@ class BrowserIT {
         assertThat(page.locator(".funnel-figure[data-type=MATTING] svg circle title",
                 new Page.LocatorOptions().setHasText("Dr Reviewer " + clinician))).hasCount(1);
         checkAccessibility("51-audit");
+        com.microsoft.playwright.Response backwards = page.navigate(url("/admin/audit?from=2026-12-01&to=2026-01-01"));
+        assertThat(backwards.status()).isEqualTo(422);
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("To: must not be before from");
+        checkAccessibility("51b-audit-bad-period");
+        assertThat(page.navigate(url("/admin/audit?from=yesterday")).status()).isEqualTo(400);
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("From: 'yesterday' is not a valid value");
+        assertThat(page.navigate(url("/recalls?within=-4")).status()).isEqualTo(422);
+        page.navigate(url("/admin/audit"));
         com.microsoft.playwright.Download csv = page.waitForDownload(() ->
                 page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download CSV")).click());
         assertThat(new String(java.nio.file.Files.readAllBytes(csv.path()))).contains("practitioner,Dr Reviewer "

@@ -97,7 +97,7 @@ class OutcomePages {
                 f.integer("satisfaction"), f.bool("wouldRepeat"), f.text("ceapLeft"), f.text("ceapRight"),
                 f.integer("vcssLeft"), f.integer("vcssRight"), f.text("decision"), f.date("recallOn"), f.text("notes"));
         List<String> errors = new ArrayList<>();
-        f.errors().forEach((k, v) -> errors.add(Labels.sentence(k) + ": " + v));
+        f.errors().forEach((k, v) -> errors.add(Labels.field(k) + ": " + v));
         if (errors.isEmpty()) {
             try {
                 var saved = outcomes.recordReview(me, id, r);
@@ -105,7 +105,7 @@ class OutcomePages {
                         + (saved.recallOn() == null ? "." : ", maintenance recall due " + saved.recallOn() + "."));
                 return "redirect:/patients/" + id;
             } catch (InvalidInputException e) {
-                e.problems().forEach(p -> errors.add(Labels.sentence(p.field()) + ": " + p.message()));
+                e.problems().forEach(p -> errors.add(Labels.field(p.field()) + ": " + p.message()));
             }
         }
         redirect.addFlashAttribute("reviewErrors", errors);
@@ -123,7 +123,7 @@ class OutcomePages {
                 area == null ? null : area.longValue(), f.date("onsetOn"), f.text("severity"), f.text("foundBy"),
                 f.text("management"), f.date("resolvedOn"));
         List<String> errors = new ArrayList<>();
-        f.errors().forEach((k, v) -> errors.add(Labels.sentence(k) + ": " + v));
+        f.errors().forEach((k, v) -> errors.add(Labels.field(k) + ": " + v));
         if (errors.isEmpty()) {
             try {
                 var saved = outcomes.report(me, id, c);
@@ -132,7 +132,7 @@ class OutcomePages {
                         : "."));
                 return "redirect:/patients/" + id;
             } catch (InvalidInputException e) {
-                e.problems().forEach(p -> errors.add(Labels.sentence(p.field()) + ": " + p.message()));
+                e.problems().forEach(p -> errors.add(Labels.field(p.field()) + ": " + p.message()));
             }
         }
         redirect.addFlashAttribute("complicationErrors", errors);

@@ -15,6 +15,11 @@ class PageLabels {
             return code == null ? "" : Labels.sentence(code.toString());
         }
 
+        /** A field's path as it reads beside an error: "weightKg" → "Weight (kg)". */
+        public String field(String path) {
+            return path == null ? "" : Labels.field(path);
+        }
+
         /** A percentage or volume without trailing zeros: 0.50 → 0.5. */
         public String num(java.math.BigDecimal value) {
             return value == null ? "" : value.stripTrailingZeros().toPlainString();

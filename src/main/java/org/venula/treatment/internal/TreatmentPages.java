@@ -319,7 +319,7 @@ class TreatmentPages {
             redirect.addFlashAttribute("notice", notice);
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("error", String.join(" ", e.problems().stream()
-                    .map(p -> org.venula.shared.Labels.sentence(p.field()) + ": " + p.message() + ".").toList()));
+                    .map(p -> org.venula.shared.Labels.field(p.field()) + ": " + p.message() + ".").toList()));
         } catch (ConflictException | ProblemException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
