@@ -470,7 +470,7 @@ class BrowserIT {
 
         // First injection in full: tap the left calf, choose the lot and the volume.
         com.microsoft.playwright.Locator calf = page.locator(".session-map rect[aria-label='Left calf, front']");
-        calf.click(new com.microsoft.playwright.Locator.ClickOptions().setPosition(20, 30));
+        tap(calf, 20, 30);
         assertThat(page.locator("#map-status")).containsText("Left calf");
         page.getByLabel("Sclerosant lot").selectOption(new com.microsoft.playwright.options.SelectOption()
                 .setLabel("Polidocanol 0.5% · Aethoxysklerol · lot " + lot05 + " · exp "
@@ -481,15 +481,15 @@ class BrowserIT {
         assertThat(page.locator(".session-map .dot")).hasCount(1);
 
         // Then one tap per injection repeats the last one at the new point.
-        calf.click(new com.microsoft.playwright.Locator.ClickOptions().setPosition(30, 60));
+        tap(calf, 30, 60);
         assertThat(page.locator(".session-map .dot")).hasCount(2);
-        calf.click(new com.microsoft.playwright.Locator.ClickOptions().setPosition(25, 90));
+        tap(calf, 25, 90);
         assertThat(page.locator(".session-map .dot")).hasCount(3);
         assertThat(page.locator("#dose-status")).hasText("OK");
 
         // 3% into the reticular vein of the right thigh: 75 of 80 mg at 40 kg, a warning.
         page.getByLabel("Tapping the map repeats the last injection there").uncheck();
-        page.locator(".session-map rect[aria-label='Right thigh, front']").click();
+        tap(page.locator(".session-map rect[aria-label='Right thigh, front']"), 26, 60);
         page.getByLabel("Sclerosant lot").selectOption(new com.microsoft.playwright.options.SelectOption()
                 .setLabel("Polidocanol 3% · Aethoxysklerol · lot " + lot3 + " · exp "
                         + LocalDate.now().plusYears(1).format(DateTimeFormatter.ofPattern("MMM yyyy", Locale.UK))));
@@ -502,8 +502,7 @@ class BrowserIT {
 
         // Repeating it would pass the daily limit: stopped, nothing charted.
         page.getByLabel("Tapping the map repeats the last injection there").check();
-        page.locator(".session-map rect[aria-label='Right thigh, front']").click(
-                new com.microsoft.playwright.Locator.ClickOptions().setPosition(15, 100));
+        tap(page.locator(".session-map rect[aria-label='Right thigh, front']"), 15, 100);
         assertThat(page.getByRole(AriaRole.ALERT).first()).containsText("Stopped at a dose limit");
         assertThat(page.locator(".session-map .dot")).hasCount(4);
         assertThat(page.getByLabel("Volume (mL)")).hasValue("2");
@@ -687,6 +686,12 @@ class BrowserIT {
         dr.put("/api/sessions/" + session + "/reactions", Map.of("reactions", List.of("NONE")));
         dr.post("/api/sessions/" + session + "/sign", null);
         return new Treated(clinician, dr, family, id, session);
+    }
+
+    /** Taps the leg map once the page has loaded, so the map's script is listening (each tap reloads the page). */
+    private void tap(com.microsoft.playwright.Locator region, double x, double y) {
+        page.waitForLoadState();
+        region.click(new com.microsoft.playwright.Locator.ClickOptions().setPosition(x, y));
     }
 
     private void screenshotAt(String name, int width, int height) {

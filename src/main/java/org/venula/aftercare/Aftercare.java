@@ -224,10 +224,14 @@ public class Aftercare {
         return new PatientLink(publicUrl + "/my/" + token, expires);
     }
 
-    /** What a valid, unexpired private link shows; empty for a wrong, replaced or expired token. */
+    /** What a valid, unexpired private link shows. */
     public record PatientView(long clinicId, String clinicName, String patientName, StoredPlan plan, LocalDate today) {
     }
 
+    /**
+     * The plan behind a private link; empty for a wrong, replaced or expired token. {@code action} is logged as the
+     * patient's access (null when the caller logs the access itself, as a check-in does).
+     */
     @Transactional
     public Optional<PatientView> byToken(String token, AccessAction action) {
         if (token == null || token.length() < 20 || token.length() > 100) {
@@ -236,8 +240,10 @@ public class Aftercare {
         return store.byTokenHash(hash(token)).filter(l -> l.expiresAt() != null && l.expiresAt().isAfter(now()))
                 .map(l -> {
                     ClinicInfo clinic = clinics.clinic(l.clinicId());
-                    accessLog.recordByPatientLink(l.clinicId(), l.plan().patientId(), action,
-                            "plan " + l.plan().id());
+                    if (action != null) {
+                        accessLog.recordByPatientLink(l.clinicId(), l.plan().patientId(), action,
+                                "plan " + l.plan().id());
+                    }
                     return new PatientView(l.clinicId(), clinic.name(), patients.nameOf(l.clinicId(),
                             l.plan().patientId()), l.plan(), clinics.today(l.clinicId()));
                 });
@@ -260,10 +266,15 @@ public class Aftercare {
         m.put("stored", plan);
         m.put("plan", plan.plan());
         m.put("emergencyNumber", emergencyNumber);
+        m.put("titles", titles(plan));
+        return m;
+    }
+
+    /** Each instruction's heading by its code, for the page, the leaflet and the calendar. */
+    public static Map<String, String> titles(StoredPlan plan) {
         Map<String, String> titles = new LinkedHashMap<>();
         plan.plan().instructions().forEach(i -> titles.put(i.code(), title(i.code())));
-        m.put("titles", titles);
-        return m;
+        return titles;
     }
 
     /** How an instruction's code reads as a heading: COMPRESSION_DAYTIME → "Compression daytime". */

@@ -1,7 +1,6 @@
 package org.venula.aftercare;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -137,11 +136,6 @@ public class CheckIns {
         }
         accessLog.record(me.clinicId(), c.patientId(), AccessAction.ACKNOWLEDGE_CHECK_IN, "check-in " + id);
         return store.checkIn(me.clinicId(), id).orElseThrow();
-    }
-
-    /** Today's date in the patient's clinic, for pages. */
-    public LocalDate today(Aftercare.PatientView view) {
-        return view.today();
     }
 
     private OffsetDateTime now() {

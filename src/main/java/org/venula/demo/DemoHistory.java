@@ -27,8 +27,8 @@ import org.springframework.stereotype.Component;
 public class DemoHistory {
 
     /** Complication types generated, with their base rate per session (matting is doubled for one practitioner). */
-    static final Map<String, Double> RATES = Map.of("HYPERPIGMENTATION", 0.12, "MATTING", 0.05, "TRAPPED_BLOOD",
-            0.08, "SUPERFICIAL_THROMBOPHLEBITIS", 0.03, "BLISTERING", 0.005, "ALLERGIC_REACTION", 0.001);
+    static final Map<String, Double> RATES = new java.util.TreeMap<>(Map.of("HYPERPIGMENTATION", 0.12, "MATTING", 0.05, "TRAPPED_BLOOD",
+            0.08, "SUPERFICIAL_THROMBOPHLEBITIS", 0.03, "BLISTERING", 0.005, "ALLERGIC_REACTION", 0.001));
 
     private static final String[] GIVEN = {"Alice", "Beth", "Carys", "Dawn", "Elin", "Fiona", "Gemma", "Hannah",
         "Iris", "Jade", "Kate", "Laura", "Megan", "Nia", "Olivia", "Priya", "Rachel", "Sian", "Tara", "Zoe", "Anwen",
@@ -179,7 +179,7 @@ public class DemoHistory {
                 jdbc.sql("UPDATE treatment_session SET status = 'SIGNED', signed_at = :at, signed_by = :by WHERE id = :s")
                         .param("at", now).param("by", by).param("s", sessionId).update();
                 boolean matting = practitionerIds.indexOf(practitioner) == 0;
-                for (Map.Entry<String, Double> rate : new java.util.TreeMap<>(RATES).entrySet()) {
+                for (Map.Entry<String, Double> rate : RATES.entrySet()) {
                     double r = rate.getValue() * (matting && rate.getKey().equals("MATTING") ? 2.4 : 1);
                     if (random.nextDouble() < r) {
                         withComplication.merge(rate.getKey(), 1, Integer::sum);

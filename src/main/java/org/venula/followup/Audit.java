@@ -142,6 +142,18 @@ public class Audit {
         return out;
     }
 
+    /** The funnel plot of one complication type as SVG; 404 for a type the register does not know. */
+    public String funnelSvg(OutcomeAudit audit, String type) {
+        OutcomeAudit.Funnel f = audit.funnels().stream().filter(x -> x.type().equals(type)).findFirst()
+                .orElseThrow(() -> new org.venula.shared.NotFoundException("Complication type " + type));
+        return org.venula.followup.internal.FunnelSvg.render(f, org.venula.shared.Labels.sentence(type) + ", "
+                + audit.from() + " to " + audit.to());
+    }
+
+    public static String csvFileName(OutcomeAudit audit) {
+        return "venula-outcomes-" + audit.from() + "-" + audit.to() + ".csv";
+    }
+
     /** The audit as CSV: one row per complication type for the clinic and for each practitioner, then overrides. */
     public String csv(OutcomeAudit audit) {
         StringWriter out = new StringWriter();

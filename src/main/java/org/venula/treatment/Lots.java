@@ -8,7 +8,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.venula.accesslog.AccessAction;
@@ -114,9 +113,7 @@ public class Lots {
     /** Every patient and session that received a lot with this number; each patient's read goes in the access log. */
     @Transactional
     public List<LotRecipient> recipients(VenulaPrincipal me, String lotNumber) {
-        if (!me.isAdmin() && !me.seesClinicalRecord()) {
-            throw new AccessDeniedException("Only clinicians and administrators search lot recipients");
-        }
+        me.requireClinicalRecord();
         List<LotRecipient> out = store.recipients(me.clinicId(), lotNumber.trim());
         out.stream().map(LotRecipient::patientId).distinct().forEach(p -> accessLog.record(me.clinicId(), p,
                 AccessAction.SEARCH_LOT_RECIPIENTS, "lot " + lotNumber.trim()));

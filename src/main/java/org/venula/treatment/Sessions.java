@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -236,7 +235,9 @@ public class Sessions {
     public List<TreatmentSession> forPatient(VenulaPrincipal me, long patientId) {
         me.requireClinicalRecord();
         patients.get(me, patientId);
-        return store.forPatient(me.clinicId(), patientId).stream().map(s -> s.withDose(dose(me, s, null))).toList();
+        java.util.Map<Integer, ProtocolDocument> byVersion = new java.util.HashMap<>();
+        return store.forPatient(me.clinicId(), patientId).stream().map(s -> s.withDose(dose(me, s, null,
+                byVersion.computeIfAbsent(s.protocol().version(), v -> protocol(me, s))))).toList();
     }
 
     /** The consultation whose leg map the session charts on. */
@@ -313,7 +314,7 @@ public class Sessions {
         VeinType veinType = c.veinType() == null ? area.veinType() : c.veinType();
         DoseCheck.Injection candidate = new DoseCheck.Injection(lot.agent(), concentration, form, c.volumeMl(),
                 form == DoseCheck.Form.FOAM ? lp : 1, form == DoseCheck.Form.FOAM ? gp : 4, veinType);
-        DoseCheck.Result result = dose(me, s, candidate);
+        DoseCheck.Result result = dose(me, s, candidate, protocol);
         String overrideCodes = null;
         if (result.status() == DoseCheck.Status.BLOCK) {
             List<String> blocking = result.messages().stream().filter(m -> m.level() == DoseCheck.Status.BLOCK)
@@ -477,7 +478,7 @@ public class Sessions {
     @Transactional
     public TreatmentSession addendum(VenulaPrincipal me, long sessionId, String reason, String text) {
         me.requireClinicalRecord();
-        TreatmentSession s = load(me, sessionId);
+        TreatmentSession s = find(me, sessionId);
         List<FieldProblem> problems = new ArrayList<>();
         if (reason == null || reason.isBlank() || reason.length() > 1000) {
             problems.add(new FieldProblem("reason", "is required: why the record is corrected (at most 1000 characters)"));
@@ -498,7 +499,8 @@ public class Sessions {
     }
 
     /** The dose check over the session (plus a candidate injection), sharing the day's dose with other sessions. */
-    private DoseCheck.Result dose(VenulaPrincipal me, TreatmentSession s, DoseCheck.Injection candidate) {
+    private DoseCheck.Result dose(VenulaPrincipal me, TreatmentSession s, DoseCheck.Injection candidate,
+            ProtocolDocument protocol) {
         List<DoseCheck.Injection> session = new ArrayList<>(s.injections().stream()
                 .filter(TreatmentSession.Injection::counts).map(Sessions::toCheck).toList());
         if (candidate != null) {
@@ -506,7 +508,7 @@ public class Sessions {
         }
         List<DoseCheck.Injection> earlier = store.otherInjectionsOn(me.clinicId(), s.patientId(), s.sessionDate(),
                 s.id()).stream().map(Sessions::toCheck).toList();
-        return DoseCheck.check(s.weightKg(), DoseCheck.Limits.of(protocol(me, s)), Set.copyOf(s.restrictions()),
+        return DoseCheck.check(s.weightKg(), DoseCheck.Limits.of(protocol), Set.copyOf(s.restrictions()),
                 session, earlier);
     }
 
@@ -521,14 +523,19 @@ public class Sessions {
         return protocols.version(me.clinicId(), s.protocol().version()).document();
     }
 
-    private TreatmentSession load(VenulaPrincipal me, long sessionId) {
-        TreatmentSession s = store.find(me.clinicId(), sessionId)
-                .orElseThrow(() -> new NotFoundException("Session " + sessionId));
-        return s.withDose(dose(me, s, null));
+    private TreatmentSession find(VenulaPrincipal me, long sessionId) {
+        return store.find(me.clinicId(), sessionId).orElseThrow(() -> new NotFoundException("Session " + sessionId));
     }
 
+    /** The session as answered to the caller, with the dose check over it. */
+    private TreatmentSession load(VenulaPrincipal me, long sessionId) {
+        TreatmentSession s = find(me, sessionId);
+        return s.withDose(dose(me, s, null, protocol(me, s)));
+    }
+
+    /** The session, refused (409) once signed. Without the dose check: the caller runs it when it needs it. */
     private TreatmentSession open(VenulaPrincipal me, long sessionId) {
-        TreatmentSession s = load(me, sessionId);
+        TreatmentSession s = find(me, sessionId);
         if (s.signed()) {
             throw signedConflict();
         }

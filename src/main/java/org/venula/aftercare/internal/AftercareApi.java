@@ -1,11 +1,8 @@
 package org.venula.aftercare.internal;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -32,6 +29,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.venula.shared.web.Downloads;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -67,7 +65,7 @@ class AftercareApi {
     AftercarePlan plan(@AuthenticationPrincipal VenulaPrincipal me,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(implementation = PlanRequest.class))) @RequestBody JsonNode body) {
-        return aftercare.plan(me, JsonFields.read(json, body, PlanRequest.class, new ArrayList<>()));
+        return aftercare.plan(me, JsonFields.read(json, body, PlanRequest.class));
     }
 
     @PostMapping("/api/check-ins/triage")
@@ -75,7 +73,7 @@ class AftercareApi {
     TriageAnswer triage(@AuthenticationPrincipal VenulaPrincipal me,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(implementation = TriageRequest.class))) @RequestBody JsonNode body) {
-        return checkIns.triage(me, JsonFields.read(json, body, TriageRequest.class, new ArrayList<>()));
+        return checkIns.triage(me, JsonFields.read(json, body, TriageRequest.class));
     }
 
     @GetMapping("/api/patients/{patientId}/aftercare-plans")
@@ -100,8 +98,7 @@ class AftercareApi {
     @Operation(summary = "Make the plan again from the active protocol; recorded as an addendum to the session")
     ResponseEntity<StoredPlan> regenerate(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
             @RequestBody JsonNode body) {
-        StoredPlan p = aftercare.regenerate(me, id, JsonFields.read(json, body, ReasonRequest.class,
-                new ArrayList<>()).reason());
+        StoredPlan p = aftercare.regenerate(me, id, JsonFields.read(json, body, ReasonRequest.class).reason());
         return ResponseEntity.created(URI.create("/api/aftercare/plans/" + p.id())).body(p);
     }
 
@@ -111,16 +108,14 @@ class AftercareApi {
         StoredPlan p = aftercare.get(me, id);
         byte[] pdf = documents.leaflet(aftercare.model(clinics.clinic(me.clinicId()).name(),
                 patients.get(me, p.patientId()).fullName(), p));
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).header(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.inline().filename("aftercare-" + id + ".pdf").build().toString()).body(pdf);
+        return Downloads.pdf(pdf, "aftercare-" + id + ".pdf", true);
     }
 
     @GetMapping(path = "/api/aftercare/plans/{id}/aftercare.ics", produces = "text/calendar")
     @Operation(summary = "The plan's dates as an iCalendar file")
     ResponseEntity<String> ics(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id) {
         StoredPlan p = aftercare.get(me, id);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/calendar; charset=utf-8"))
-                .body(documents.ics(p, clinics.clinic(me.clinicId()).name()));
+        return Downloads.calendar(documents.ics(p, clinics.clinic(me.clinicId()).name()), "aftercare.ics");
     }
 
     @GetMapping("/api/check-ins")
@@ -140,7 +135,7 @@ class AftercareApi {
     CheckIn acknowledge(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
             @RequestBody(required = false) JsonNode body) {
         String note = body == null || body.isNull() ? null
-                : JsonFields.read(json, body, NoteRequest.class, new ArrayList<>()).note();
+                : JsonFields.read(json, body, NoteRequest.class).note();
         return checkIns.acknowledge(me, id, note);
     }
 }

@@ -37,7 +37,7 @@ class AftercareDocuments {
         String uid = "venula-aftercare-" + stored.id() + "-";
         int n = 0;
         for (AftercarePlan.Instruction i : plan.instructions()) {
-            calendar.add(allDay(i.from(), i.until(), label(i.code()), i.text(), uid + (n++)));
+            calendar.add(allDay(i.from(), i.until(), org.venula.aftercare.Aftercare.title(i.code()), i.text(), uid + (n++)));
             if (i.milestone() != null) {
                 calendar.add(allDay(i.until().plusDays(1), i.until().plusDays(1), i.milestone(), i.text(), uid + (n++)));
             }
@@ -54,9 +54,5 @@ class AftercareDocuments {
         e.add(new Description(description));
         e.add(new Uid(uid + "@venula"));
         return e;
-    }
-
-    static String label(String code) {
-        return org.venula.shared.Labels.sentence(code);
     }
 }

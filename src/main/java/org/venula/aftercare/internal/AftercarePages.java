@@ -8,10 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -39,6 +36,7 @@ import org.venula.shared.InvalidInputException;
 import org.venula.shared.NotFoundException;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.venula.shared.web.Downloads;
 
 /**
  * Pages: the clinician's view of a plan (link, leaflet, calendar, regeneration), the chart panel and the check-in
@@ -74,7 +72,7 @@ class AftercarePages {
         StoredPlan p = aftercare.get(me, id);
         model.addAttribute("stored", p);
         model.addAttribute("patient", patients.get(me, p.patientId()));
-        model.addAttribute("titles", aftercare.model("", "", p).get("titles"));
+        model.addAttribute("titles", Aftercare.titles(p));
         if (!model.containsAttribute("link")) {
             model.addAttribute("link", null);
         }
@@ -173,7 +171,7 @@ class AftercarePages {
     private String renderMine(Aftercare.PatientView view, String token, Model model, String error) {
         model.addAttribute("view", view);
         model.addAttribute("token", token);
-        model.addAttribute("titles", aftercare.model("", "", view.plan()).get("titles"));
+        model.addAttribute("titles", Aftercare.titles(view.plan()));
         model.addAttribute("emergencyNumber", aftercare.emergencyNumber());
         model.addAttribute("symptoms", symptoms(view));
         model.addAttribute("error", error);
@@ -193,7 +191,7 @@ class AftercarePages {
     @PostMapping("/my/{token}/check-in")
     String checkIn(@PathVariable String token, @RequestParam(required = false) List<String> symptoms,
             @RequestParam(required = false) String note, Model model, HttpServletResponse response) {
-        Optional<Aftercare.PatientView> view = aftercare.byToken(token, AccessAction.VIEW_AFTERCARE_PLAN);
+        Optional<Aftercare.PatientView> view = aftercare.byToken(token, null); // the check-in logs itself
         if (view.isEmpty()) {
             return notValid(model, response);
         }
@@ -247,13 +245,10 @@ class AftercarePages {
     }
 
     private static ResponseEntity<byte[]> pdf(byte[] pdf, long id) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).header(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename("aftercare-plan-" + id + ".pdf").build().toString()).body(pdf);
+        return Downloads.pdf(pdf, "aftercare-plan-" + id + ".pdf", false);
     }
 
     private static ResponseEntity<String> calendar(String ics) {
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/calendar; charset=utf-8"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("aftercare.ics")
-                        .build().toString()).body(ics);
+        return Downloads.calendar(ics, "aftercare.ics");
     }
 }

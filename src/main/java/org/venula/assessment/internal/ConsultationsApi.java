@@ -3,7 +3,6 @@ package org.venula.assessment.internal;
 import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.http.CacheControl;
@@ -57,7 +56,7 @@ class ConsultationsApi {
     ResponseEntity<Consultation> record(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(implementation = ConsultationRequest.class))) @RequestBody JsonNode body) {
-        ConsultationRequest request = JsonFields.read(json, body, ConsultationRequest.class, new ArrayList<>());
+        ConsultationRequest request = JsonFields.read(json, body, ConsultationRequest.class);
         Consultation c = consultations.record(me, id, request);
         return ResponseEntity.created(URI.create("/api/consultations/" + c.id())).body(c);
     }

@@ -1,7 +1,6 @@
 package org.venula.followup.internal;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.http.ResponseEntity;
@@ -55,7 +54,7 @@ class FollowUpApi {
     @Operation(summary = "Dismiss a due follow-up with the reason (clinicians)")
     FollowUpTask dismiss(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
             @RequestBody JsonNode body) {
-        return followUps.dismiss(me, id, JsonFields.read(json, body, ReasonRequest.class, new ArrayList<>()).reason());
+        return followUps.dismiss(me, id, JsonFields.read(json, body, ReasonRequest.class).reason());
     }
 
     @GetMapping("/api/patients/{patientId}/follow-ups")

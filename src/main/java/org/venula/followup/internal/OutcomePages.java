@@ -6,9 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -35,6 +32,7 @@ import org.venula.shared.InvalidInputException;
 import org.venula.shared.Labels;
 import org.venula.shared.web.FormValues;
 import org.venula.treatment.Sessions;
+import org.venula.shared.web.Downloads;
 
 /** Pages: recording a review and a complication, complications waiting for a decision, and the outcome audit. */
 @Controller
@@ -197,21 +195,13 @@ class OutcomePages {
     ResponseEntity<String> csv(@AuthenticationPrincipal VenulaPrincipal me,
             @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to) {
         OutcomeAudit a = audit.outcomes(me, from, to);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv; charset=utf-8"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("venula-outcomes-" + a.from() + "-" + a.to() + ".csv").build().toString())
-                .body(audit.csv(a));
+        return Downloads.csv(audit.csv(a), Audit.csvFileName(a));
     }
 
     @GetMapping("/admin/audit/funnel/{type}.svg")
     ResponseEntity<String> svg(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable String type,
             @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to) {
-        OutcomeAudit a = audit.outcomes(me, from, to);
-        OutcomeAudit.Funnel f = a.funnels().stream().filter(x -> x.type().equals(type)).findFirst()
-                .orElseThrow(() -> new org.venula.shared.NotFoundException("Complication type " + type));
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("image/svg+xml"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("funnel-" + type.toLowerCase() + ".svg").build().toString())
-                .body(FunnelSvg.render(f, Labels.sentence(type) + ", " + a.from() + " to " + a.to()));
+        return Downloads.svg(audit.funnelSvg(audit.outcomes(me, from, to), type),
+                "funnel-" + type.toLowerCase(java.util.Locale.ROOT) + ".svg");
     }
 }

@@ -176,9 +176,9 @@ public class OutcomeStore {
         Long area = (Long) rs.getObject("area_id", Long.class);
         List<String> lots = session == null ? List.of() : jdbc.sql("""
                 SELECT DISTINCT l.lot_number FROM session_injection i JOIN sclerosant_lot l ON l.id = i.lot_id
-                WHERE i.session_id = :s AND i.voided_at IS NULL AND i.area_id <> :notArea
-                  AND (:anyArea OR i.area_id = :area) ORDER BY l.lot_number""")
-                .param("s", session).param("notArea", -1L).param("anyArea", area == null)
+                WHERE i.session_id = :s AND i.voided_at IS NULL AND (:anyArea OR i.area_id = :area)
+                ORDER BY l.lot_number""")
+                .param("s", session).param("anyArea", area == null)
                 .param("area", area == null ? -1L : area).query(String.class).list();
         return new Complication(rs.getLong("id"), rs.getLong("patient_id"), rs.getString("patient_name"), session,
                 rs.getObject("session_date", LocalDate.class), area, (Long) rs.getObject("check_in_id", Long.class),

@@ -5,9 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,13 +21,13 @@ import org.venula.followup.Outcomes;
 import org.venula.followup.RecordReview;
 import org.venula.followup.ReportComplication;
 import org.venula.followup.Review;
-import org.venula.shared.NotFoundException;
 import org.venula.shared.web.JsonFields;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.venula.shared.web.Downloads;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -142,20 +139,14 @@ class OutcomesApi {
     ResponseEntity<String> csv(@AuthenticationPrincipal VenulaPrincipal me,
             @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to) {
         OutcomeAudit a = audit.outcomes(me, from, to);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv; charset=utf-8"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("venula-outcomes-" + a.from() + "-" + a.to() + ".csv").build().toString())
-                .body(audit.csv(a));
+        return Downloads.csv(audit.csv(a), Audit.csvFileName(a));
     }
 
     @GetMapping(path = "/api/audit/funnel/{type}.svg", produces = "image/svg+xml")
     @Operation(summary = "The funnel plot of one complication type as SVG")
     ResponseEntity<String> funnel(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable String type,
             @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to) {
-        OutcomeAudit a = audit.outcomes(me, from, to);
-        OutcomeAudit.Funnel f = a.funnels().stream().filter(x -> x.type().equals(type)).findFirst()
-                .orElseThrow(() -> new NotFoundException("Complication type " + type));
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("image/svg+xml"))
-                .body(FunnelSvg.render(f, org.venula.shared.Labels.sentence(type) + ", " + a.from() + " to " + a.to()));
+        return Downloads.svg(audit.funnelSvg(audit.outcomes(me, from, to), type),
+                "funnel-" + type.toLowerCase(java.util.Locale.ROOT) + ".svg");
     }
 }

@@ -1,7 +1,6 @@
 package org.venula.patient.internal;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 
 
@@ -97,7 +96,7 @@ class PatientsApi {
             @Parameter(description = "the version you loaded, e.g. \"2\"")
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @RequestParam(required = false) String note) {
-        MedicalHistory history = JsonFields.read(json, body, MedicalHistory.class, new ArrayList<>());
+        MedicalHistory history = JsonFields.read(json, body, MedicalHistory.class);
         HistoryVersion saved = patients.recordHistory(me, id, history, parseVersion(ifMatch), note);
         return ResponseEntity.ok().eTag(Integer.toString(saved.version())).body(saved);
     }

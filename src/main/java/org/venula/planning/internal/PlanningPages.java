@@ -3,8 +3,6 @@ package org.venula.planning.internal;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -23,6 +21,7 @@ import org.venula.planning.Plans;
 import org.venula.planning.TreatmentPlan;
 import org.venula.shared.ConflictException;
 import org.venula.shared.InvalidInputException;
+import org.venula.shared.web.Downloads;
 
 /** Pages: create a plan from a consultation, the plan with its quote (page and PDF), and consent. */
 @Controller
@@ -65,10 +64,7 @@ class PlanningPages {
 
     @GetMapping(path = "/plans/{planId}/quote.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> pdf(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long planId) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename("venula-quote-" + planId + ".pdf").build().toString())
-                .body(quotes.pdf(me, planId));
+        return Downloads.pdf(quotes.pdf(me, planId), "venula-quote-" + planId + ".pdf", false);
     }
 
     @PostMapping("/plans/{planId}/consent")

@@ -1,10 +1,7 @@
 package org.venula.planning.internal;
 
 import java.net.URI;
-import java.util.ArrayList;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -24,6 +21,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.venula.shared.web.Downloads;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,7 +49,7 @@ class PlansApi {
                     schema = @Schema(implementation = PlanRequest.class)))
             @RequestBody(required = false) JsonNode body) {
         PlanRequest request = body == null || body.isNull() ? null
-                : JsonFields.read(json, body, PlanRequest.class, new ArrayList<>());
+                : JsonFields.read(json, body, PlanRequest.class);
         TreatmentPlan plan = plans.create(me, cid, request);
         return ResponseEntity.created(URI.create("/api/plans/" + plan.id())).body(plan);
     }
@@ -66,10 +64,7 @@ class PlansApi {
     @Operation(summary = "The quote as a PDF")
     ResponseEntity<byte[]> quote(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long planId) {
         byte[] pdf = quotes.pdf(me, planId);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.inline().filename("venula-quote-" + planId + ".pdf").build().toString())
-                .body(pdf);
+        return Downloads.pdf(pdf, "venula-quote-" + planId + ".pdf", true);
     }
 
     @PostMapping("/api/plans/{planId}/consent")
@@ -77,8 +72,7 @@ class PlansApi {
     ResponseEntity<TreatmentPlan> consent(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long planId,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(implementation = ConsentRequest.class))) @RequestBody JsonNode body) {
-        TreatmentPlan plan = plans.consent(me, planId, JsonFields.read(json, body, ConsentRequest.class,
-                new ArrayList<>()));
+        TreatmentPlan plan = plans.consent(me, planId, JsonFields.read(json, body, ConsentRequest.class));
         return ResponseEntity.created(URI.create("/api/plans/" + planId)).body(plan);
     }
 

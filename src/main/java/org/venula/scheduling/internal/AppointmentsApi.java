@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +70,7 @@ class AppointmentsApi {
     ResponseEntity<Appointment> book(@AuthenticationPrincipal VenulaPrincipal me,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(implementation = BookAppointment.class))) @RequestBody JsonNode body) {
-        Appointment a = appointments.book(me, JsonFields.read(json, body, BookAppointment.class, new ArrayList<>()));
+        Appointment a = appointments.book(me, JsonFields.read(json, body, BookAppointment.class));
         return ResponseEntity.created(URI.create("/api/appointments/" + a.id())).body(a);
     }
 
@@ -91,7 +90,7 @@ class AppointmentsApi {
     @Operation(summary = "Move to a new start (same rules); the old appointment is cancelled and linked")
     ResponseEntity<Appointment> reschedule(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
             @RequestBody JsonNode body) {
-        RescheduleRequest r = JsonFields.read(json, body, RescheduleRequest.class, new ArrayList<>());
+        RescheduleRequest r = JsonFields.read(json, body, RescheduleRequest.class);
         Appointment a = appointments.reschedule(me, id, r.start(), r.override());
         return ResponseEntity.created(URI.create("/api/appointments/" + a.id())).body(a);
     }

@@ -1,7 +1,6 @@
 package org.venula.screening.internal;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.http.ResponseEntity;
@@ -48,7 +47,7 @@ class ScreeningsApi {
     ScreeningAnswer evaluate(@AuthenticationPrincipal VenulaPrincipal me,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(implementation = EvaluateRequest.class))) @RequestBody JsonNode body) {
-        return screenings.evaluate(me, JsonFields.read(json, body, EvaluateRequest.class, new ArrayList<>()));
+        return screenings.evaluate(me, JsonFields.read(json, body, EvaluateRequest.class));
     }
 
     @PostMapping("/api/patients/{id}/screenings")

@@ -23,6 +23,11 @@ public final class JsonFields {
     }
 
     /** Reads {@code node} as {@code type}, or throws {@link InvalidInputException} naming every unreadable field. */
+    public static <R extends Record> R read(JsonMapper json, JsonNode node, Class<R> type) {
+        return read(json, node, type, new java.util.ArrayList<>());
+    }
+
+    /** As {@link #read(JsonMapper, JsonNode, Class)}, adding to problems the caller has already found. */
     public static <R extends Record> R read(JsonMapper json, JsonNode node, Class<R> type, List<FieldProblem> problems) {
         if (node == null || !node.isObject()) {
             throw new InvalidInputException("body", "must be a JSON object");

@@ -62,7 +62,7 @@ class TreatmentApi {
     }
 
     private <R extends Record> R read(JsonNode body, Class<R> type) {
-        return JsonFields.read(json, body, type, new ArrayList<>());
+        return JsonFields.read(json, body, type);
     }
 
     @PostMapping("/api/dose-check")

@@ -131,7 +131,7 @@ class TreatmentPages {
         model.addAttribute("shapes", LegMapShapes.ALL);
         model.addAttribute("lots", lots.all(me).stream().filter(l -> l.usableOn(clinics.today(me.clinicId())))
                 .toList());
-        model.addAttribute("meters", meters(s.dose()));
+        model.addAttribute("meters", meters(s.dose(), protocol.treatment().warnAtPercent().value()));
         model.addAttribute("veinTypes", VeinType.values());
         model.addAttribute("reactionTypes", Reactions.Reaction.values());
         model.addAttribute("treatment", protocol.treatment());
@@ -172,25 +172,26 @@ class TreatmentPages {
     record Meter(String label, BigDecimal value, BigDecimal limit, String unit, int percent, String level) {
     }
 
-    static List<Meter> meters(DoseCheck.Result dose) {
+    static List<Meter> meters(DoseCheck.Result dose, int warnAtPercent) {
         List<Meter> out = new ArrayList<>();
         for (DoseCheck.AgentTotal a : dose.agents()) {
             String name = org.venula.shared.Labels.sentence(a.agent());
             if (a.limitMg() != null) {
-                out.add(meter(name + " today", a.totalMg(), a.limitMg(), "mg"));
+                out.add(meter(name + " today", a.totalMg(), a.limitMg(), "mg", warnAtPercent));
             }
             if (a.maxLiquidVolumeMl() != null) {
-                out.add(meter(name + " liquid", a.liquidVolumeMl(), a.maxLiquidVolumeMl(), "mL"));
+                out.add(meter(name + " liquid", a.liquidVolumeMl(), a.maxLiquidVolumeMl(), "mL", warnAtPercent));
             }
         }
-        out.add(meter("Foam", dose.foamVolumeMl(), dose.maxFoamVolumeMl(), "mL"));
+        out.add(meter("Foam", dose.foamVolumeMl(), dose.maxFoamVolumeMl(), "mL", warnAtPercent));
         return out;
     }
 
-    private static Meter meter(String label, BigDecimal value, BigDecimal limit, String unit) {
+    /** A bar of the meter; its level by the same rule as the dose check (on the rounded figures it shows). */
+    private static Meter meter(String label, BigDecimal value, BigDecimal limit, String unit, int warnAtPercent) {
         int percent = limit.signum() == 0 ? 100 : value.multiply(BigDecimal.valueOf(100))
                 .divide(limit, java.math.MathContext.DECIMAL64).setScale(0, java.math.RoundingMode.HALF_UP).intValue();
-        String level = value.compareTo(limit) > 0 ? "BLOCK" : percent >= 80 ? "WARN" : "OK";
+        String level = DoseCheck.level(value, limit, warnAtPercent).name();
         return new Meter(label, value, limit, unit, percent, level);
     }
 

@@ -196,7 +196,7 @@ public final class DoseCheck {
     }
 
     /** BLOCK above the limit, WARN from warnAtPercent of it up to and including it, OK below or without a limit. */
-    static Status level(BigDecimal value, BigDecimal limit, int warnAtPercent) {
+    public static Status level(BigDecimal value, BigDecimal limit, int warnAtPercent) {
         if (limit == null || value.signum() == 0) {
             return Status.OK;
         }
