@@ -95,6 +95,8 @@ abstract class AftercareScenarios extends TreatmentScenarios {
                 List.of("HICCUPS"))).errorFields()).containsExactly("symptoms");
         assertThat(clinician.post("/api/check-ins/triage", Map.of("daysSinceTreatment", -1, "symptoms",
                 List.of("BRUISING"))).errorFields()).containsExactly("daysSinceTreatment");
+        assertThat(clinician.post("/api/check-ins/triage", Map.of("daysSinceTreatment", 2.5, "symptoms",
+                List.of("BRUISING"))).errorFields()).containsExactly("daysSinceTreatment");
     }
 
     @Test

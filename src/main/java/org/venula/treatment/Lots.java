@@ -74,8 +74,10 @@ public class Lots {
         if (lot.expiryDate() == null) {
             problems.add(new FieldProblem("expiryDate", "is required"));
         }
-        if (lot.quantity() == null || lot.quantity() < 0 || lot.quantity() > 100_000) {
-            problems.add(new FieldProblem("quantity", "is required: the number of ampoules or vials, 0 to 100000"));
+        if (lot.quantity() == null) {
+            problems.add(new FieldProblem("quantity", "is required: the number of ampoules or vials"));
+        } else if (lot.quantity() < 0 || lot.quantity() > 100_000) {
+            problems.add(new FieldProblem("quantity", "must be from 0 to 100000"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
