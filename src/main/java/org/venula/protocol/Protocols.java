@@ -46,12 +46,18 @@ public class Protocols {
         return presets.get(id).orElseThrow(() -> new NotFoundException("Protocol '" + id + "'"));
     }
 
-    /** The clinic's active version, adopting the standard preset first if the clinic has none yet. */
+    /**
+     * The clinic's active version, adopting the standard preset first if the clinic has none yet. Adoption holds the
+     * clinic's row, so requests that arrive together on a new clinic adopt it once and all read that version.
+     */
     @Transactional
     public ProtocolVersion active(long clinicId) {
         return store.active(clinicId).orElseGet(() -> {
-            store.insertActive(clinicId, preset(DEFAULT_PRESET), "Adopted the standard preset", now(), "system");
-            return store.active(clinicId).orElseThrow();
+            store.lockClinic(clinicId);
+            return store.active(clinicId).orElseGet(() -> {
+                store.insertActive(clinicId, preset(DEFAULT_PRESET), "Adopted the standard preset", now(), "system");
+                return store.active(clinicId).orElseThrow();
+            });
         });
     }
 
@@ -99,6 +105,8 @@ public class Protocols {
             throw new InvalidInputException(problems);
         }
         active(me.clinicId());
+        // Saves of one clinic's protocol run one at a time: each becomes the next version, none is lost.
+        store.lockClinic(me.clinicId());
         int version = store.insertActive(me.clinicId(), doc, note == null || note.isBlank() ? null : note.trim(), now(),
                 me.getUsername());
         return version(me.clinicId(), version);

@@ -285,6 +285,7 @@ public class Appointments {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+        store.lockPractitioner(practitionerId); // two saves of one practitioner's week run one after the other
         store.replaceHours(practitionerId, rows);
         return hours(practitionerId);
     }

@@ -135,6 +135,13 @@ class AssessmentPages {
             @RequestParam(required = false) String takenOn, @RequestParam(required = false) String notes,
             RedirectAttributes redirect) throws java.io.IOException {
         try {
+            if (takenOn != null && !takenOn.isBlank()) {
+                try {
+                    org.venula.shared.InputLimits.date(takenOn);
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidInputException("takenOn", e.getMessage());
+                }
+            }
             photos.upload(me, cid, file == null ? null : file.getBytes(),
                     areaId == null || areaId.isBlank() ? null : Long.valueOf(areaId),
                     view == null || view.isBlank() ? null : Photo.View.valueOf(view),

@@ -68,6 +68,11 @@ public class ProtocolStore {
                 .param("c", clinicId).query(this::map).list();
     }
 
+    /** Holds the clinic's row until the caller's transaction ends, so its versions are numbered one at a time. */
+    public void lockClinic(long clinicId) {
+        jdbc.sql("SELECT id FROM clinic WHERE id = :c FOR UPDATE").param("c", clinicId).query(Long.class).optional();
+    }
+
     /** Adds a version and makes it the active one, in the caller's transaction. */
     public int insertActive(long clinicId, ProtocolDocument doc, String note, OffsetDateTime at, String by) {
         int next = jdbc.sql("SELECT COALESCE(MAX(version), 0) + 1 FROM protocol_version WHERE clinic_id = :c")

@@ -288,10 +288,9 @@ public final class ProtocolCheck {
             return;
         }
         whole(problems, "booking.slotMinutes", b.slotMinutes(), 5, 120);
-        for (var e : java.util.Map.of("booking.consultationMinutes", b.consultationMinutes(),
-                "booking.treatmentMinutes", b.treatmentMinutes(), "booking.reviewMinutes", b.reviewMinutes()).entrySet()) {
-            whole(problems, e.getKey(), e.getValue(), 5, 480);
-        }
+        whole(problems, "booking.consultationMinutes", b.consultationMinutes(), 5, 480);
+        whole(problems, "booking.treatmentMinutes", b.treatmentMinutes(), 5, 480);
+        whole(problems, "booking.reviewMinutes", b.reviewMinutes(), 5, 480);
         whole(problems, "booking.reminderHours", b.reminderHours(), 1, 24 * 60);
         whole(problems, "booking.maintenanceRecallMonths", b.maintenanceRecallMonths(), 1, 60);
         whole(problems, "booking.incompleteClearanceRecallMonths", b.incompleteClearanceRecallMonths(), 1, 60);

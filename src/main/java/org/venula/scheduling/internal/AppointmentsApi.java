@@ -145,9 +145,9 @@ class AppointmentsApi {
     /** Accepts a date (2026-12-01) or a date-time (2026-12-01T09:00), of which the date is used. */
     private static LocalDate date(String value) {
         try {
-            return value.length() > 10 ? LocalDateTime.parse(value).toLocalDate() : LocalDate.parse(value);
-        } catch (RuntimeException e) {
-            throw new org.venula.shared.InvalidInputException("from/to", "'" + value + "' is not a date (YYYY-MM-DD)");
+            return org.venula.shared.InputLimits.date(value.length() > 10 ? value.substring(0, 10) : value);
+        } catch (IllegalArgumentException e) {
+            throw new org.venula.shared.InvalidInputException("from/to", e.getMessage());
         }
     }
 }

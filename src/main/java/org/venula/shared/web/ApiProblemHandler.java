@@ -10,7 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -30,6 +33,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.venula.shared.ConflictException;
 import org.venula.shared.FieldProblem;
+import org.venula.shared.InputLimits;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.NotFoundException;
 import org.venula.shared.PayloadRejectedException;
@@ -39,6 +43,7 @@ import org.venula.shared.Problems;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
@@ -98,6 +103,32 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
         return conflict(ConflictException.staleVersion("This record"));
     }
 
+    /** A unique key another request took first: the race is a conflict, never a server error. */
+    @ExceptionHandler(DuplicateKeyException.class)
+    ResponseEntity<Object> duplicateKey(DuplicateKeyException ex) {
+        log.info("Refused a duplicate: {}", ex.getMostSpecificCause().getMessage());
+        return problem(HttpStatus.CONFLICT, "duplicate", "Conflict",
+                "Someone saved the same record at the same moment (" + DatabaseRules.name(ex)
+                        + "). Reload and try again.", null);
+    }
+
+    /** A database rule refused the change; nothing was stored. */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<Object> integrity(DataIntegrityViolationException ex) {
+        log.warn("A database rule refused a change: {}", ex.getMostSpecificCause().getMessage());
+        return problem(HttpStatus.CONFLICT, "conflict", "Conflict",
+                "The change breaks a rule of the stored record (" + DatabaseRules.name(ex)
+                        + "); nothing was stored.", null);
+    }
+
+    /** Another request holds the record (a lock wait ran out or a deadlock was broken); nothing was stored. */
+    @ExceptionHandler(PessimisticLockingFailureException.class)
+    ResponseEntity<Object> busy(PessimisticLockingFailureException ex) {
+        log.info("Lock conflict: {}", ex.getMostSpecificCause().getMessage());
+        return problem(HttpStatus.CONFLICT, "busy", "Conflict",
+                "Someone else is changing this record right now; nothing was stored. Try again.", null);
+    }
+
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
     ResponseEntity<Object> forbidden(RuntimeException ex) {
         return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
@@ -106,7 +137,9 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex) {
-        return validation(List.of(new FieldProblem(ex.getName(), "'" + ex.getValue() + "' is not a valid value")));
+        String reason = ex.getMostSpecificCause().getMessage();
+        return validation(List.of(new FieldProblem(ex.getName(), InputLimits.DATE_RANGE.equals(reason) ? reason
+                : "'" + ex.getValue() + "' is not a valid value")));
     }
 
     @ExceptionHandler(Exception.class)
@@ -144,7 +177,11 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
         }
         String field = path(jackson);
         String message;
-        if (cause instanceof InvalidFormatException format && format.getTargetType() != null
+        if (cause instanceof RefusedValueException refused) {
+            message = refused.reason();
+        } else if (cause instanceof InvalidNullException) {
+            message = "must not be null";
+        } else if (cause instanceof InvalidFormatException format && format.getTargetType() != null
                 && format.getTargetType().isEnum()) {
             message = "'" + format.getValue() + "' is not one of " + enumValues(format.getTargetType());
         } else if (cause instanceof InvalidFormatException format) {

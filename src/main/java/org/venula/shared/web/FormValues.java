@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.util.MultiValueMap;
+import org.venula.shared.InputLimits;
 
 /**
  * Reads a submitted page form field by field, so that every value that cannot be read is reported beside its
@@ -47,9 +48,9 @@ public class FormValues {
     public LocalDate date(String name) {
         String v = text(name);
         try {
-            return v == null ? null : LocalDate.parse(v);
-        } catch (DateTimeParseException e) {
-            return fail(name, "is not a valid date");
+            return v == null ? null : InputLimits.date(v);
+        } catch (IllegalArgumentException e) {
+            return fail(name, e.getCause() instanceof DateTimeParseException ? "is not a valid date" : e.getMessage());
         }
     }
 

@@ -98,10 +98,15 @@ public final class JsonFields {
             }
             if (javaType.isCollectionLikeType() && field.isArray()) {
                 for (int j = 0; j < field.size(); j++) {
+                    JsonNode item = field.get(j);
+                    if (item.isNull()) {
+                        problems.add(new FieldProblem(path + "[" + j + "]", "must not be null"));
+                        continue;
+                    }
                     try {
-                        json.treeToValue(field.get(j), javaType.getContentType());
+                        json.treeToValue(item, javaType.getContentType());
                     } catch (JacksonException e) {
-                        problems.add(new FieldProblem(path + "[" + j + "]", message(field.get(j), javaType.getContentType())));
+                        problems.add(new FieldProblem(path + "[" + j + "]", message(item, javaType.getContentType(), e)));
                     }
                 }
             }
@@ -109,7 +114,7 @@ public final class JsonFields {
                 values[i] = json.treeToValue(field, javaType);
             } catch (JacksonException e) {
                 if (!(javaType.isCollectionLikeType() && field.isArray())) {
-                    problems.add(new FieldProblem(path, message(field, javaType)));
+                    problems.add(new FieldProblem(path, message(field, javaType, e)));
                 }
             }
         }
@@ -125,7 +130,10 @@ public final class JsonFields {
         }
     }
 
-    private static String message(JsonNode value, JavaType type) {
+    private static String message(JsonNode value, JavaType type, JacksonException failure) {
+        if (failure instanceof RefusedValueException refused) {
+            return refused.reason();
+        }
         Class<?> raw = type.getRawClass();
         String shown = value.isString() ? "'" + value.asString() + "'" : value.toString();
         if (raw.isEnum()) {
