@@ -20,9 +20,10 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.venula.accesslog.AccessAction;
 import org.venula.accesslog.AccessLog;
 import org.venula.aftercare.internal.AftercareStore;
@@ -147,9 +148,18 @@ public class Aftercare {
         return out;
     }
 
-    /** Signing a session stores the patient's plan from it, under the protocol version the session used. */
-    @EventListener
+    /**
+     * Signing a session stores the patient's plan from it, under the protocol version the session used. Runs after the
+     * signing commits, in a transaction of its own: if it fails, the session stays signed, the event stays recorded
+     * as failed, and {@code FollowOnWorkRetry} delivers it again. A plan already stored for the session (a delivery
+     * repeated after a crash) is kept as it is.
+     */
+    @TransactionalEventListener(id = "aftercare.plan-from-signed-session")
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void onSessionSigned(SessionSigned e) {
+        if (store.currentForSession(e.clinicId(), e.sessionId()).isPresent()) {
+            return;
+        }
         ProtocolDocument doc = protocols.version(e.clinicId(), e.protocol().version()).document();
         AftercarePlan plan = build(doc, e.protocol(), new AftercarePlanner.Facts(e.sessionDate(), e.veinTypes(),
                 e.foamUsed(), e.prolongedStandingJob()));

@@ -8,9 +8,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.venula.accesslog.AccessAction;
 import org.venula.accesslog.AccessLog;
 import org.venula.clinic.Clinics;
@@ -59,8 +60,17 @@ public class FollowUps {
         this.clock = clock;
     }
 
-    @EventListener
+    /**
+     * A signed session makes its review and the next session (or, after the last, the maintenance recall) due. Runs
+     * after the signing commits, in a transaction of its own, and is retried by {@code FollowOnWorkRetry} if it fails;
+     * a repeated delivery for a session that already has its tasks changes nothing.
+     */
+    @TransactionalEventListener(id = "followup.tasks-from-signed-session")
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void onSessionSigned(SessionSigned e) {
+        if (store.hasTasksFor(e.clinicId(), e.sessionId())) {
+            return;
+        }
         ProtocolDocument p = protocols.version(e.clinicId(), e.protocol().version()).document();
         FollowUpSchedule.Settings settings = new FollowUpSchedule.Settings(p.booking().reviewFromDays().value(),
                 p.booking().reviewToDays().value(), p.plan().intervalMinDays().value(),

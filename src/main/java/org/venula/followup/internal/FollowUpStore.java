@@ -54,6 +54,12 @@ public class FollowUpStore {
                 .update();
     }
 
+    /** Whether a signed session has already made its follow-up tasks. */
+    public boolean hasTasksFor(long clinicId, long sessionId) {
+        return jdbc.sql("SELECT COUNT(*) FROM follow_up_task WHERE clinic_id = :c AND session_id = :s")
+                .param("c", clinicId).param("s", sessionId).query(Long.class).single() > 0;
+    }
+
     /** Adds a task unless the session already has one of that kind (a review may revise what a session set). */
     public void insertIfAbsent(long clinicId, long patientId, long sessionId, long practitionerId, Kind kind,
             LocalDate from, LocalDate until, OffsetDateTime at, String by) {
