@@ -30,6 +30,12 @@ public final class Api {
         return new Api("http://localhost:" + port, "Basic " + token);
     }
 
+    /** The same server, signed in as another user. */
+    public Api withUser(String username, String password) {
+        String token = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return new Api(base, "Basic " + token);
+    }
+
     public static Api anonymous(int port) {
         return new Api("http://localhost:" + port, null);
     }
@@ -73,6 +79,25 @@ public final class Api {
                     text);
         } catch (Exception e) {
             throw new IllegalStateException(method + " " + path + " failed", e);
+        }
+    }
+
+    /**
+     * GETs {@code pathAndQuery} exactly as written, over a plain socket: for addresses that {@link URI} refuses to
+     * build (a bare {@code %}), as any client can still send them. Returns the status code.
+     */
+    public int rawGetStatus(String pathAndQuery) {
+        URI uri = URI.create(base);
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            String request = "GET " + pathAndQuery + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\n"
+                    + (authorization == null ? "" : "Authorization: " + authorization + "\r\n")
+                    + "Accept: application/json\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.ISO_8859_1)).readLine();
+            return Integer.parseInt(status.split(" ")[1]);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("GET " + pathAndQuery + " failed", e);
         }
     }
 
