@@ -27,7 +27,8 @@ final class ClinicWrites {
     record Booking(long id, long patientId) {
     }
 
-    record Injection(long sessionId, int count) {
+    /** A patient with an open session: the records a session's endpoints work on. */
+    record OpenSession(long patientId, long consultationId, long planId, long sessionId, long areaId) {
     }
 
     final ConcurrentLinkedQueue<Patient> patients = new ConcurrentLinkedQueue<>();
@@ -97,7 +98,7 @@ final class ClinicWrites {
     }
 
     /** A patient screened, consulted, planned and consented, with a session started; returns the session and area. */
-    long[] openSession(Api clinician) {
+    OpenSession openSession(Api clinician) {
         long id = registerPatient(clinician);
         if (id < 0) {
             return null;
@@ -126,7 +127,7 @@ final class ClinicWrites {
             return null;
         }
         injections.put(s.id(), new AtomicInteger());
-        return new long[] {s.id(), area};
+        return new OpenSession(id, c.id(), plan.id(), s.id(), area);
     }
 
     /** Charts 0.1 mL at a point of the session's first area; counted once answered 201. */

@@ -69,7 +69,7 @@ class DurabilityIT {
                 () -> writes.registerPatient(admin),
                 () -> writes.bookConsultation(admin, slots),
                 new Runnable() {
-                    long[] session;
+                    ClinicWrites.OpenSession session;
                     int charted;
 
                     @Override
@@ -77,7 +77,7 @@ class DurabilityIT {
                         if (session == null || charted >= 60) {
                             session = writes.openSession(clinician);
                             charted = 0;
-                        } else if (writes.chart(clinician, session[0], session[1])) {
+                        } else if (writes.chart(clinician, session.sessionId(), session.areaId())) {
                             charted++;
                         }
                     }

@@ -11,10 +11,11 @@ import java.util.List;
 import java.util.Set;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.event.EventListener;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.venula.accesslog.AccessAction;
 import org.venula.accesslog.AccessLog;
 import org.venula.aftercare.CheckInRecorded;
@@ -266,8 +267,13 @@ public class Outcomes {
         return store.complication(me.clinicId(), id).orElseThrow();
     }
 
-    /** A patient's check-in proposes the complications its symptoms suggest, for a clinician to confirm or reject. */
-    @EventListener
+    /**
+     * A patient's check-in proposes the complications its symptoms suggest, for a clinician to confirm or reject. Runs
+     * after the check-in commits, in its own transaction, and is retried if it fails: the patient's check-in and its
+     * triage never fail because of it, and a repeated delivery proposes nothing twice.
+     */
+    @TransactionalEventListener(id = "followup.complications-from-check-in")
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void onCheckIn(CheckInRecorded e) {
         for (String symptom : e.symptoms()) {
             ComplicationRules.Type type = ComplicationRules.suggestedBy(symptom);
