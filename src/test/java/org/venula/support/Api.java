@@ -74,7 +74,12 @@ public final class Api {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String text = response.body();
-            JsonNode json = text == null || text.isBlank() ? null : JSON.readTree(text);
+            JsonNode json;
+            try {
+                json = text == null || text.isBlank() ? null : JSON.readTree(text);
+            } catch (tools.jackson.core.JacksonException notJson) {
+                json = null; // an HTML error page, say: the status still tells
+            }
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), json,
                     text);
         } catch (Exception e) {
@@ -87,17 +92,32 @@ public final class Api {
      * build (a bare {@code %}), as any client can still send them. Returns the status code.
      */
     public int rawGetStatus(String pathAndQuery) {
+        return rawStatus("GET", pathAndQuery, null, null);
+    }
+
+    /** Sends a request exactly as written (address, media type and body bytes), over a plain socket; the status. */
+    public int rawStatus(String method, String pathAndQuery, String contentType, byte[] body) {
         URI uri = URI.create(base);
         try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
-            String request = "GET " + pathAndQuery + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\n"
-                    + (authorization == null ? "" : "Authorization: " + authorization + "\r\n")
-                    + "Accept: application/json\r\nConnection: close\r\n\r\n";
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.setSoTimeout(30_000);
+            StringBuilder head = new StringBuilder(method + " " + pathAndQuery + " HTTP/1.1\r\nHost: " + uri.getHost()
+                    + "\r\nAccept: application/json\r\nConnection: close\r\n");
+            if (authorization != null) {
+                head.append("Authorization: ").append(authorization).append("\r\n");
+            }
+            if (body != null) {
+                head.append("Content-Type: ").append(contentType).append("\r\nContent-Length: ").append(body.length)
+                        .append("\r\n");
+            }
+            socket.getOutputStream().write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+            if (body != null) {
+                socket.getOutputStream().write(body);
+            }
             String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
                     StandardCharsets.ISO_8859_1)).readLine();
             return Integer.parseInt(status.split(" ")[1]);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("GET " + pathAndQuery + " failed", e);
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new IllegalStateException(method + " " + pathAndQuery + " failed", e);
         }
     }
 
