@@ -186,6 +186,19 @@ abstract class HostileInputScenarios extends OutcomeScenarios {
     }
 
     @Test
+    void aPageAddressThatCannotBeReadShowsWhatWasWrong() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String base = "http://localhost:" + port;
+        assertThat(form(browser, base + "/login", Map.of("username", "admin", "password", ADMIN_PASSWORD,
+                "_csrf", csrf(page(browser, base + "/login"))))).isEqualTo(302);
+        HttpResponse<String> r = browser.send(HttpRequest.newBuilder(URI.create(base + "/patients?query=a%00b"))
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(422);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(r.body()).contains("This request could not be read", "Query: must not contain control characters");
+    }
+
+    @Test
     void aFollowOnListenerThatFailsOnceDoesItsWorkOnRetryAndTheSessionIsSigned() {
         Api clinician = newUser("CLINICIAN");
         Ready p = readyPatient(clinician, "Retried" + unique());

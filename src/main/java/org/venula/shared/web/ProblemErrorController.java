@@ -28,7 +28,17 @@ import org.venula.shared.Problems;
 class ProblemErrorController extends BasicErrorController {
 
     ProblemErrorController(ErrorAttributes errorAttributes, ObjectProvider<ErrorViewResolver> resolvers) {
-        super(errorAttributes, new ErrorProperties(), resolvers.orderedStream().toList());
+        super(errorAttributes, pageErrors(), resolvers.orderedStream().toList());
+    }
+
+    /**
+     * Browsers' error pages show the message of a refused request: it is always Venula's own words (say "query: must
+     * not contain control characters"), never an exception's. The JSON bodies below carry no message at all.
+     */
+    private static ErrorProperties pageErrors() {
+        ErrorProperties properties = new ErrorProperties();
+        properties.setIncludeMessage(ErrorProperties.IncludeAttribute.ALWAYS);
+        return properties;
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.venula.shared.InputLimits;
+import org.venula.shared.Labels;
 import org.venula.shared.Problems;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -86,8 +87,11 @@ class RequestShapeFilter extends OncePerRequestFilter {
                     problem = problem == null ? InputLimits.textProblem(v) : problem;
                 }
                 if (problem != null) {
+                    // a page says the field's label; a parameter name that is not one of ours is shown as sent
+                    String name = isApi(request) || !p.getKey().matches("[A-Za-z][A-Za-z0-9]{0,40}") ? p.getKey()
+                            : Labels.field(p.getKey());
                     refuse(request, response, HttpStatus.UNPROCESSABLE_CONTENT, "validation", "Invalid input",
-                            p.getKey(), problem, p.getKey() + ": " + problem);
+                            p.getKey(), problem, name + ": " + problem);
                     return;
                 }
             }
