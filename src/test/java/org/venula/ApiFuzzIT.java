@@ -68,6 +68,7 @@ class ApiFuzzIT {
     private String fingerprintSql;
     private int sent;
     private int refusedChecked;
+    private int accepted;
 
     @Test
     void noRequestAnswers5xxAndNoRefusedRequestChangesWhatIsStored() {
@@ -90,9 +91,11 @@ class ApiFuzzIT {
                 }
             }
         }
-        System.out.printf("FUZZ: seed %d, %d operations, %d requests, %d refusals checked for stored changes, "
-                + "%d failures%n", SEED, operations, sent, refusedChecked, failures.size());
+        System.out.printf("FUZZ: seed %d, %d operations, %d requests (%d accepted), %d refusals checked for stored "
+                + "changes, %d failures%n", SEED, operations, sent, accepted, refusedChecked, failures.size());
         assertThat(operations).isGreaterThan(60);
+        assertThat(accepted).as("well-formed requests get through, so the mutations reach the endpoints' logic")
+                .isGreaterThan(sent / 20);
         assertThat(failures).as("requests answered 5xx, or refused yet changing what is stored").isEmpty();
     }
 
@@ -167,6 +170,9 @@ class ApiFuzzIT {
         } catch (RuntimeException e) {
             failures.add(method + " " + path + " [" + contentType + "] " + abbreviate(raw) + " -> no answer: " + e + " / " + e.getCause());
             return;
+        }
+        if (r.status() < 300) {
+            accepted++;
         }
         if (r.status() >= 500) {
             failures.add(method + " " + path + " [" + contentType + "] " + abbreviate(raw) + " -> " + r.status() + " "

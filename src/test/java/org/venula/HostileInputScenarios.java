@@ -220,6 +220,28 @@ abstract class HostileInputScenarios extends OutcomeScenarios {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql(
                 "SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL").query(Long.class).single())
                 .isZero());
+        String followUps = clinician.get("/api/patients/" + p.patientId() + "/follow-ups").text();
+
+        // Delivered again (as after a crash mid-delivery): nothing is made twice.
+        jdbc.sql("UPDATE event_publication SET status = 'FAILED', completion_date = NULL WHERE serialized_event LIKE :s")
+                .param("s", "%\"sessionId\":" + session + ",%").update();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.sql(
+                "SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL").query(Long.class).single())
+                .isZero());
+        assertThat(clinician.get("/api/patients/" + p.patientId() + "/aftercare-plans").json().size()).isEqualTo(1);
+        assertThat(clinician.get("/api/patients/" + p.patientId() + "/follow-ups").text()).isEqualTo(followUps);
+    }
+
+    @Test
+    void aDocumentStoredBeforeTheInputLimitsStillReads() {
+        OwnClinic c = ownClinic();
+        assertThat(c.admin().get("/api/protocols/active").status()).isEqualTo(200);
+        int changed = jdbc.sql("UPDATE protocol_version SET document = REPLACE(document, '\"source\":\"', "
+                + "'\"source\":\"\\f') WHERE clinic_id = :c").param("c", c.clinicId()).update();
+        assertThat(changed).isEqualTo(1);
+        Response active = c.admin().get("/api/protocols/active");
+        assertThat(active.status()).isEqualTo(200);
+        assertThat(active.text()).contains("\\f");
     }
 
     private long patientCount() {

@@ -63,12 +63,13 @@ public class FollowUps {
     /**
      * A signed session makes its review and the next session (or, after the last, the maintenance recall) due. Runs
      * after the signing commits, in a transaction of its own, and is retried by {@code FollowOnWorkRetry} if it fails;
-     * a repeated delivery for a session that already has its tasks changes nothing.
+     * a repeated delivery, or a retry that arrives after a later session (or a review) already set the patient's
+     * follow-ups, changes nothing.
      */
     @TransactionalEventListener(id = "followup.tasks-from-signed-session")
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void onSessionSigned(SessionSigned e) {
-        if (store.hasTasksFor(e.clinicId(), e.sessionId())) {
+        if (store.followUpsSetSince(e.clinicId(), e.patientId(), e.sessionId())) {
             return;
         }
         ProtocolDocument p = protocols.version(e.clinicId(), e.protocol().version()).document();

@@ -16,6 +16,8 @@ import org.venula.aftercare.AftercarePlan;
 import org.venula.aftercare.CheckIn;
 import org.venula.aftercare.StoredPlan;
 
+import org.venula.shared.web.StoredJson;
+
 import tools.jackson.databind.json.JsonMapper;
 
 /** Aftercare plans (kept when superseded) and check-ins. */
@@ -25,9 +27,9 @@ public class AftercareStore {
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    AftercareStore(JdbcClient jdbc, JsonMapper json) {
+    AftercareStore(JdbcClient jdbc, StoredJson stored) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.json = stored.mapper();
     }
 
     /** Where a plan's link leads: the plan and its clinic. */

@@ -30,6 +30,7 @@ import org.venula.assessment.Consultations;
 import org.venula.assessment.Photo;
 import org.venula.assessment.Photos;
 import org.venula.assessment.rules.ConsultationOutcome;
+import org.venula.shared.InputLimits;
 import org.venula.assessment.rules.LegMapTerms.AreaSize;
 import org.venula.assessment.rules.LegMapTerms.Aspect;
 import org.venula.assessment.rules.LegMapTerms.ClinicalClass;
@@ -135,17 +136,25 @@ class AssessmentPages {
             @RequestParam(required = false) String takenOn, @RequestParam(required = false) String notes,
             RedirectAttributes redirect) throws java.io.IOException {
         try {
-            if (takenOn != null && !takenOn.isBlank()) {
-                try {
-                    org.venula.shared.InputLimits.date(takenOn);
-                } catch (IllegalArgumentException e) {
-                    throw new InvalidInputException("takenOn", e.getMessage());
-                }
+            Long area;
+            Photo.View shown;
+            LocalDate taken;
+            try {
+                area = areaId == null || areaId.isBlank() ? null : Long.valueOf(areaId.trim());
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException("areaId", "is not an area of the leg map");
             }
-            photos.upload(me, cid, file == null ? null : file.getBytes(),
-                    areaId == null || areaId.isBlank() ? null : Long.valueOf(areaId),
-                    view == null || view.isBlank() ? null : Photo.View.valueOf(view),
-                    takenOn == null || takenOn.isBlank() ? null : LocalDate.parse(takenOn), notes);
+            try {
+                shown = view == null || view.isBlank() ? null : Photo.View.valueOf(view.trim());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("view", "is not a view of the leg map");
+            }
+            try {
+                taken = takenOn == null || takenOn.isBlank() ? null : InputLimits.date(takenOn);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("takenOn", e.getMessage());
+            }
+            photos.upload(me, cid, file == null ? null : file.getBytes(), area, shown, taken, notes);
             redirect.addFlashAttribute("notice", "Photo added.");
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("photoError", e.problems().get(0).field() + ": " + e.problems().get(0).message());

@@ -30,6 +30,8 @@ import org.venula.patient.DuplexResult;
 import org.venula.screening.rules.Area;
 
 import tools.jackson.core.type.TypeReference;
+import org.venula.shared.web.StoredJson;
+
 import tools.jackson.databind.json.JsonMapper;
 
 /** Consultations and their mapped areas. A consultation is inserted once; only an override is added later, once. */
@@ -39,9 +41,9 @@ public class ConsultationStore {
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    ConsultationStore(JdbcClient jdbc, JsonMapper json) {
+    ConsultationStore(JdbcClient jdbc, StoredJson stored) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.json = stored.mapper();
     }
 
     public record NewConsultation(long clinicId, long patientId, long practitionerId, LocalDate consultedOn,

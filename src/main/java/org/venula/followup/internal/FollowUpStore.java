@@ -54,10 +54,10 @@ public class FollowUpStore {
                 .update();
     }
 
-    /** Whether a signed session has already made its follow-up tasks. */
-    public boolean hasTasksFor(long clinicId, long sessionId) {
-        return jdbc.sql("SELECT COUNT(*) FROM follow_up_task WHERE clinic_id = :c AND session_id = :s")
-                .param("c", clinicId).param("s", sessionId).query(Long.class).single() > 0;
+    /** Whether this session, or a later one of the patient's, has already set follow-up tasks. */
+    public boolean followUpsSetSince(long clinicId, long patientId, long sessionId) {
+        return jdbc.sql("SELECT COUNT(*) FROM follow_up_task WHERE clinic_id = :c AND patient_id = :p AND session_id >= :s")
+                .param("c", clinicId).param("p", patientId).param("s", sessionId).query(Long.class).single() > 0;
     }
 
     /** Adds a task unless the session already has one of that kind (a review may revise what a session set). */

@@ -16,6 +16,8 @@ import org.venula.planning.TreatmentPlan.ConsentRecord;
 import org.venula.planning.rules.Quote;
 import org.venula.protocol.ProtocolRef;
 
+import org.venula.shared.web.StoredJson;
+
 import tools.jackson.databind.json.JsonMapper;
 
 /** Plans and consents. Both are inserted once; a consent is only ever marked withdrawn, never removed. */
@@ -25,9 +27,9 @@ public class PlanStore {
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    PlanStore(JdbcClient jdbc, JsonMapper json) {
+    PlanStore(JdbcClient jdbc, StoredJson stored) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.json = stored.mapper();
     }
 
     public long insert(long clinicId, long patientId, long consultationId, ProtocolRef protocol, int sessions,

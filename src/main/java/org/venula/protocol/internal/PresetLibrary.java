@@ -18,6 +18,8 @@ import org.venula.protocol.rules.ProtocolCheck;
 import org.venula.shared.FieldProblem;
 
 import tools.jackson.databind.JsonNode;
+import org.venula.shared.web.StoredJson;
+
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -34,8 +36,8 @@ public class PresetLibrary {
 
     private final Map<String, ProtocolDocument> presets;
 
-    PresetLibrary(JsonMapper json) throws IOException {
-        this.presets = load(json, "classpath:protocols/*.yaml");
+    PresetLibrary(StoredJson stored) throws IOException {
+        this.presets = load(stored.mapper(), "classpath:protocols/*.yaml");
     }
 
     public static Map<String, ProtocolDocument> load(JsonMapper json, String pattern) throws IOException {

@@ -11,6 +11,8 @@ import org.springframework.stereotype.Repository;
 import org.venula.protocol.ProtocolDocument;
 import org.venula.protocol.ProtocolVersion;
 
+import org.venula.shared.web.StoredJson;
+
 import tools.jackson.databind.json.JsonMapper;
 
 /** A clinic's protocol versions. Rows are inserted, and only the {@code active} flag ever moves. */
@@ -20,11 +22,13 @@ public class ProtocolStore {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final tools.jackson.databind.node.ObjectNode standard;
+    private final String rowLock;
 
-    ProtocolStore(JdbcClient jdbc, JsonMapper json, PresetLibrary presets) {
+    ProtocolStore(JdbcClient jdbc, StoredJson stored, PresetLibrary presets, javax.sql.DataSource dataSource) {
         this.jdbc = jdbc;
-        this.json = json;
-        this.standard = json.valueToTree(presets.get("standard").orElseThrow());
+        this.rowLock = isPostgresql(dataSource) ? "FOR NO KEY UPDATE" : "FOR UPDATE";
+        this.json = stored.mapper();
+        this.standard = this.json.valueToTree(presets.get("standard").orElseThrow());
     }
 
     /**
@@ -68,9 +72,13 @@ public class ProtocolStore {
                 .param("c", clinicId).query(this::map).list();
     }
 
-    /** Holds the clinic's row until the caller's transaction ends, so its versions are numbered one at a time. */
+    /**
+     * Holds the clinic's row until the caller's transaction ends, so its versions are numbered one at a time. On
+     * PostgreSQL the lock is FOR NO KEY UPDATE: every insert that refers to the clinic (an access-log row, say) takes a
+     * key-share lock on it, which FOR UPDATE would wait for, and two requests could deadlock.
+     */
     public void lockClinic(long clinicId) {
-        jdbc.sql("SELECT id FROM clinic WHERE id = :c FOR UPDATE").param("c", clinicId).query(Long.class).optional();
+        jdbc.sql("SELECT id FROM clinic WHERE id = :c " + rowLock).param("c", clinicId).query(Long.class).optional();
     }
 
     /** Adds a version and makes it the active one, in the caller's transaction. */
@@ -87,6 +95,14 @@ public class ProtocolStore {
                 .param("doc", json.writeValueAsString(stored)).param("note", note).param("at", at).param("by", by)
                 .update();
         return next;
+    }
+
+    private static boolean isPostgresql(javax.sql.DataSource dataSource) {
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the database product", e);
+        }
     }
 
     private ProtocolVersion map(ResultSet rs, int row) throws SQLException {

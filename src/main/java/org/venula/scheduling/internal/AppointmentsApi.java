@@ -23,6 +23,8 @@ import org.venula.scheduling.Appointments;
 import org.venula.scheduling.BookAppointment;
 import org.venula.scheduling.rules.PathwayRules.Type;
 import org.venula.scheduling.rules.PathwayRules.Window;
+import org.venula.shared.InputLimits;
+import org.venula.shared.InvalidInputException;
 import org.venula.shared.web.JsonFields;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
@@ -145,9 +147,16 @@ class AppointmentsApi {
     /** Accepts a date (2026-12-01) or a date-time (2026-12-01T09:00), of which the date is used. */
     private static LocalDate date(String value) {
         try {
-            return org.venula.shared.InputLimits.date(value.length() > 10 ? value.substring(0, 10) : value);
-        } catch (IllegalArgumentException e) {
-            throw new org.venula.shared.InvalidInputException("from/to", e.getMessage());
+            if (value.length() <= 10) {
+                return InputLimits.date(value);
+            }
+            LocalDateTime at = LocalDateTime.parse(value.trim());
+            if (InputLimits.dateProblem(at) != null) {
+                throw new InvalidInputException("from/to", InputLimits.DATE_RANGE);
+            }
+            return at.toLocalDate();
+        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+            throw new InvalidInputException("from/to", "'" + value + "' is not a date (YYYY-MM-DD)");
         }
     }
 }

@@ -17,6 +17,8 @@ import org.venula.screening.rules.Area;
 import org.venula.screening.rules.Outcome;
 import org.venula.screening.rules.ScreeningResult;
 
+import org.venula.shared.web.StoredJson;
+
 import tools.jackson.databind.json.JsonMapper;
 
 /** Stored screenings. A row is inserted once; only a CAUTION's sign-off is later filled in, once. */
@@ -26,9 +28,9 @@ public class ScreeningStore {
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    ScreeningStore(JdbcClient jdbc, JsonMapper json) {
+    ScreeningStore(JdbcClient jdbc, StoredJson stored) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.json = stored.mapper();
     }
 
     public long insert(long clinicId, long patientId, int historyVersion, LocalDate asOf, Area area,

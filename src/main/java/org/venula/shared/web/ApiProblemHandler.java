@@ -106,7 +106,7 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     /** A unique key another request took first: the race is a conflict, never a server error. */
     @ExceptionHandler(DuplicateKeyException.class)
     ResponseEntity<Object> duplicateKey(DuplicateKeyException ex) {
-        log.info("Refused a duplicate: {}", ex.getMostSpecificCause().getMessage());
+        log.info("Refused a duplicate ({})", DatabaseRules.name(ex)); // the driver's message holds the row's values
         return problem(HttpStatus.CONFLICT, "duplicate", "Conflict",
                 "Someone saved the same record at the same moment (" + DatabaseRules.name(ex)
                         + "). Reload and try again.", null);
@@ -115,7 +115,7 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     /** A database rule refused the change; nothing was stored. */
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<Object> integrity(DataIntegrityViolationException ex) {
-        log.warn("A database rule refused a change: {}", ex.getMostSpecificCause().getMessage());
+        log.warn("A database rule refused a change ({})", DatabaseRules.name(ex));
         return problem(HttpStatus.CONFLICT, "conflict", "Conflict",
                 "The change breaks a rule of the stored record (" + DatabaseRules.name(ex)
                         + "); nothing was stored.", null);
@@ -124,7 +124,7 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     /** Another request holds the record (a lock wait ran out or a deadlock was broken); nothing was stored. */
     @ExceptionHandler(PessimisticLockingFailureException.class)
     ResponseEntity<Object> busy(PessimisticLockingFailureException ex) {
-        log.info("Lock conflict: {}", ex.getMostSpecificCause().getMessage());
+        log.info("Lock conflict: {}", ex.getClass().getSimpleName());
         return problem(HttpStatus.CONFLICT, "busy", "Conflict",
                 "Someone else is changing this record right now; nothing was stored. Try again.", null);
     }

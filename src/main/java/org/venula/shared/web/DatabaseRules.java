@@ -9,14 +9,14 @@ import org.springframework.dao.DataAccessException;
 final class DatabaseRules {
 
     private static final Pattern QUOTED = Pattern.compile("constraint \"?([A-Za-z0-9_]+)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern H2 = Pattern.compile("violation: \"?([A-Za-z0-9_]+)");
+    private static final Pattern H2 = Pattern.compile("violation: \"(?:PUBLIC\\.)?([A-Za-z0-9_]+)");
 
     private DatabaseRules() {
     }
 
     static String name(DataAccessException ex) {
         String message = String.valueOf(ex.getMostSpecificCause().getMessage());
-        for (Pattern p : new Pattern[] {QUOTED, H2}) {
+        for (Pattern p : new Pattern[] {H2, QUOTED}) { // H2's message also says "constraint violation"
             Matcher m = p.matcher(message);
             if (m.find()) {
                 return m.group(1).toLowerCase(java.util.Locale.ROOT);

@@ -23,6 +23,7 @@ import tools.jackson.databind.deser.std.StdScalarDeserializer;
 import tools.jackson.databind.ext.javatime.deser.InstantDeserializer;
 import tools.jackson.databind.ext.javatime.deser.LocalDateDeserializer;
 import tools.jackson.databind.ext.javatime.deser.LocalDateTimeDeserializer;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
@@ -36,7 +37,7 @@ import tools.jackson.databind.module.SimpleModule;
 class JsonConfiguration {
 
     @Bean
-    JsonMapperBuilderCustomizer exactDecimals() {
+    JsonMapperBuilderCustomizer requestRules() {
         SimpleModule limits = new SimpleModule("venula-input-limits")
                 .addDeserializer(String.class, new CheckedText())
                 .addDeserializer(LocalDate.class, new CheckedDate<>(LocalDate.class, LocalDateDeserializer.INSTANCE))
@@ -49,6 +50,22 @@ class JsonConfiguration {
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .changeDefaultNullHandling(n -> JsonSetter.Value.forContentNulls(Nulls.FAIL))
                 .addModule(limits);
+    }
+
+    /**
+     * The mapper for what Venula has already stored (documents in rows, presets): the same as the request mapper, but
+     * it reads back whatever a row holds, so that a row written before a limit existed (a form feed pasted into a
+     * note, say) never makes its page fail. Plain deserializers registered last take precedence over the checked ones.
+     */
+    @Bean
+    StoredJson storedJson(JsonMapper requests) {
+        SimpleModule plain = new SimpleModule("venula-stored-as-is")
+                .addDeserializer(String.class, StringDeserializer.instance)
+                .addDeserializer(LocalDate.class, LocalDateDeserializer.INSTANCE)
+                .addDeserializer(LocalDateTime.class, LocalDateTimeDeserializer.INSTANCE)
+                .addDeserializer(OffsetDateTime.class, InstantDeserializer.OFFSET_DATE_TIME);
+        return new StoredJson(requests.rebuild().addModule(plain)
+                .changeDefaultNullHandling(n -> JsonSetter.Value.empty()).build());
     }
 
     private static final class CheckedText extends StdScalarDeserializer<String> {
