@@ -700,6 +700,54 @@ class BrowserIT {
         page.setViewportSize(1180, 820);
     }
 
+    @Test
+    void aClinicianSetsUpASecondFactorAndSignsInWithItAndAnAdminManagesAccounts() {
+        String clinician = "totp" + ApiScenarios.unique();
+        Api admin = Api.as(port, "admin", ApiScenarios.ADMIN_PASSWORD);
+        assertThat(admin.post("/api/users", java.util.Map.of("username", clinician, "password", "a-long-password-1",
+                "displayName", "Dr Tess Otp", "role", "CLINICIAN")).status()).isEqualTo(201);
+        signIn(clinician, "a-long-password-1");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Account")).click();
+        checkAccessibility("40-account");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Set up or change your second factor"))
+                .click();
+        checkAccessibility("41-second-factor-setup");
+        org.venula.support.Authenticator app = org.venula.support.Authenticator.fromPage(page.content());
+        page.getByLabel("Code from the app").fill(app.code(0));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Turn on")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your second factor is on")))
+                .isVisible();
+        checkAccessibility("42-recovery-codes");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+
+        page.navigate(url("/login"));
+        page.getByLabel("Username").fill(clinician);
+        page.getByLabel("Password").fill("a-long-password-1");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        assertThat(page).hasURL(url("/login/code"));
+        checkAccessibility("43-code");
+        page.getByLabel("Code").fill("000000");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("not right");
+        page.getByLabel("Code").fill(app.code(1));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/patients.*"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+
+        signIn("admin", ApiScenarios.ADMIN_PASSWORD);
+        page.navigate(url("/admin/users"));
+        assertThat(page.getByText("second factor").first()).isVisible();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Deactivate Dr Tess Otp")).click();
+        assertThat(page.getByRole(AriaRole.STATUS).first()).containsText("deactivated");
+        checkAccessibility("44-users-accounts");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Access log").setExact(true)).click();
+        checkAccessibility("45-access-log");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify log")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Access log verification")))
+                .isVisible();
+        checkAccessibility("46-access-log-verification");
+    }
+
     private void signIn(String username, String password) {
         page.navigate(url("/login"));
         page.getByLabel("Username").fill(username);

@@ -92,9 +92,15 @@ final class ClinicWrites {
     /** Free consultation slots of the prepared practitioner over the coming weeks. */
     List<String> freeSlots(Api api) {
         LocalDate from = LocalDate.now(ZoneId.of("Europe/London")).plusDays(1);
-        JsonNode slots = api.get("/api/slots?practitionerId=" + practitionerId + "&type=CONSULTATION&from=" + from
-                + "&to=" + from.plusDays(120)).json();
-        return new ArrayList<>(slots.findValuesAsString("start"));
+        List<String> free = new ArrayList<>();
+        for (int month = 0; month < 4; month++) { // the slot search answers up to 31 days at a time
+            LocalDate start = from.plusDays(31L * month);
+            Response slots = api.get("/api/slots?practitionerId=" + practitionerId + "&type=CONSULTATION&from="
+                    + start + "&to=" + start.plusDays(30));
+            require(slots, 200);
+            free.addAll(slots.json().findValuesAsString("start"));
+        }
+        return free;
     }
 
     /** A patient screened, consulted, planned and consented, with a session started; returns the session and area. */

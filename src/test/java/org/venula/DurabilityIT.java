@@ -49,8 +49,10 @@ class DurabilityIT {
             lost.addAll(missing);
         }
         venula.stop();
-        System.out.printf("DURABILITY %s: %d kill -9 cycles, %d writes acknowledged, %d lost, %d answered 5xx%n",
-                database, CYCLES, writes.acknowledged(), lost.size(), writes.serverErrors.size());
+        System.out.printf("DURABILITY %s: %d kill -9 cycles, %d writes acknowledged (%d bookings), %d lost, "
+                + "%d answered 5xx%n", database, CYCLES, writes.acknowledged(), writes.bookings.size(), lost.size(),
+                writes.serverErrors.size());
+        assertThat(writes.bookings).as("bookings were among the writes").isNotEmpty();
         assertThat(writes.acknowledged()).as("the load wrote something").isGreaterThan(CYCLES * 10);
         assertThat(lost).as("acknowledged writes missing after a kill -9 on " + database).isEmpty();
         assertThat(writes.serverErrors).as("5xx answers during the load").isEmpty();

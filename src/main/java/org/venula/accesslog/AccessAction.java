@@ -3,6 +3,9 @@ package org.venula.accesslog;
 /** What was done to a patient's record. */
 public enum AccessAction {
     SEARCH_PATIENTS,
+    LIST_PATIENTS,
+    EXPORT_PATIENTS,
+    VIEW_APPOINTMENT,
     VIEW_PATIENT,
     CREATE_PATIENT,
     UPDATE_PATIENT,

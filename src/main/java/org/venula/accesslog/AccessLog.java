@@ -1,13 +1,30 @@
 package org.venula.accesslog;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -15,7 +32,12 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import org.venula.accesslog.internal.AccessLogChain;
+import org.venula.clinic.Clinics;
 import org.venula.clinic.VenulaPrincipal;
+import org.venula.shared.FieldProblem;
+import org.venula.shared.InvalidInputException;
+import org.venula.shared.NotFoundException;
 
 /**
  * Appends entries to the access log and reads them back. It offers no way to change or delete an entry.
@@ -25,13 +47,26 @@ import org.venula.clinic.VenulaPrincipal;
 public class AccessLog {
 
     private static final int DETAIL_MAX = 500;
+    private static final int MAX_PAGE_SIZE = 200;
+
+    private static final String INSERT = """
+            INSERT INTO access_log (at, clinic_id, user_id, username, patient_id, action, detail, remote_address, channel)
+            VALUES (:at, :clinic, :user, :username, :patient, :action, :detail, :address, :channel)""";
+    private static final String COLUMNS = "id, at, user_id, username, patient_id, action, detail, remote_address, "
+            + "channel";
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
     private final Clock clock;
+    private final AccessLogChain chain;
+    private final Clinics clinics;
 
-    AccessLog(JdbcClient jdbc, Clock clock) {
+    AccessLog(JdbcClient jdbc, NamedParameterJdbcTemplate batch, Clock clock, AccessLogChain chain, Clinics clinics) {
         this.jdbc = jdbc;
+        this.clinics = clinics;
+        this.batch = batch;
         this.clock = clock;
+        this.chain = chain;
     }
 
     /**
@@ -49,36 +84,138 @@ public class AccessLog {
         write(clinicId, patientId, action, detail, null, "patient link");
     }
 
+    /**
+     * Records that the signed-in user was shown these patients (a search's results, a calendar, a list, an export):
+     * one entry per patient, so that each patient's own log says who saw them and where. Joins the caller's
+     * transaction like {@link #record}.
+     */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void recordShown(long clinicId, Collection<Long> patientIds, AccessAction action, String detail) {
+        if (patientIds.isEmpty()) {
+            return;
+        }
+        VenulaPrincipal who = currentUser();
+        List<SqlParameterSource> rows = new ArrayList<>();
+        for (Long patientId : new LinkedHashSet<>(patientIds)) {
+            rows.add(params(clinicId, patientId, action, detail, who, null));
+        }
+        batch.batchUpdate(INSERT, rows.toArray(SqlParameterSource[]::new));
+    }
+
     private void write(long clinicId, Long patientId, AccessAction action, String detail, VenulaPrincipal who,
             String actor) {
+        batch.update(INSERT, params(clinicId, patientId, action, detail, who, actor));
+    }
+
+    private MapSqlParameterSource params(long clinicId, Long patientId, AccessAction action, String detail,
+            VenulaPrincipal who, String actor) {
         HttpServletRequest request = currentRequest();
         String channel = request == null ? "SYSTEM" : request.getRequestURI().startsWith("/api/") ? "API" : "PAGE";
-        jdbc.sql("""
-                INSERT INTO access_log (at, clinic_id, user_id, username, patient_id, action, detail, remote_address, channel)
-                VALUES (:at, :clinic, :user, :username, :patient, :action, :detail, :address, :channel)""")
-                .param("at", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
-                .param("clinic", clinicId)
-                .param("user", who == null ? null : who.userId())
-                .param("username", who != null ? who.getUsername() : actor != null ? actor : "system")
-                .param("patient", patientId)
-                .param("action", action.name())
-                .param("detail", truncate(detail))
-                .param("address", request == null ? null : request.getRemoteAddr())
-                .param("channel", channel)
-                .update();
+        return new MapSqlParameterSource()
+                .addValue("at", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+                .addValue("clinic", clinicId)
+                .addValue("user", who == null ? null : who.userId())
+                .addValue("username", who != null ? who.getUsername() : actor != null ? actor : "system")
+                .addValue("patient", patientId)
+                .addValue("action", action.name())
+                .addValue("detail", truncate(detail))
+                .addValue("address", request == null ? null : request.getRemoteAddr())
+                .addValue("channel", channel);
     }
 
     /** The entries for one patient of the clinic, newest first. */
     public List<AccessEntry> forPatient(long clinicId, long patientId, int limit) {
-        return jdbc.sql("""
-                SELECT id, at, username, patient_id, action, detail, remote_address, channel FROM access_log
+        return jdbc.sql("SELECT " + COLUMNS + """
+                 FROM access_log
                 WHERE clinic_id = :clinic AND patient_id = :patient ORDER BY at DESC, id DESC LIMIT :limit""")
                 .param("clinic", clinicId).param("patient", patientId).param("limit", limit)
-                .query((rs, n) -> new AccessEntry(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class),
-                        rs.getString("username"), rs.getObject("patient_id", Long.class),
-                        AccessAction.valueOf(rs.getString("action")), rs.getString("detail"),
-                        rs.getString("remote_address"), rs.getString("channel")))
-                .list();
+                .query((rs, n) -> entry(rs)).list();
+    }
+
+    /**
+     * One page of the clinic's entries for an administrator, newest first: optionally one user's only, and only from
+     * {@code from} to {@code to} (whole days in the clinic's time zone, both included). Reading the log is logged.
+     */
+    @Transactional
+    public AccessLogPage read(VenulaPrincipal me, Long userId, LocalDate from, LocalDate to, int page, int size) {
+        if (!me.isAdmin()) {
+            throw new AccessDeniedException("Only administrators see the access log");
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        if (page < 0) {
+            problems.add(new FieldProblem("page", "must be 0 or more"));
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            problems.add(new FieldProblem("size", "must be between 1 and " + MAX_PAGE_SIZE));
+        }
+        if (from != null && to != null && to.isBefore(from)) {
+            problems.add(new FieldProblem("to", "must be on or after from"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        if (userId != null && clinics.users(me.clinicId()).stream().noneMatch(u -> u.id() == userId)) {
+            throw new NotFoundException("User " + userId);
+        }
+        ZoneId zone = clinics.clinic(me.clinicId()).zone();
+        StringBuilder where = new StringBuilder(" WHERE clinic_id = :clinic");
+        MapSqlParameterSource params = new MapSqlParameterSource("clinic", me.clinicId());
+        if (userId != null) {
+            where.append(" AND user_id = :user");
+            params.addValue("user", userId);
+        }
+        if (from != null) {
+            where.append(" AND at >= :from");
+            params.addValue("from", from.atStartOfDay(zone).toOffsetDateTime());
+        }
+        if (to != null) {
+            where.append(" AND at < :to");
+            params.addValue("to", to.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
+        }
+        long total = jdbc.sql("SELECT COUNT(*) FROM access_log" + where).paramSource(params).query(Long.class)
+                .single();
+        params.addValue("limit", size).addValue("offset", (long) page * size);
+        List<AccessEntry> items = jdbc.sql("SELECT " + COLUMNS + " FROM access_log" + where
+                        + " ORDER BY at DESC, id DESC LIMIT :limit OFFSET :offset")
+                .paramSource(params).query((rs, n) -> entry(rs)).list();
+        record(me.clinicId(), null, AccessAction.VIEW_ACCESS_LOG, "user " + (userId == null ? "any" : userId)
+                + ", " + (from == null ? "start" : from) + " to " + (to == null ? "now" : to) + ", page " + page);
+        return new AccessLogPage(items, page, size, total);
+    }
+
+    /**
+     * A patient's copy of who saw or changed their record (for a subject access request): one line per entry, oldest
+     * first, with when, who, what and how.
+     */
+    public static String subjectAccessCsv(List<AccessEntry> entries) {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
+                .setHeader("when_utc", "who", "what", "detail", "via").get())) {
+            for (int i = entries.size() - 1; i >= 0; i--) {
+                AccessEntry e = entries.get(i);
+                csv.printRecord(e.at().withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime().withNano(0),
+                        e.username(), e.action().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+                        e.detail() == null ? "" : e.detail(), e.channel().toLowerCase(java.util.Locale.ROOT));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** Checks the clinic's hash chain from its first link (see {@link ChainVerification}). */
+    public ChainVerification verify(VenulaPrincipal me) {
+        if (!me.isAdmin()) {
+            throw new AccessDeniedException("Only administrators verify the access log");
+        }
+        return chain.verify(me.clinicId(), Duration.ofMinutes(5));
+    }
+
+    private static AccessEntry entry(ResultSet rs) throws SQLException {
+        return new AccessEntry(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class),
+                rs.getObject("user_id", Long.class), rs.getString("username"), rs.getObject("patient_id", Long.class),
+                AccessAction.valueOf(rs.getString("action")), rs.getString("detail"),
+                rs.getString("remote_address"), rs.getString("channel"));
     }
 
     private static String truncate(String detail) {

@@ -111,9 +111,13 @@ public class CheckIns {
     }
 
     /** Check-ins above EXPECTED that no clinician has acknowledged yet, most urgent first. */
+    @Transactional
     public List<CheckIn> open(VenulaPrincipal me) {
         me.requireClinicalRecord();
-        return store.open(me.clinicId());
+        List<CheckIn> open = store.open(me.clinicId());
+        accessLog.recordShown(me.clinicId(), open.stream().map(CheckIn::patientId).toList(),
+                AccessAction.LIST_PATIENTS, "check-ins waiting");
+        return open;
     }
 
     @Transactional

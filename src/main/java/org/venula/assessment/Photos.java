@@ -29,6 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.unit.DataSize;
 import org.venula.accesslog.AccessAction;
 import org.venula.accesslog.AccessLog;
+import org.venula.assessment.internal.PhotoMetadata;
 import org.venula.clinic.Clinics;
 import org.venula.clinic.VenulaPrincipal;
 import org.venula.shared.InvalidInputException;
@@ -100,19 +101,23 @@ public class Photos {
         String stem = me.clinicId() + "/" + c.patientId() + "/" + UUID.randomUUID();
         String fileName = stem + (type.equals("image/png") ? ".png" : ".jpg");
         String thumbName = stem + "-thumb.jpg";
-        write(fileName, bytes);
-        write(thumbName, thumbnail(image));
+        PhotoMetadata.Cleaned cleaned = PhotoMetadata.clean(bytes, type);
+        BufferedImage upright = PhotoMetadata.upright(image, cleaned.orientation());
+        write(fileName, cleaned.bytes());
+        write(thumbName, thumbnail(upright));
         KeyHolder keys = new GeneratedKeyHolder();
         try {
             jdbc.sql("""
                     INSERT INTO photo (clinic_id, patient_id, consultation_id, area_id, photo_view, taken_on, notes,
-                      content_type, size_bytes, width, height, file_name, thumb_name, created_at, created_by)
+                      content_type, size_bytes, width, height, file_name, thumb_name, created_at, created_by,
+                      metadata_removed)
                     VALUES (:clinic, :patient, :c, :area, :view, :taken, :notes, :type, :size, :w, :h, :file, :thumb,
-                      :at, :by)""")
+                      :at, :by, TRUE)""")
                     .param("clinic", me.clinicId()).param("patient", c.patientId()).param("c", c.id())
                     .param("area", areaId).param("view", v.name()).param("taken", taken)
                     .param("notes", notes == null || notes.isBlank() ? null : notes.trim()).param("type", type)
-                    .param("size", (long) bytes.length).param("w", image.getWidth()).param("h", image.getHeight())
+                    .param("size", (long) cleaned.bytes().length).param("w", upright.getWidth())
+                    .param("h", upright.getHeight())
                     .param("file", fileName).param("thumb", thumbName)
                     .param("at", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
                     .param("by", me.getUsername()).update(keys, "id");

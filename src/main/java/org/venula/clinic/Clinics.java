@@ -21,6 +21,7 @@ import org.venula.clinic.internal.Clinic;
 import org.venula.clinic.internal.ClinicRepository;
 import org.venula.clinic.internal.Practitioner;
 import org.venula.clinic.internal.PractitionerRepository;
+import org.venula.clinic.internal.SignInLocks;
 import org.venula.shared.ConflictException;
 import org.venula.shared.NotFoundException;
 
@@ -33,9 +34,11 @@ public class Clinics {
     private final PractitionerRepository practitioners;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
+    private final SignInLocks locks;
 
     Clinics(ClinicRepository clinics, AppUserRepository users, PractitionerRepository practitioners,
-            PasswordEncoder passwordEncoder, Clock clock) {
+            PasswordEncoder passwordEncoder, Clock clock, SignInLocks locks) {
+        this.locks = locks;
         this.clinics = clinics;
         this.users = users;
         this.practitioners = practitioners;
@@ -87,7 +90,7 @@ public class Clinics {
         AppUser user;
         try {
             user = users.save(new AppUser(null, clinicId, username, passwordEncoder.encode(request.password()),
-                    request.displayName().trim(), request.role(), true, null, now, actor, now, actor));
+                    request.displayName().trim(), request.role(), true, false, null, null, now, actor, now, actor));
         } catch (DuplicateKeyException e) {
             throw new ConflictException("duplicate", "username", "The username '" + username + "' is already taken.");
         }
@@ -98,7 +101,8 @@ public class Clinics {
                     now, actor));
             practitionerId = p.id();
         }
-        return new UserView(user.id(), user.username(), user.displayName(), user.role(), user.enabled(), practitionerId);
+        return new UserView(user.id(), user.username(), user.displayName(), user.role(), user.enabled(), practitionerId,
+                false, null, false);
     }
 
     public List<UserView> users(long clinicId) {
@@ -106,7 +110,8 @@ public class Clinics {
                 .collect(Collectors.toMap(Practitioner::userId, Practitioner::id));
         return users.findByClinicIdOrderByDisplayName(clinicId).stream()
                 .map(u -> new UserView(u.id(), u.username(), u.displayName(), u.role(), u.enabled(),
-                        practitionerByUser.get(u.id())))
+                        practitionerByUser.get(u.id()), u.mustChangePassword(), lockedUntil(u.username()),
+                        u.totpSecret() != null))
                 .toList();
     }
 
@@ -126,6 +131,10 @@ public class Clinics {
     /** A practitioner of the clinic. */
     public Optional<PractitionerView> practitioner(long clinicId, long practitionerId) {
         return practitioners.findById(practitionerId).filter(p -> p.clinicId() == clinicId).map(Clinics::toView);
+    }
+
+    private OffsetDateTime lockedUntil(String username) {
+        return locks.lockedUntil(username, now()).orElse(null);
     }
 
     public long userCount() {

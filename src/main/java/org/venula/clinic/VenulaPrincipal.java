@@ -17,10 +17,29 @@ public final class VenulaPrincipal implements UserDetails, CredentialsContainer 
     private final String displayName;
     private final Role role;
     private final boolean enabled;
+    private final boolean mustChangePassword;
     private String passwordHash;
 
     public VenulaPrincipal(long userId, long clinicId, String username, String displayName, Role role,
             boolean enabled, String passwordHash) {
+        this(userId, clinicId, username, displayName, role, enabled, passwordHash, false);
+    }
+
+    public VenulaPrincipal(long userId, long clinicId, String username, String displayName, Role role,
+            boolean enabled, String passwordHash, boolean mustChangePassword) {
+        this(userId, clinicId, username, displayName, role, enabled, passwordHash, mustChangePassword,
+                SecondFactor.NONE);
+    }
+
+    /** Whether the user signs in with a second factor: none, set up, or required by the clinic but not set up. */
+    public enum SecondFactor { NONE, ENABLED, MISSING }
+
+    private final SecondFactor secondFactor;
+
+    public VenulaPrincipal(long userId, long clinicId, String username, String displayName, Role role,
+            boolean enabled, String passwordHash, boolean mustChangePassword, SecondFactor secondFactor) {
+        this.mustChangePassword = mustChangePassword;
+        this.secondFactor = secondFactor;
         this.userId = userId;
         this.clinicId = clinicId;
         this.username = username;
@@ -57,6 +76,15 @@ public final class VenulaPrincipal implements UserDetails, CredentialsContainer 
             throw new org.springframework.security.access.AccessDeniedException(
                     "Only clinicians and administrators see the clinical record");
         }
+    }
+
+    /** Signed in with a password an administrator set: it must be changed before anything else. */
+    public boolean mustChangePassword() {
+        return mustChangePassword;
+    }
+
+    public SecondFactor secondFactor() {
+        return secondFactor;
     }
 
     public boolean isAdmin() {

@@ -89,13 +89,17 @@ public class FollowUps {
     }
 
     /** The recall list: what is due within {@code withinDays} from today, overdue first by date. */
+    @Transactional
     public List<FollowUpTask> due(VenulaPrincipal me, Integer withinDays) {
         int within = withinDays == null ? DEFAULT_WITHIN_DAYS : withinDays;
         if (within < 0 || within > 730) {
             throw new InvalidInputException("within", "must be between 0 and 730 days");
         }
         LocalDate today = clinics.today(me.clinicId());
-        return store.due(me.clinicId(), today.plusDays(within), today, zone(me));
+        List<FollowUpTask> due = store.due(me.clinicId(), today.plusDays(within), today, zone(me));
+        accessLog.recordShown(me.clinicId(), due.stream().map(FollowUpTask::patientId).toList(),
+                AccessAction.LIST_PATIENTS, "recall list, due within " + within + " days");
+        return due;
     }
 
     @Transactional

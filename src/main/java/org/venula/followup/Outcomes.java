@@ -363,9 +363,18 @@ public class Outcomes {
     }
 
     /** Proposed complications to confirm, and serious ones waiting for the clinic lead. */
+    @Transactional
     public List<Complication> waiting(VenulaPrincipal me) {
         me.requireClinicalRecord();
-        return store.waiting(me.clinicId());
+        List<Complication> waiting = store.waiting(me.clinicId());
+        accessLog.recordShown(me.clinicId(), waiting.stream().map(Complication::patientId).toList(),
+                AccessAction.LIST_PATIENTS, "complications waiting");
+        return waiting;
+    }
+
+    /** Refuses (404) a complication that is not of the user's clinic. */
+    public void requireComplication(VenulaPrincipal me, long id) {
+        complication(me, id);
     }
 
     private Complication complication(VenulaPrincipal me, long id) {

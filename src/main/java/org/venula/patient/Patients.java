@@ -151,8 +151,9 @@ public class Patients {
         Map<Long, Patient> byId = patients.findAllById(result.ids()).stream()
                 .collect(Collectors.toMap(Patient::id, Function.identity()));
         List<PatientRecord> items = result.ids().stream().map(byId::get).map(Patients::toRecord).toList();
-        accessLog.record(me.clinicId(), null, AccessAction.SEARCH_PATIENTS,
-                "query '" + (query == null ? "" : query) + "', page " + page + ", " + items.size() + " shown");
+        String searched = "query '" + (query == null ? "" : query) + "', page " + page;
+        accessLog.record(me.clinicId(), null, AccessAction.SEARCH_PATIENTS, searched + ", " + items.size() + " shown");
+        accessLog.recordShown(me.clinicId(), result.ids(), AccessAction.SEARCH_PATIENTS, "shown in search: " + searched);
         int pages = (int) ((result.total() + size - 1) / size);
         return new PatientPage(items, page, size, result.total(), pages);
     }
@@ -224,6 +225,18 @@ public class Patients {
         return accessLog.forPatient(me.clinicId(), p.id(), 500);
     }
 
+    /** Every entry of the patient's access log as CSV, for the patient's subject access request (admins). */
+    @Transactional
+    public String accessLogCopy(VenulaPrincipal me, long patientId) {
+        if (!me.isAdmin()) {
+            throw new AccessDeniedException("Only administrators export the access log");
+        }
+        Patient p = load(me, patientId);
+        List<AccessEntry> entries = accessLog.forPatient(me.clinicId(), p.id(), 1_000_000);
+        accessLog.record(me.clinicId(), p.id(), AccessAction.EXPORT_PATIENTS, "subject access copy of the access log");
+        return AccessLog.subjectAccessCsv(entries);
+    }
+
     /**
      * The patient's name, for a page the patient opens through their own private link (the caller has checked the
      * link and logs the access).
@@ -237,6 +250,11 @@ public class Patients {
     /** How many patients the whole database holds (demo data is only loaded into an empty one). */
     public long countAll() {
         return patients.count();
+    }
+
+    /** Refuses (404) a patient who is not of the user's clinic, reading nothing of the record. */
+    public void requireInClinic(VenulaPrincipal me, long patientId) {
+        load(me, patientId);
     }
 
     private Patient load(VenulaPrincipal me, long patientId) {

@@ -166,7 +166,7 @@ public class Appointments {
     /** Moves an appointment: the old one is cancelled ("Rescheduled") and a new one, linked to it, is booked. */
     @Transactional
     public Appointment reschedule(VenulaPrincipal me, long id, LocalDateTime start, BookAppointment.Override override) {
-        Appointment old = get(me, id);
+        Appointment old = find(me, id);
         if (old.status() != Status.BOOKED) {
             throw new ConflictException("not-booked", null, "Only a booked appointment can be moved; this one is "
                     + old.status() + ".");
@@ -179,7 +179,14 @@ public class Appointments {
         return book(me, new BookAppointment(old.patientId(), old.practitionerId(), old.type(), start, override), id);
     }
 
+    @Transactional
     public Appointment get(VenulaPrincipal me, long id) {
+        Appointment a = find(me, id);
+        accessLog.record(me.clinicId(), a.patientId(), AccessAction.VIEW_APPOINTMENT, "appointment " + id);
+        return a;
+    }
+
+    private Appointment find(VenulaPrincipal me, long id) {
         return store.find(me.clinicId(), id, zone(me)).orElseThrow(() -> new NotFoundException("Appointment " + id));
     }
 
@@ -189,10 +196,17 @@ public class Appointments {
         return store.forPatient(me.clinicId(), patientId, zone(me));
     }
 
+    /** A practitioner's diary; every patient it shows is access-logged. Another clinic's practitioner is 404. */
+    @Transactional
     public List<Appointment> forPractitioner(VenulaPrincipal me, long practitionerId, LocalDate from, LocalDate to) {
+        clinics.practitioner(me.clinicId(), practitionerId)
+                .orElseThrow(() -> new NotFoundException("Practitioner " + practitionerId));
         ZoneId zone = zone(me);
-        return store.forPractitioner(me.clinicId(), practitionerId, from.atStartOfDay(zone).toInstant(),
-                to.plusDays(1).atStartOfDay(zone).toInstant(), zone);
+        List<Appointment> found = store.forPractitioner(me.clinicId(), practitionerId,
+                from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant(), zone);
+        accessLog.recordShown(me.clinicId(), found.stream().map(Appointment::patientId).toList(),
+                AccessAction.LIST_PATIENTS, "diary of practitioner " + practitionerId + ", " + from + " to " + to);
+        return found;
     }
 
     /** Free start times on the protocol's slot grid where the type's length fits inside working hours. */
@@ -327,7 +341,7 @@ public class Appointments {
     }
 
     private Appointment change(VenulaPrincipal me, long id, Status from, Status to, String reason) {
-        Appointment a = get(me, id);
+        Appointment a = find(me, id);
         if (a.status() != from || !store.setStatus(id, from, to, reason, clock.instant(), me.getUsername())) {
             throw new ConflictException("not-booked", null, "Only a booked appointment can become " + to
                     + "; this one is " + a.status() + ".");
@@ -336,7 +350,7 @@ public class Appointments {
             reminders.cancel(id);
         }
         accessLog.record(me.clinicId(), a.patientId(), AccessAction.CHANGE_APPOINTMENT, "appointment " + id + " " + to);
-        return get(me, id);
+        return find(me, id);
     }
 
     /** How long an appointment of this type lasts under the clinic's protocol, in minutes. */

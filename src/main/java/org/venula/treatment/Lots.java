@@ -116,9 +116,12 @@ public class Lots {
     @Transactional
     public List<LotRecipient> recipients(VenulaPrincipal me, String lotNumber) {
         me.requireClinicalRecord();
+        if (!store.lotNumberExists(me.clinicId(), lotNumber.trim())) {
+            throw new NotFoundException("Lot " + lotNumber.trim());
+        }
         List<LotRecipient> out = store.recipients(me.clinicId(), lotNumber.trim());
-        out.stream().map(LotRecipient::patientId).distinct().forEach(p -> accessLog.record(me.clinicId(), p,
-                AccessAction.SEARCH_LOT_RECIPIENTS, "lot " + lotNumber.trim()));
+        accessLog.recordShown(me.clinicId(), out.stream().map(LotRecipient::patientId).toList(),
+                AccessAction.SEARCH_LOT_RECIPIENTS, "lot " + lotNumber.trim());
         return out;
     }
 

@@ -94,6 +94,7 @@ public class Sessions {
     @Transactional
     public List<Blocker> blockers(VenulaPrincipal me, long patientId) {
         me.requireClinicalRecord();
+        patients.get(me, patientId);
         return readiness(me, patientId, clinics.today(me.clinicId()), protocols.active(me.clinicId()).document())
                 .blockers();
     }
@@ -352,6 +353,7 @@ public class Sessions {
     @Transactional
     public TreatmentSession repeat(VenulaPrincipal me, long sessionId, Long areaId, BigDecimal x, BigDecimal y,
             String view, String overrideReason) {
+        me.requireClinicalRecord();
         TreatmentSession s = open(me, sessionId);
         TreatmentSession.Injection last = s.injections().stream().filter(TreatmentSession.Injection::counts)
                 .reduce((a, b) -> b).orElseThrow(() -> new InvalidInputException("injections",

@@ -74,6 +74,7 @@ class AssessmentPages {
 
     @GetMapping("/patients/{id}/consultations/new")
     String form(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id, Model model) {
+        me.requireClinicalRecord();
         Map<String, String> v = new LinkedHashMap<>();
         v.put("consultedOn", clinics.today(me.clinicId()).toString());
         v.put("area", Area.LEGS.name());

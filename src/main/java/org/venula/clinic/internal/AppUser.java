@@ -7,6 +7,6 @@ import org.springframework.data.annotation.Version;
 import org.venula.clinic.Role;
 
 public record AppUser(@Id Long id, long clinicId, String username, String passwordHash, String displayName, Role role,
-        boolean enabled, @Version Integer version, OffsetDateTime createdAt, String createdBy, OffsetDateTime updatedAt,
+        boolean enabled, boolean mustChangePassword, String totpSecret, @Version Integer version, OffsetDateTime createdAt, String createdBy, OffsetDateTime updatedAt,
         String updatedBy) {
 }

@@ -22,10 +22,9 @@ import org.venula.clinic.VenulaPrincipal;
  * milliseconds of CPU by design. This provider remembers, for a few minutes, that a username and password were
  * verified: only an HMAC of the password under a key that lives in this process's memory is kept, never the
  * password. Failures are never remembered, so a wrong password still gets the full bcrypt check and the same answer
- * whether or not the user exists. Venula offers no password change or disabling yet; when it does, that change
- * must also clear this user's entry.
+ * whether or not the user exists. A password change, a reset or a deactivation clears the user's entry at once.
  */
-class RecentlyVerifiedCredentials implements AuthenticationProvider {
+public class RecentlyVerifiedCredentials implements AuthenticationProvider {
 
     static final Duration TTL = Duration.ofMinutes(5);
     private static final int MAX_ENTRIES = 10_000;
@@ -66,6 +65,17 @@ class RecentlyVerifiedCredentials implements AuthenticationProvider {
             verified.put(username, new Entry(mac, p, now.plus(TTL)));
         }
         return result;
+    }
+
+    /** Forgets a user's remembered credentials (their password changed, or their account was deactivated). */
+    public void forget(String username) {
+        verified.remove(username == null ? "" : username);
+        verified.remove(SignInLocks.key(username));
+    }
+
+    /** Forgets everyone's remembered credentials (a clinic-wide rule for signing in changed). */
+    public void forgetAll() {
+        verified.clear();
     }
 
     @Override

@@ -2,12 +2,16 @@ package org.venula.clinic.internal;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.ProviderManager;
@@ -19,6 +23,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.venula.clinic.rules.SignInPolicy;
 import org.venula.shared.Problems;
 
 /**
@@ -36,14 +44,45 @@ class SecurityConfiguration {
     }
 
     @Bean
-    @Order(1)
-    SecurityFilterChain api(HttpSecurity http, UserDetailsService users, PasswordEncoder encoder, Clock clock)
-            throws Exception {
+    SignInPolicy signInPolicy(@Value("${venula.sign-in.free-failures:3}") int free,
+            @Value("${venula.sign-in.first-delay:PT1S}") Duration firstDelay,
+            @Value("${venula.sign-in.max-delay:PT30S}") Duration maxDelay,
+            @Value("${venula.sign-in.lock-after:10}") int lockAfter,
+            @Value("${venula.sign-in.lock-for:PT15M}") Duration lockFor) {
+        return new SignInPolicy(free, firstDelay, maxDelay, lockAfter, lockFor);
+    }
+
+    @Bean
+    RecentlyVerifiedCredentials recentlyVerifiedCredentials(UserDetailsService users, PasswordEncoder encoder,
+            Clock clock) {
+        return new RecentlyVerifiedCredentials(dao(users, encoder), clock);
+    }
+
+    private static DaoAuthenticationProvider dao(UserDetailsService users, PasswordEncoder encoder) {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
         dao.setPasswordEncoder(encoder);
+        return dao;
+    }
+
+    private static GuardedSignIn.AddressLimit addressLimit(Environment env) {
+        return new GuardedSignIn.AddressLimit(env.getProperty("venula.sign-in.address-failures", Integer.class, 100),
+                env.getProperty("venula.sign-in.address-window", Duration.class, Duration.ofMinutes(15)));
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, RecentlyVerifiedCredentials remembered, SignInLocks locks,
+            SignInEvents events, SignInPolicy policy, Environment env, Clock clock, SecondFactors secondFactors)
+            throws Exception {
         http.securityMatcher("/api/**")
-                .authenticationManager(new ProviderManager(new RecentlyVerifiedCredentials(dao, clock)))
-                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .authenticationManager(new ProviderManager(new GuardedSignIn(remembered, locks, events, policy,
+                        addressLimit(env), clock)))
+                .addFilterAfter(new PasswordChangeRequired(), BasicAuthenticationFilter.class)
+                .addFilterAfter(new SecondFactorOverApi(secondFactors), PasswordChangeRequired.class)
+                // administrators' endpoints are refused by address, before any body is read or validated
+                .authorizeHttpRequests(a -> a.requestMatchers("/api/users", "/api/users/**", "/api/sign-in-events",
+                                "/api/access-log", "/api/access-log/**", "/api/reminders", "/api/audit/**")
+                        .hasRole("ADMIN").anyRequest().authenticated())
                 .httpBasic(b -> b.realmName("Venula").authenticationEntryPoint((req, res, ex) ->
                         problem(res, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
                                 "Sign in with a valid username and password.")))
@@ -58,23 +97,29 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/css/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
+    SecurityFilterChain pages(HttpSecurity http, UserDetailsService users, PasswordEncoder encoder,
+            SignInLocks locks, SignInEvents events, SignInPolicy policy, Environment env, Clock clock,
+            AccountStanding standing) throws Exception {
+        http.authenticationManager(new ProviderManager(new GuardedSignIn(dao(users, encoder), locks, events, policy,
+                        addressLimit(env), clock)))
+                .addFilterAfter(new SessionStanding(standing), AuthorizationFilter.class)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**", "/v3/api-docs/**", "/api-docs",
                                 "/swagger-ui/**", "/calendar-feeds/**", "/my/**", "/clinics/*/information").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(f -> f.loginPage("/login").successHandler(new SecondFactorStep()).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut").permitAll())
                 .csrf(c -> c.csrfTokenRequestHandler(new TamperTolerantCsrfTokens()))
-                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
+                .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
+                        .contentSecurityPolicy(c -> c.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-                                + "script-src 'self' 'unsafe-inline'; frame-ancestors 'none'")));
+                                + "script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")));
         return http.build();
     }
 
-    private static void problem(HttpServletResponse res, HttpStatus status, String type, String title, String detail)
+    static void problem(HttpServletResponse res, HttpStatus status, String type, String title, String detail)
             throws IOException {
         res.setStatus(status.value());
         res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

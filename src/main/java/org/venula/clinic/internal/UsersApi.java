@@ -9,13 +9,16 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.venula.clinic.Clinics;
 import org.venula.clinic.NewUser;
 import org.venula.clinic.PractitionerView;
+import org.venula.clinic.StaffAccounts;
 import org.venula.clinic.UserView;
 import org.venula.clinic.VenulaPrincipal;
 
@@ -28,9 +31,60 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class UsersApi {
 
     private final Clinics clinics;
+    private final StaffAccounts accounts;
 
-    UsersApi(Clinics clinics) {
+    UsersApi(Clinics clinics, StaffAccounts accounts) {
         this.clinics = clinics;
+        this.accounts = accounts;
+    }
+
+    /** The signed-in user's password change. */
+    record PasswordChange(String currentPassword, String newPassword) {
+    }
+
+    @PostMapping("/users/{id}/deactivate")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Deactivate a user (admin): sign-in is refused at once, on the pages and the API; "
+            + "their history stays")
+    UserView deactivate(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id) {
+        return accounts.deactivate(me, id);
+    }
+
+    @PostMapping("/users/{id}/reactivate")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Reactivate a deactivated user (admin)")
+    UserView reactivate(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id) {
+        return accounts.reactivate(me, id);
+    }
+
+    @PostMapping("/users/{id}/unlock")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Lift a lock after repeated failed sign-ins (admin)")
+    UserView unlock(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id) {
+        return accounts.unlock(me, id);
+    }
+
+    @PostMapping("/users/{id}/password-reset")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Set a temporary password (admin), shown once: the user must change it at the next "
+            + "sign-in, and their sessions end")
+    StaffAccounts.TemporaryPassword resetPassword(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id) {
+        return accounts.resetPassword(me, id);
+    }
+
+    @GetMapping("/sign-in-events")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Your clinic's latest sign-in events: failures, locks and account changes (admin)")
+    List<StaffAccounts.SecurityEvent> signInEvents(@AuthenticationPrincipal VenulaPrincipal me) {
+        return accounts.recentEvents(me, 200);
+    }
+
+    @PutMapping("/me/password")
+    @Operation(summary = "Change your own password, giving the current one")
+    ResponseEntity<Void> changePassword(@AuthenticationPrincipal VenulaPrincipal me,
+            @RequestBody PasswordChange change) {
+        accounts.changeOwnPassword(me, change.currentPassword(), change.newPassword());
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/users")

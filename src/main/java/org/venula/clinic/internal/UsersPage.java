@@ -6,29 +6,95 @@ import java.util.Map;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.venula.clinic.Clinics;
 import org.venula.clinic.NewUser;
 import org.venula.clinic.Role;
+import org.venula.clinic.StaffAccounts;
+import org.venula.clinic.UserView;
 import org.venula.clinic.VenulaPrincipal;
 import org.venula.shared.ConflictException;
+import org.venula.shared.InvalidInputException;
 
 /** The admin's page for the clinic's users. */
 @Controller
 class UsersPage {
 
     private final Clinics clinics;
+    private final StaffAccounts accounts;
     private final Validator validator;
 
-    UsersPage(Clinics clinics, Validator validator) {
+    UsersPage(Clinics clinics, StaffAccounts accounts, Validator validator) {
         this.clinics = clinics;
+        this.accounts = accounts;
         this.validator = validator;
+    }
+
+    @PostMapping("/admin/users/{id}/{action:deactivate|reactivate|unlock}")
+    String account(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id, @PathVariable String action,
+            RedirectAttributes redirect) {
+        try {
+            UserView u = switch (action) {
+                case "deactivate" -> accounts.deactivate(me, id);
+                case "reactivate" -> accounts.reactivate(me, id);
+                default -> accounts.unlock(me, id);
+            };
+            redirect.addFlashAttribute("notice", switch (action) {
+                case "deactivate" -> u.displayName() + " is deactivated: they can no longer sign in.";
+                case "reactivate" -> u.displayName() + " can sign in again.";
+                default -> u.displayName() + " is unlocked.";
+            });
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("failure", e.problems().get(0).message());
+        }
+        return "redirect:/admin/users";
+    }
+
+    @PostMapping("/admin/users/{id}/password-reset")
+    String resetPassword(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
+            RedirectAttributes redirect) {
+        try {
+            redirect.addFlashAttribute("temporary", accounts.resetPassword(me, id));
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("failure", e.problems().get(0).message());
+        }
+        return "redirect:/admin/users";
+    }
+
+    @GetMapping("/account/password")
+    String passwordForm(@AuthenticationPrincipal VenulaPrincipal me, Model model) {
+        model.addAttribute("problems", Map.of());
+        return "clinic/password";
+    }
+
+    @PostMapping("/account/password")
+    String changePassword(@AuthenticationPrincipal VenulaPrincipal me, @RequestParam Map<String, String> form,
+            HttpServletRequest request, Model model, RedirectAttributes redirect) {
+        String next = form.get("newPassword");
+        if (next != null && !next.equals(form.get("confirmPassword"))) {
+            model.addAttribute("problems", Map.of("confirmPassword", "does not match the new password"));
+            return "clinic/password";
+        }
+        try {
+            accounts.changeOwnPassword(me, form.get("currentPassword"), next);
+        } catch (InvalidInputException e) {
+            Map<String, String> problems = new LinkedHashMap<>();
+            e.problems().forEach(p -> problems.putIfAbsent(p.field(), p.message()));
+            model.addAttribute("problems", problems);
+            return "clinic/password";
+        }
+        SessionStanding.renew(request.getSession());
+        redirect.addFlashAttribute("notice", "Your password is changed.");
+        return "redirect:/account/password";
     }
 
     @GetMapping("/admin/users")
@@ -67,6 +133,8 @@ class UsersPage {
 
     private String page(VenulaPrincipal me, Model model, Map<String, String> values, Map<String, String> errors) {
         model.addAttribute("users", clinics.users(me.clinicId()));
+        model.addAttribute("events", accounts.recentEvents(me, 20));
+        model.addAttribute("secondFactorRequired", accounts.secondFactorRequired(me));
         model.addAttribute("practitioners", clinics.practitionersById(me.clinicId()));
         model.addAttribute("roles", Role.values());
         model.addAttribute("v", values);

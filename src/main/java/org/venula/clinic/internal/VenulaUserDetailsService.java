@@ -12,16 +12,26 @@ import org.venula.clinic.VenulaPrincipal;
 class VenulaUserDetailsService implements UserDetailsService {
 
     private final AppUserRepository users;
+    private final SecondFactors secondFactors;
 
-    VenulaUserDetailsService(AppUserRepository users) {
+    VenulaUserDetailsService(AppUserRepository users, SecondFactors secondFactors) {
         this.users = users;
+        this.secondFactors = secondFactors;
     }
 
     @Override
     public UserDetails loadUserByUsername(String username) {
         return users.findByUsername(username == null ? "" : username.trim().toLowerCase(Locale.ROOT))
                 .map(u -> new VenulaPrincipal(u.id(), u.clinicId(), u.username(), u.displayName(), u.role(),
-                        u.enabled(), u.passwordHash()))
+                        u.enabled(), u.passwordHash(), u.mustChangePassword(), secondFactor(u)))
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+    }
+
+    private VenulaPrincipal.SecondFactor secondFactor(AppUser u) {
+        if (u.totpSecret() != null) {
+            return VenulaPrincipal.SecondFactor.ENABLED;
+        }
+        return SecondFactors.covers(u.role()) && secondFactors.required(u.clinicId())
+                ? VenulaPrincipal.SecondFactor.MISSING : VenulaPrincipal.SecondFactor.NONE;
     }
 }

@@ -150,6 +150,8 @@ class OutcomePages {
             @RequestParam(required = false) String action, @RequestParam(required = false) String severity,
             @RequestParam(required = false) String reason, @RequestParam(required = false) String report,
             RedirectAttributes redirect) {
+        me.requireClinicalRecord();
+        outcomes.requireComplication(me, id);
         try {
             switch (action == null ? "" : action) {
                 case "confirm" -> outcomes.confirm(me, id, severity == null || severity.isBlank() ? null : severity, null);

@@ -24,6 +24,7 @@ import org.venula.patient.PatientPage;
 import org.venula.patient.PatientRecord;
 import org.venula.patient.Patients;
 import org.venula.shared.InvalidInputException;
+import org.venula.shared.web.Downloads;
 import org.venula.shared.web.JsonFields;
 
 import tools.jackson.databind.JsonNode;
@@ -118,6 +119,12 @@ class PatientsApi {
     @Operation(summary = "Who read or changed this patient's record (admins)")
     List<AccessEntry> accessLog(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id) {
         return patients.accessLog(me, id);
+    }
+
+    @GetMapping(path = "/{id}/access-log.csv", produces = "text/csv")
+    @Operation(summary = "The patient's copy of who read or changed their record, as CSV (admins; subject access)")
+    ResponseEntity<String> accessLogCopy(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id) {
+        return Downloads.csv(patients.accessLogCopy(me, id), "access-log-patient-" + id + ".csv");
     }
 
     private static Integer parseVersion(String ifMatch) {

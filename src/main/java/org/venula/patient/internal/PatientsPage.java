@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,6 +31,7 @@ import org.venula.patient.Sex;
 import org.venula.shared.ConflictException;
 import org.venula.shared.FieldProblem;
 import org.venula.shared.InvalidInputException;
+import org.venula.shared.web.Downloads;
 import org.venula.shared.web.FormValues;
 
 /** Pages: patient list and search, registration, demographics, the chart, the medical history and its versions. */
@@ -163,6 +165,11 @@ class PatientsPage {
         model.addAttribute("answers", HistoryQuestions.answers(shown.history()));
         model.addAttribute("changes", HistoryQuestions.changes(previous, shown.history()));
         return "patient/history-version";
+    }
+
+    @GetMapping("/patients/{id}/access-log.csv")
+    ResponseEntity<String> accessLogCopy(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id) {
+        return Downloads.csv(patients.accessLogCopy(me, id), "access-log-patient-" + id + ".csv");
     }
 
     @GetMapping("/patients/{id}/access-log")

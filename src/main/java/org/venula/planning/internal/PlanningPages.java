@@ -31,7 +31,10 @@ class PlanningPages {
     private final QuoteDocument quotes;
     private final Clinics clinics;
 
-    PlanningPages(Plans plans, QuoteDocument quotes, Clinics clinics) {
+    private final org.venula.patient.Patients patients;
+
+    PlanningPages(Plans plans, QuoteDocument quotes, Clinics clinics, org.venula.patient.Patients patients) {
+        this.patients = patients;
         this.plans = plans;
         this.quotes = quotes;
         this.clinics = clinics;
@@ -71,6 +74,7 @@ class PlanningPages {
     String consent(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long planId,
             @RequestParam(required = false) String patientName, @RequestParam(required = false) Long witnessPractitionerId,
             @RequestParam(required = false) String understood, RedirectAttributes redirect) {
+        plans.get(me, planId); // the role and the clinic first: 403 or 404 before anything about the form
         List<String> problems = new ArrayList<>();
         if (!"true".equals(understood)) {
             problems.add("Confirm that the patient has read the information and had their questions answered.");
@@ -104,6 +108,8 @@ class PlanningPages {
 
     @GetMapping("/patients/{id}/plans/summary")
     String summary(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id, Model model) {
+        me.requireClinicalRecord();
+        patients.requireInClinic(me, id);
         model.addAttribute("latest", plans.forPatient(me, id).stream().findFirst().orElse(null));
         return "planning/summary :: panel";
     }

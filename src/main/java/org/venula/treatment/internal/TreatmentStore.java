@@ -54,6 +54,11 @@ public class TreatmentStore {
                 .param("c", clinicId).param("a", agent).param("n", lotNumber).query(Long.class).single() > 0;
     }
 
+    public boolean lotNumberExists(long clinicId, String lotNumber) {
+        return jdbc.sql("SELECT COUNT(*) FROM sclerosant_lot WHERE clinic_id = :c AND lot_number = :n")
+                .param("c", clinicId).param("n", lotNumber).query(Long.class).single() > 0;
+    }
+
     public List<Lot> lots(long clinicId) {
         return jdbc.sql("SELECT * FROM sclerosant_lot WHERE clinic_id = :c ORDER BY agent, strength_percent, expiry_date")
                 .param("c", clinicId).query(TreatmentStore::lot).list();

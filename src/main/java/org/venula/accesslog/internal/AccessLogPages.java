@@ -1,0 +1,54 @@
+package org.venula.accesslog.internal;
+
+import java.time.LocalDate;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.venula.accesslog.AccessLog;
+import org.venula.accesslog.AccessLogPage;
+import org.venula.clinic.Clinics;
+import org.venula.clinic.VenulaPrincipal;
+import org.venula.shared.InputLimits;
+
+/** The administrator's view of the whole access log, by user and period, with the chain's verification. */
+@Controller
+class AccessLogPages {
+
+    private static final int PAGE_SIZE = 50;
+
+    private final AccessLog log;
+    private final Clinics clinics;
+
+    AccessLogPages(AccessLog log, Clinics clinics) {
+        this.log = log;
+        this.clinics = clinics;
+    }
+
+    @GetMapping("/admin/access-log")
+    String entries(@AuthenticationPrincipal VenulaPrincipal me, @RequestParam(required = false) String userId,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "0") String page, Model model) {
+        Long user = userId == null || userId.isBlank() ? null : Long.valueOf(userId.trim());
+        LocalDate fromDate = from == null || from.isBlank() ? null : InputLimits.date(from.trim());
+        LocalDate toDate = to == null || to.isBlank() ? null : InputLimits.date(to.trim());
+        AccessLogPage result = log.read(me, user, fromDate, toDate, Math.max(0, Integer.parseInt(page.trim())),
+                PAGE_SIZE);
+        model.addAttribute("result", result);
+        model.addAttribute("users", clinics.users(me.clinicId()));
+        model.addAttribute("userId", user);
+        model.addAttribute("from", fromDate);
+        model.addAttribute("to", toDate);
+        model.addAttribute("pages", (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        return "accesslog/entries";
+    }
+
+    @PostMapping("/admin/access-log/verification")
+    String verify(@AuthenticationPrincipal VenulaPrincipal me, Model model) {
+        model.addAttribute("verification", log.verify(me));
+        return "accesslog/verification";
+    }
+}

@@ -1,0 +1,185 @@
+package org.venula.clinic;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.venula.clinic.internal.RecentlyVerifiedCredentials;
+import org.venula.clinic.internal.SignInEvents;
+import org.venula.clinic.internal.SignInEvents.Event;
+import org.venula.clinic.internal.SignInLocks;
+import org.venula.shared.InvalidInputException;
+import org.venula.shared.NotFoundException;
+
+/**
+ * What an administrator does to a colleague's account (deactivate, reactivate, unlock, reset the password) and what
+ * every user does to their own (change the password). Each change is kept in the sign-in events; a deactivation or
+ * a new password takes effect at once, for the pages and the API alike.
+ */
+@Service
+public class StaffAccounts {
+
+    public static final int MIN_PASSWORD = 12;
+    public static final int MAX_PASSWORD = 200;
+    private static final String ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    /** A temporary password, shown once to the administrator; the user must change it at the next sign-in. */
+    public record TemporaryPassword(long userId, String username, String temporaryPassword) {
+    }
+
+    /** One line of the clinic's sign-in events. */
+    public record SecurityEvent(OffsetDateTime at, String username, String event, String remoteAddress,
+            String actor) {
+    }
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder encoder;
+    private final SignInLocks locks;
+    private final SignInEvents events;
+    private final RecentlyVerifiedCredentials remembered;
+    private final Clinics clinics;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    StaffAccounts(JdbcClient jdbc, PasswordEncoder encoder, SignInLocks locks, SignInEvents events,
+            RecentlyVerifiedCredentials remembered, Clinics clinics, Clock clock) {
+        this.jdbc = jdbc;
+        this.encoder = encoder;
+        this.locks = locks;
+        this.events = events;
+        this.remembered = remembered;
+        this.clinics = clinics;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public UserView deactivate(VenulaPrincipal me, long userId) {
+        UserView user = colleague(me, userId);
+        if (user.id() == me.userId()) {
+            throw new InvalidInputException("userId", "you cannot deactivate your own account");
+        }
+        setEnabled(me, user, false);
+        return view(me, userId);
+    }
+
+    @Transactional
+    public UserView reactivate(VenulaPrincipal me, long userId) {
+        setEnabled(me, colleague(me, userId), true);
+        return view(me, userId);
+    }
+
+    @Transactional
+    public UserView unlock(VenulaPrincipal me, long userId) {
+        UserView user = colleague(me, userId);
+        locks.clear(user.username());
+        events.record(now(), user.username(), Event.UNLOCKED, null, me.getUsername());
+        return view(me, userId);
+    }
+
+    /** Sets a random temporary password that must be changed at the next sign-in, and ends the user's sessions. */
+    @Transactional
+    public TemporaryPassword resetPassword(VenulaPrincipal me, long userId) {
+        UserView user = colleague(me, userId);
+        if (user.id() == me.userId()) {
+            throw new InvalidInputException("userId", "change your own password with your current one instead");
+        }
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        setPassword(user, password.toString(), true, me, Event.PASSWORD_RESET);
+        locks.clear(user.username());
+        return new TemporaryPassword(user.id(), user.username(), password.toString());
+    }
+
+    /** Changes the signed-in user's own password, given the current one. */
+    @Transactional
+    public void changeOwnPassword(VenulaPrincipal me, String currentPassword, String newPassword) {
+        String hash = jdbc.sql("SELECT password_hash FROM app_user WHERE id = :id").param("id", me.userId())
+                .query(String.class).single();
+        if (currentPassword == null || !encoder.matches(currentPassword, hash)) {
+            throw new InvalidInputException("currentPassword", "is not your current password");
+        }
+        if (newPassword == null || newPassword.length() < MIN_PASSWORD || newPassword.length() > MAX_PASSWORD) {
+            throw new InvalidInputException("newPassword",
+                    "must be between " + MIN_PASSWORD + " and " + MAX_PASSWORD + " characters");
+        }
+        if (newPassword.equals(currentPassword)) {
+            throw new InvalidInputException("newPassword", "must differ from the current password");
+        }
+        setPassword(view(me, me.userId()), newPassword, false, me, Event.PASSWORD_CHANGED);
+    }
+
+    /** A new password, which ends the user's sessions and remembered API credentials at once. */
+    private void setPassword(UserView user, String password, boolean temporary, VenulaPrincipal by, Event event) {
+        OffsetDateTime now = now();
+        jdbc.sql("""
+                UPDATE app_user SET password_hash = :hash, must_change_password = :temporary,
+                    credentials_changed_at = :now, version = version + 1, updated_at = :now, updated_by = :by
+                WHERE id = :id""")
+                .param("hash", encoder.encode(password)).param("temporary", temporary).param("now", now)
+                .param("by", by.getUsername()).param("id", user.id()).update();
+        remembered.forget(user.username());
+        events.record(now, user.username(), event, null, by.getUsername());
+    }
+
+    /** The clinic's latest sign-in events (failures, locks, account changes), newest first (admins). */
+    public List<SecurityEvent> recentEvents(VenulaPrincipal me, int limit) {
+        requireAdmin(me);
+        return events.recent(me.clinicId(), limit).stream().map(e -> new SecurityEvent(e.at(), e.username(),
+                e.event().name(), e.remoteAddress(), e.actor())).toList();
+    }
+
+    private void setEnabled(VenulaPrincipal me, UserView user, boolean enabled) {
+        OffsetDateTime now = now();
+        jdbc.sql("""
+                UPDATE app_user SET enabled = :enabled, credentials_changed_at = :now, version = version + 1,
+                    updated_at = :now, updated_by = :by WHERE id = :id""")
+                .param("enabled", enabled).param("now", now).param("by", me.getUsername()).param("id", user.id())
+                .update();
+        remembered.forget(user.username());
+        events.record(now, user.username(), enabled ? Event.REACTIVATED : Event.DEACTIVATED, null, me.getUsername());
+    }
+
+    /** Requires (or stops requiring) a second factor of every clinician and administrator of the clinic. */
+    @Transactional
+    public void requireSecondFactor(VenulaPrincipal me, boolean required) {
+        requireAdmin(me);
+        jdbc.sql("UPDATE clinic SET require_second_factor = :r WHERE id = :id").param("r", required)
+                .param("id", me.clinicId()).update();
+        remembered.forgetAll();
+    }
+
+    public boolean secondFactorRequired(VenulaPrincipal me) {
+        return jdbc.sql("SELECT require_second_factor FROM clinic WHERE id = :id").param("id", me.clinicId())
+                .query(Boolean.class).single();
+    }
+
+    /** A user of the administrator's clinic (404 for anyone else's). */
+    public UserView colleague(VenulaPrincipal me, long userId) {
+        requireAdmin(me);
+        return view(me, userId);
+    }
+
+    private UserView view(VenulaPrincipal me, long userId) {
+        return clinics.users(me.clinicId()).stream().filter(u -> u.id() == userId).findFirst()
+                .orElseThrow(() -> new NotFoundException("User " + userId));
+    }
+
+    private static void requireAdmin(VenulaPrincipal me) {
+        if (!me.isAdmin()) {
+            throw new AccessDeniedException("Only administrators manage accounts");
+        }
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}
