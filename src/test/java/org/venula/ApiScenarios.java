@@ -127,15 +127,19 @@ abstract class ApiScenarios {
     @Test
     void aRegisteredPatientIsFoundByNameDateOfBirthAndNhsNumber() {
         String family = "Searchable" + unique();
-        Response created = admin.post("/api/patients", patient(family, Map.of("nhsNumber", "943 476 5919")));
+        // a date of birth of its own, so that other tests' patients never push this one off the first page
+        LocalDate born = LocalDate.of(1930, 1, 1).plusDays(unique() % 25_000);
+        Response created = admin.post("/api/patients", patient(family, Map.of("nhsNumber", "943 476 5919",
+                "dateOfBirth", born.toString())));
         assertThat(created.status()).isEqualTo(201);
         long id = created.id();
         assertThat(created.json().get("nhsNumber").asString()).isEqualTo("9434765919");
 
         assertThat(ids(admin.get("/api/patients?query=" + family.toLowerCase()))).containsExactly(id);
         assertThat(ids(admin.get("/api/patients?query=ann%20" + family.substring(0, 6)))).contains(id);
-        assertThat(ids(admin.get("/api/patients?query=1984-03-07"))).contains(id);
-        assertThat(ids(admin.get("/api/patients?query=07/03/1984"))).contains(id);
+        assertThat(ids(admin.get("/api/patients?query=" + born))).contains(id);
+        assertThat(ids(admin.get("/api/patients?query=" + born.format(java.time.format.DateTimeFormatter
+                .ofPattern("dd/MM/yyyy"))))).contains(id);
         assertThat(ids(admin.get("/api/patients?query=943%20476%205919"))).containsExactly(id);
         assertThat(ids(admin.get("/api/patients?query=Nobody" + unique()))).isEmpty();
         assertThat(admin.get("/api/patients?query=%25").status()).isEqualTo(200);

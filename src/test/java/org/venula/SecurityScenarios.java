@@ -49,6 +49,12 @@ abstract class SecurityScenarios {
     @Autowired
     AccessLogChain chain;
 
+    @Autowired
+    org.venula.assessment.internal.PhotoMetadataBackfill backfill;
+
+    @org.springframework.beans.factory.annotation.Value("${venula.data-dir}")
+    String dataDir;
+
     Api admin;
 
     @BeforeEach
@@ -186,6 +192,26 @@ abstract class SecurityScenarios {
         java.awt.image.BufferedImage thumbnail = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
                 clinician.bytes("/api/photos/" + photo.id() + "?thumbnail=true").body()));
         assertThat(thumbnail.getHeight()).isGreaterThan(thumbnail.getWidth());
+
+        // a photo stored before metadata was removed on upload is cleaned by the backfill
+        String file = jdbc.sql("SELECT file_name FROM photo WHERE id = :id").param("id", photo.id())
+                .query(String.class).single();
+        java.nio.file.Path stored = java.nio.file.Path.of(dataDir, "photos", file);
+        java.nio.file.Files.write(stored, taken);
+        jdbc.sql("UPDATE photo SET metadata_removed = FALSE WHERE id = :id").param("id", photo.id()).update();
+        assertThat(backfill.cleanPending()).isPositive();
+        var cleaned = (org.apache.commons.imaging.formats.jpeg.JpegImageMetadata)
+                org.apache.commons.imaging.Imaging.getMetadata(clinician.bytes("/api/photos/" + photo.id()).body());
+        assertThat(cleaned.getExif().getGpsInfo()).isNull();
+        assertThat(jdbc.sql("SELECT metadata_removed FROM photo WHERE id = :id").param("id", photo.id())
+                .query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
+    void aNameThatReversesTheDirectionOfTextIsRefused() {
+        Response r = admin.post("/api/patients", ApiScenarios.patient("Evil\u202Enosnhoj", Map.of()));
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.errorFields()).containsExactly("familyName");
     }
 
     // ---- sign-in protection ------------------------------------------------------------------------------------

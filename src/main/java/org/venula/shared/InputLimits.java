@@ -15,6 +15,8 @@ public final class InputLimits {
     public static final int MAX_YEAR = 9999;
     public static final String DATE_RANGE = "must be between 0001-01-01 and 9999-12-31";
     public static final String CONTROL_CHARACTER = "must not contain control characters";
+    public static final String DIRECTION_OVERRIDE =
+            "must not contain characters that reverse or isolate the direction of text (they can disguise a name)";
 
     private InputLimits() {
     }
@@ -28,6 +30,9 @@ public final class InputLimits {
             char c = text.charAt(i);
             if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F)) {
                 return CONTROL_CHARACTER;
+            }
+            if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)) {
+                return DIRECTION_OVERRIDE;
             }
         }
         return null;

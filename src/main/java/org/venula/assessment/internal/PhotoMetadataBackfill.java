@@ -21,7 +21,7 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
  * instance at a time, until none is left; a file that cannot be read is left as it is and reported in the log.
  */
 @Component
-class PhotoMetadataBackfill {
+public class PhotoMetadataBackfill {
 
     private static final Logger log = LoggerFactory.getLogger(PhotoMetadataBackfill.class);
     private static final int BATCH = 100;
@@ -47,7 +47,7 @@ class PhotoMetadataBackfill {
     }
 
     /** Cleans every photo not yet cleaned; returns how many. */
-    int cleanPending() {
+    public int cleanPending() {
         int total = 0;
         long after = 0;
         while (true) {

@@ -33,7 +33,10 @@ class UsersPage {
     private final StaffAccounts accounts;
     private final Validator validator;
 
-    UsersPage(Clinics clinics, StaffAccounts accounts, Validator validator) {
+    private final AccountStanding standing;
+
+    UsersPage(Clinics clinics, StaffAccounts accounts, Validator validator, AccountStanding standing) {
+        this.standing = standing;
         this.clinics = clinics;
         this.accounts = accounts;
         this.validator = validator;
@@ -73,6 +76,8 @@ class UsersPage {
     @GetMapping("/account/password")
     String passwordForm(@AuthenticationPrincipal VenulaPrincipal me, Model model) {
         model.addAttribute("problems", Map.of());
+        model.addAttribute("resetPending", standing.of(me.userId()).map(AccountStanding.Standing::mustChangePassword)
+                .orElse(false));
         return "clinic/password";
     }
 
@@ -80,6 +85,8 @@ class UsersPage {
     String changePassword(@AuthenticationPrincipal VenulaPrincipal me, @RequestParam Map<String, String> form,
             HttpServletRequest request, Model model, RedirectAttributes redirect) {
         String next = form.get("newPassword");
+        model.addAttribute("resetPending", standing.of(me.userId()).map(AccountStanding.Standing::mustChangePassword)
+                .orElse(false));
         if (next != null && !next.equals(form.get("confirmPassword"))) {
             model.addAttribute("problems", Map.of("confirmPassword", "does not match the new password"));
             return "clinic/password";
