@@ -824,6 +824,8 @@ abstract class ApiScenarios {
         assertThat(feed.contentType()).startsWith("text/calendar");
         String ics = new String(feed.body(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(ics).contains("BEGIN:VEVENT", "Consultation · Z.F.").doesNotContain("Zara");
+        assertThat(admin.get("/api/patients/" + id + "/access-log").json().findValuesAsString("username"))
+                .contains("calendar feed");
         String rotated = clinician.post("/api/practitioners/" + practitioner + "/calendar-feed", null).json()
                 .get("path").asString();
         assertThat(Api.anonymous(port).bytes(path).status()).isEqualTo(404);

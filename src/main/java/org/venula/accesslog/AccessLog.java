@@ -91,13 +91,24 @@ public class AccessLog {
      */
     @Transactional(propagation = Propagation.REQUIRED)
     public void recordShown(long clinicId, Collection<Long> patientIds, AccessAction action, String detail) {
+        recordShown(clinicId, patientIds, action, detail, currentUser(), null);
+    }
+
+    /** As {@link #recordShown}, for what no signed-in user fetched (a practitioner's private calendar feed). */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void recordShownTo(String actor, long clinicId, Collection<Long> patientIds, AccessAction action,
+            String detail) {
+        recordShown(clinicId, patientIds, action, detail, null, actor);
+    }
+
+    private void recordShown(long clinicId, Collection<Long> patientIds, AccessAction action, String detail,
+            VenulaPrincipal who, String actor) {
         if (patientIds.isEmpty()) {
             return;
         }
-        VenulaPrincipal who = currentUser();
         List<SqlParameterSource> rows = new ArrayList<>();
         for (Long patientId : new LinkedHashSet<>(patientIds)) {
-            rows.add(params(clinicId, patientId, action, detail, who, null));
+            rows.add(params(clinicId, patientId, action, detail, who, actor));
         }
         batch.batchUpdate(INSERT, rows.toArray(SqlParameterSource[]::new));
     }

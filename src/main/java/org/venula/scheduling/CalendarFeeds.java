@@ -37,8 +37,11 @@ public class CalendarFeeds {
     private final Clinics clinics;
     private final AppointmentStore store;
     private final Clock clock;
+    private final org.venula.accesslog.AccessLog accessLog;
 
-    CalendarFeeds(JdbcClient jdbc, Clinics clinics, AppointmentStore store, Clock clock) {
+    CalendarFeeds(JdbcClient jdbc, Clinics clinics, AppointmentStore store, Clock clock,
+            org.venula.accesslog.AccessLog accessLog) {
+        this.accessLog = accessLog;
         this.jdbc = jdbc;
         this.clinics = clinics;
         this.store = store;
@@ -66,7 +69,8 @@ public class CalendarFeeds {
                 .param("at", clock.instant().atOffset(ZoneOffset.UTC)).param("p", p.id()).update();
     }
 
-    /** The feed for a live token: appointments from 30 days back to a year ahead. */
+    /** The feed for a live token: appointments from 30 days back to a year ahead; each patient in it is logged. */
+    @Transactional
     public Optional<String> feed(String token) {
         record Feed(long clinicId, long practitionerId) {
         }
@@ -80,17 +84,22 @@ public class CalendarFeeds {
         ZoneId zone = clinic.zone();
         LocalDate today = LocalDate.now(clock.withZone(zone));
         Calendar calendar = org.venula.shared.web.ICalendars.newCalendar("Practitioner calendar");
+        java.util.List<Long> shown = new java.util.ArrayList<>();
         for (Appointment a : store.forPractitioner(clinicId, practitionerId,
                 today.minusDays(30).atStartOfDay(zone).toInstant(), today.plusYears(1).atStartOfDay(zone).toInstant(),
                 zone)) {
             if (a.status() == Status.CANCELLED) {
                 continue;
             }
+            shown.add(a.patientId());
             VEvent e = new VEvent(ZonedDateTime.of(a.start(), zone), Duration.between(a.start(), a.end()),
                     a.type().name().charAt(0) + a.type().name().substring(1).toLowerCase() + " · " + initials(a.patientName()));
             e.add(new Uid("venula-appointment-" + a.id() + "@venula"));
             calendar.add(e);
         }
+        accessLog.recordShownTo("calendar feed", clinicId, shown,
+                org.venula.accesslog.AccessAction.EXPORT_PATIENTS, "calendar feed of practitioner " + practitionerId
+                        + " (initials and times)");
         return org.venula.shared.web.ICalendars.text(calendar);
     }
 
