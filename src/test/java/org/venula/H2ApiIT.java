@@ -1,5 +1,5 @@
 package org.venula;
 
 /** The API scenarios on the embedded default, H2 in PostgreSQL mode. */
-class H2ApiIT extends HostileInputScenarios {
+class H2ApiIT extends ClinicDayScenarios {
 }

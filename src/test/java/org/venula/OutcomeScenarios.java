@@ -47,12 +47,22 @@ abstract class OutcomeScenarios extends AftercareScenarios {
                 "areas", List.of(Map.of("areaId", p.areaIds().get(0), "clearancePercent", 60)), "satisfaction", 7,
                 "decision", "MAYBE"));
         assertThat(bad.errorFields()).containsExactlyInAnyOrder("areas[0].clearancePercent", "satisfaction", "decision");
-        Response review = c.clinician().post("/api/patients/" + p.patientId() + "/reviews", Map.of("planId", p.planId(),
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("planId", p.planId(),
                 "areas", List.of(Map.of("areaId", p.areaIds().get(0), "clearancePercent", 50),
                         Map.of("areaId", p.areaIds().get(1), "clearancePercent", 75, "drained", true,
                                 "drainageNote", "Microthrombectomy, 2 sites")),
                 "satisfaction", 4, "wouldRepeat", true, "ceapLeft", "C1", "ceapRight", "C1", "decision", "DISCHARGE"));
+        // Today is the day of the session, outside the 28-42 day window, and the plan has more sessions than one.
+        Response unexplained = c.clinician().post("/api/patients/" + p.patientId() + "/reviews", body);
+        assertThat(unexplained.status()).isEqualTo(422);
+        assertThat(unexplained.errorFields()).containsExactly("reason");
+        assertThat(unexplained.toString()).contains("0 days after the session", "between 28 and 42 days");
+        assertThat(c.clinician().get("/api/patients/" + p.patientId() + "/reviews").json().size()).isZero();
+        body.put("reason", "Patient moving abroad next week; cannot return for the review");
+        Response review = c.clinician().post("/api/patients/" + p.patientId() + "/reviews", body);
         assertThat(review.status()).as(review.toString()).isEqualTo(201);
+        assertThat(review.json().get("reason").asString()).startsWith("Patient moving abroad");
+        assertThat(review.json().get("timingConcerns").asString()).contains("0 days after the session");
         assertThat(review.json().get("medianClearance").asDouble()).isEqualTo(62.5);
         // Clearance below 75%: the recall comes after 6 months, not 12.
         assertThat(review.json().get("recallOn").asString()).isEqualTo(today().plusMonths(6).toString());

@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
 import org.venula.support.EmbeddedPostgresDatabase;
 
 /** The API scenarios on a real PostgreSQL (embedded binaries, no Docker), plus what only PostgreSQL enforces. */
-class PostgresApiIT extends HostileInputScenarios {
+class PostgresApiIT extends ClinicDayScenarios {
 
     private static final String URL = EmbeddedPostgresDatabase.newDatabaseUrl();
 

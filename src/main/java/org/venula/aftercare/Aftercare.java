@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,6 +27,8 @@ import org.venula.accesslog.AccessAction;
 import org.venula.accesslog.AccessLog;
 import org.venula.aftercare.internal.AftercareStore;
 import org.venula.aftercare.rules.AftercarePlanner;
+import org.venula.clinic.ClinicContact;
+import org.venula.clinic.ClinicDetails;
 import org.venula.clinic.ClinicInfo;
 import org.venula.clinic.Clinics;
 import org.venula.clinic.VenulaPrincipal;
@@ -40,6 +41,7 @@ import org.venula.protocol.Symptom;
 import org.venula.protocol.TriageLevel;
 import org.venula.shared.FieldProblem;
 import org.venula.shared.InvalidInputException;
+import org.venula.shared.web.PublicAddress;
 import org.venula.shared.NotFoundException;
 import org.venula.treatment.SessionSigned;
 import org.venula.treatment.Sessions;
@@ -61,12 +63,11 @@ public class Aftercare {
     private final Sessions sessions;
     private final AccessLog accessLog;
     private final Clock clock;
-    private final String emergencyNumber;
-    private final String publicUrl;
+    private final ClinicDetails details;
+    private final PublicAddress publicAddress;
 
     Aftercare(AftercareStore store, Protocols protocols, Patients patients, Clinics clinics, Sessions sessions,
-            AccessLog accessLog, Clock clock, @Value("${venula.emergency-number:999}") String emergencyNumber,
-            @Value("${venula.public-url:http://localhost:8080}") String publicUrl) {
+            AccessLog accessLog, Clock clock, ClinicDetails details, PublicAddress publicAddress) {
         this.store = store;
         this.protocols = protocols;
         this.patients = patients;
@@ -74,12 +75,23 @@ public class Aftercare {
         this.sessions = sessions;
         this.accessLog = accessLog;
         this.clock = clock;
-        this.emergencyNumber = emergencyNumber;
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.details = details;
+        this.publicAddress = publicAddress;
     }
 
-    public String emergencyNumber() {
-        return emergencyNumber;
+    /** The number the clinic's patients are told to call in an emergency (the clinic's settings). */
+    public String emergencyNumber(long clinicId) {
+        return details.current(clinicId).emergencyNumber();
+    }
+
+    /** The configured emergency number, for a page that can't tell which clinic it is for. */
+    public String defaultEmergencyNumber() {
+        return details.defaultEmergencyNumber();
+    }
+
+    /** How the clinic's patients reach it: name, phone, e-mail, address (the clinic's settings). */
+    public ClinicContact contact(long clinicId) {
+        return details.current(clinicId);
     }
 
     /** A plan computed from a request, stored nowhere (clinicians and administrators). */
@@ -109,30 +121,30 @@ public class Aftercare {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return build(protocol.document(), protocol.ref(), new AftercarePlanner.Facts(r.treatmentDate(),
+        return build(me.clinicId(), protocol.document(), protocol.ref(), new AftercarePlanner.Facts(r.treatmentDate(),
                 new LinkedHashSet<>(r.veinTypes()), Boolean.TRUE.equals(r.foamUsed()),
                 Boolean.TRUE.equals(r.prolongedStandingJob())));
     }
 
-    AftercarePlan build(ProtocolDocument doc, ProtocolRef ref, AftercarePlanner.Facts facts) {
+    AftercarePlan build(long clinicId, ProtocolDocument doc, ProtocolRef ref, AftercarePlanner.Facts facts) {
         AftercarePlanner.Plan p = AftercarePlanner.plan(doc.aftercare(), facts);
         return new AftercarePlan(
                 p.instructions().stream().map(i -> new AftercarePlan.Instruction(i.code(), i.from(), i.until(),
                         i.text(), i.milestone())).toList(),
                 new AftercarePlan.Window(p.review().from(), p.review().until()),
                 new AftercarePlan.Window(p.resultPhotos().from(), p.resultPhotos().until()),
-                redFlags(doc.aftercare().triage()),
+                redFlags(doc.aftercare().triage(), emergencyNumber(clinicId)),
                 doc.aftercare().normal() == null ? List.of()
                         : doc.aftercare().normal().stream().map(ProtocolDocument.TextSetting::text).toList(),
                 ref);
     }
 
     /** The red flags a protocol gives patients, most urgent first (for the public information page). */
-    public List<AftercarePlan.RedFlag> redFlagsOf(ProtocolDocument doc) {
-        return redFlags(doc.aftercare().triage());
+    public List<AftercarePlan.RedFlag> redFlagsOf(long clinicId, ProtocolDocument doc) {
+        return redFlags(doc.aftercare().triage(), emergencyNumber(clinicId));
     }
 
-    private List<AftercarePlan.RedFlag> redFlags(ProtocolDocument.TriageSettings t) {
+    private static List<AftercarePlan.RedFlag> redFlags(ProtocolDocument.TriageSettings t, String emergencyNumber) {
         List<AftercarePlan.RedFlag> out = new ArrayList<>();
         for (Symptom s : Symptom.values()) {
             TriageLevel level = TriageLevel.valueOf(t.levels().get(s.name()));
@@ -161,7 +173,7 @@ public class Aftercare {
             return;
         }
         ProtocolDocument doc = protocols.version(e.clinicId(), e.protocol().version()).document();
-        AftercarePlan plan = build(doc, e.protocol(), new AftercarePlanner.Facts(e.sessionDate(), e.veinTypes(),
+        AftercarePlan plan = build(e.clinicId(), doc, e.protocol(), new AftercarePlanner.Facts(e.sessionDate(), e.veinTypes(),
                 e.foamUsed(), e.prolongedStandingJob()));
         store.insert(e.clinicId(), e.patientId(), e.sessionId(), e.sessionDate(), List.copyOf(e.veinTypes()),
                 e.foamUsed(), e.prolongedStandingJob(), plan, now(), e.signedBy());
@@ -200,7 +212,7 @@ public class Aftercare {
         PatientRecord patient = patients.get(me, old.patientId());
         var active = protocols.active(me.clinicId());
         boolean standing = Boolean.TRUE.equals(patient.prolongedStanding());
-        AftercarePlan plan = build(active.document(), active.ref(), new AftercarePlanner.Facts(old.treatmentDate(),
+        AftercarePlan plan = build(me.clinicId(), active.document(), active.ref(), new AftercarePlanner.Facts(old.treatmentDate(),
                 new LinkedHashSet<>(old.veinTypes()), old.foamUsed(), standing));
         sessions.addendum(me, old.sessionId(), reason.trim(), "Aftercare plan made again as version "
                 + (old.version() + 1) + " under protocol " + active.ref().id() + " v" + active.ref().version() + ".");
@@ -231,7 +243,7 @@ public class Aftercare {
         OffsetDateTime expires = end.isBefore(now().plusDays(30)) ? now().plusDays(30) : end;
         store.setToken(p.id(), hash(token), expires.withOffsetSameInstant(ZoneOffset.UTC));
         accessLog.record(me.clinicId(), p.patientId(), AccessAction.ISSUE_PATIENT_LINK, "plan " + planId);
-        return new PatientLink(publicUrl + "/my/" + token, expires);
+        return new PatientLink(publicAddress.base() + "/my/" + token, expires);
     }
 
     /** What a valid, unexpired private link shows. */
@@ -269,13 +281,15 @@ public class Aftercare {
     }
 
     /** The model for the leaflet, page and calendar. */
-    public Map<String, Object> model(String clinicName, String patientName, StoredPlan plan) {
+    public Map<String, Object> model(long clinicId, String patientName, StoredPlan plan) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("clinicName", clinicName);
+        ClinicContact contact = details.current(clinicId);
+        m.put("clinicName", contact.name());
+        m.put("contact", contact);
         m.put("patientName", patientName);
         m.put("stored", plan);
         m.put("plan", plan.plan());
-        m.put("emergencyNumber", emergencyNumber);
+        m.put("emergencyNumber", contact.emergencyNumber());
         m.put("titles", titles(plan));
         return m;
     }

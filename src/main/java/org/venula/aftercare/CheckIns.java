@@ -53,7 +53,7 @@ public class CheckIns {
     /** Triage under the clinic's active protocol, storing nothing. */
     public TriageAnswer triage(VenulaPrincipal me, TriageRequest request) {
         List<Symptom> symptoms = read(request, true);
-        return answer(protocols.active(me.clinicId()).document(), request.daysSinceTreatment(), symptoms);
+        return answer(me.clinicId(), protocols.active(me.clinicId()).document(), request.daysSinceTreatment(), symptoms);
     }
 
     /** The stored check-in of a patient through their link; the day count comes from the plan's treatment date. */
@@ -65,7 +65,7 @@ public class CheckIns {
         }
         int days = (int) Math.max(0, ChronoUnit.DAYS.between(view.plan().treatmentDate(), view.today()));
         ProtocolDocument doc = protocols.version(view.clinicId(), view.plan().plan().protocol().version()).document();
-        TriageAnswer answer = answer(doc, days, symptoms);
+        TriageAnswer answer = answer(view.clinicId(), doc, days, symptoms);
         long id = store.insertCheckIn(view.clinicId(), view.plan().patientId(), view.plan().id(), days,
                 symptoms.stream().map(Enum::name).toList(), note == null || note.isBlank() ? null : note.trim(),
                 answer.level(), answer.advice(), now());
@@ -76,12 +76,13 @@ public class CheckIns {
         return answer;
     }
 
-    private TriageAnswer answer(ProtocolDocument doc, int days, List<Symptom> symptoms) {
-        Triage.Result r = Triage.triage(doc.aftercare().triage(), days, symptoms, aftercare.emergencyNumber());
+    private TriageAnswer answer(long clinicId, ProtocolDocument doc, int days, List<Symptom> symptoms) {
+        String emergencyNumber = aftercare.emergencyNumber(clinicId);
+        Triage.Result r = Triage.triage(doc.aftercare().triage(), days, symptoms, emergencyNumber);
         return new TriageAnswer(r.level().name(), r.advice(), r.matched().stream().map(Enum::name).toList(),
                 r.findings().stream().map(f -> new TriageAnswer.SymptomLevel(f.symptom().name(), f.level().name(),
                         f.text())).toList(),
-                r.level() == TriageLevel.EMERGENCY ? aftercare.emergencyNumber() : null);
+                r.level() == TriageLevel.EMERGENCY ? emergencyNumber : null);
     }
 
     private static List<Symptom> read(TriageRequest request, boolean needDays) {

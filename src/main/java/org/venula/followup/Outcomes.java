@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -21,6 +21,7 @@ import org.venula.accesslog.AccessLog;
 import org.venula.aftercare.CheckInRecorded;
 import org.venula.assessment.Consultation;
 import org.venula.assessment.Consultations;
+import org.venula.clinic.ClinicDetails;
 import org.venula.clinic.Clinics;
 import org.venula.clinic.PractitionerView;
 import org.venula.clinic.VenulaPrincipal;
@@ -28,6 +29,7 @@ import org.venula.followup.internal.FollowUpStore;
 import org.venula.followup.internal.OutcomeStore;
 import org.venula.followup.rules.ComplicationRules;
 import org.venula.followup.rules.FollowUpSchedule;
+import org.venula.followup.rules.ReviewTiming;
 import org.venula.followup.rules.FollowUpSchedule.Kind;
 import org.venula.followup.rules.Stats;
 import org.venula.patient.Patients;
@@ -51,7 +53,7 @@ import org.venula.treatment.TreatmentSession;
 public class Outcomes {
 
     static final Set<Integer> CLEARANCE_STEPS = Set.of(0, 25, 50, 75, 90, 100);
-    static final Set<String> DECISIONS = Set.of("ANOTHER_SESSION", "TOUCH_UP", "DISCHARGE", "REFER");
+    static final List<String> DECISIONS = List.of("ANOTHER_SESSION", "TOUCH_UP", "DISCHARGE", "REFER");
     static final java.util.regex.Pattern CEAP = java.util.regex.Pattern.compile("C[0-6](r|a|b|c)?");
 
     private final OutcomeStore store;
@@ -64,12 +66,11 @@ public class Outcomes {
     private final Clinics clinics;
     private final AccessLog accessLog;
     private final Clock clock;
-    private final String regulatorPrompt;
+    private final ClinicDetails details;
 
     Outcomes(OutcomeStore store, FollowUpStore tasks, Plans plans, Consultations consultations, Sessions sessions,
             Patients patients, Protocols protocols, Clinics clinics, AccessLog accessLog, Clock clock,
-            @Value("${venula.regulator-prompt:Report it to the MHRA through the Yellow Card scheme: https://yellowcard.mhra.gov.uk}")
-            String regulatorPrompt) {
+            ClinicDetails details) {
         this.store = store;
         this.tasks = tasks;
         this.plans = plans;
@@ -80,11 +81,12 @@ public class Outcomes {
         this.clinics = clinics;
         this.accessLog = accessLog;
         this.clock = clock;
-        this.regulatorPrompt = regulatorPrompt;
+        this.details = details;
     }
 
-    public String regulatorPrompt() {
-        return regulatorPrompt;
+    /** How the clinic reports a serious event to the regulator (the clinic's settings). */
+    public String regulatorPrompt(long clinicId) {
+        return details.current(clinicId).regulatorPrompt();
     }
 
     // ---- reviews
@@ -159,14 +161,23 @@ public class Outcomes {
         if (r.notes() != null && r.notes().length() > 2000) {
             problems.add(new FieldProblem("notes", "must be at most 2000 characters"));
         }
+        if (r.reason() != null && r.reason().length() > 1000) {
+            problems.add(new FieldProblem("reason", "must be at most 1000 characters"));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
         long planId = plan.id();
-        TreatmentSession last = sessions.forPatient(me, patientId).stream()
-                .filter(s -> s.signed() && s.planId() == planId).max(Comparator.comparing(TreatmentSession::sessionDate)
-                        .thenComparing(TreatmentSession::id)).orElse(null);
+        List<TreatmentSession> signed = sessions.forPatient(me, patientId).stream()
+                .filter(s -> s.signed() && s.planId() == planId).toList();
+        TreatmentSession last = signed.stream().max(Comparator.comparing(TreatmentSession::sessionDate)
+                .thenComparing(TreatmentSession::id)).orElse(null);
         ProtocolDocument protocol = protocols.active(me.clinicId()).document();
+        List<ReviewTiming.Finding> timing = timing(protocol, plan, signed, last, on, r.decision());
+        if (!timing.isEmpty() && (r.reason() == null || r.reason().isBlank())) {
+            throw new InvalidInputException("reason", "is required: " + timing.stream()
+                    .map(ReviewTiming.Finding::message).collect(java.util.stream.Collectors.joining(" ")));
+        }
         Double median = Stats.median(areas.stream().map(RecordReview.Area::clearancePercent).toList());
         LocalDate recallOn = null;
         if ("DISCHARGE".equals(r.decision())) {
@@ -176,7 +187,9 @@ public class Outcomes {
                     protocol.booking().completeClearancePercent().value());
         }
         long id = store.insertReview(new OutcomeStore.NewReview(me.clinicId(), patientId, practitioner.id(), planId,
-                last == null ? null : last.id(), r, on, recallOn, now(), me.getUsername()));
+                last == null ? null : last.id(), r, on, recallOn, timing.isEmpty() ? null : timing.stream()
+                        .map(ReviewTiming.Finding::message).collect(java.util.stream.Collectors.joining(" ")),
+                now(), me.getUsername()));
         OffsetDateTime now = now();
         tasks.complete(me.clinicId(), patientId, Kind.REVIEW, -1, "Reviewed on " + on, now, me.getUsername());
         if (last != null) {
@@ -205,6 +218,38 @@ public class Outcomes {
         }
         accessLog.record(me.clinicId(), patientId, AccessAction.RECORD_REVIEW, "review " + id + ": " + r.decision());
         return store.review(me.clinicId(), id).orElseThrow();
+    }
+
+    /**
+     * What would make a review of this course today need a reason, for each decision the clinician may take (the
+     * review form shows it before they save).
+     */
+    @Transactional
+    public Map<String, List<String>> reviewTiming(VenulaPrincipal me, long patientId, long planId) {
+        me.requireClinicalRecord();
+        TreatmentPlan plan = plans.get(me, planId);
+        if (plan.patientId() != patientId) {
+            throw new NotFoundException("Plan " + planId);
+        }
+        List<TreatmentSession> signed = sessions.forPatient(me, patientId).stream()
+                .filter(s -> s.signed() && s.planId() == planId).toList();
+        TreatmentSession last = signed.stream().max(Comparator.comparing(TreatmentSession::sessionDate)
+                .thenComparing(TreatmentSession::id)).orElse(null);
+        ProtocolDocument protocol = protocols.active(me.clinicId()).document();
+        LocalDate today = clinics.today(me.clinicId());
+        Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        for (String decision : DECISIONS) {
+            out.put(decision, timing(protocol, plan, signed, last, today, decision).stream()
+                    .map(ReviewTiming.Finding::message).toList());
+        }
+        return out;
+    }
+
+    private static List<ReviewTiming.Finding> timing(ProtocolDocument protocol, TreatmentPlan plan,
+            List<TreatmentSession> signed, TreatmentSession last, LocalDate on, String decision) {
+        return ReviewTiming.check(new ReviewTiming.Facts(last == null ? null : last.sessionDate(), signed.size(),
+                plan.sessions(), on, decision), new ReviewTiming.Window(protocol.booking().reviewFromDays().value(),
+                        protocol.booking().reviewToDays().value()));
     }
 
     @Transactional
@@ -280,7 +325,7 @@ public class Outcomes {
             if (type == null || store.proposedExists(e.checkInId(), type.name())) {
                 continue;
             }
-            ComplicationRules.Severity severity = ComplicationRules.Severity.MILD;
+            ComplicationRules.Severity severity = ComplicationRules.proposedSeverity(type, e.level());
             store.insertComplication(new OutcomeStore.NewComplication(e.clinicId(), e.patientId(), e.sessionId(), null,
                     e.checkInId(), type.name(), e.onDate(), severity.name(), "CHECK_IN",
                     "Proposed from the patient's check-in (" + symptom + ")", null, "PROPOSED",
@@ -289,18 +334,34 @@ public class Outcomes {
     }
 
     @Transactional
-    public Complication confirm(VenulaPrincipal me, long id, String severity, String management) {
+    public Complication confirm(VenulaPrincipal me, long id, String severity, String management, String reason) {
         me.requireClinicalRecord();
         Complication c = complication(me, id);
         List<FieldProblem> problems = new ArrayList<>();
-        ComplicationRules.Severity s = severity == null ? ComplicationRules.Severity.valueOf(c.severity())
+        ComplicationRules.Severity proposed = ComplicationRules.Severity.valueOf(c.severity());
+        ComplicationRules.Severity s = severity == null ? proposed
                 : parse(problems, "severity", severity, ComplicationRules.Severity.class);
+        if (reason != null && reason.length() > 1000) {
+            problems.add(new FieldProblem("reason", "must be at most 1000 characters"));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        if (!store.decide(me.clinicId(), id, "CONFIRMED", null, s.name(),
-                ComplicationRules.serious(ComplicationRules.Type.valueOf(c.type()), s), management, now(),
-                me.getUsername())) {
+        String severityReason = null;
+        if (ComplicationRules.lowerGradeNeedsReason(proposed, s)) {
+            if (reason == null || reason.isBlank()) {
+                throw new InvalidInputException("reason", "is required to confirm this "
+                        + org.venula.shared.Labels.sentence(c.type()).toLowerCase(java.util.Locale.UK) + " as "
+                        + org.venula.shared.Labels.sentence(s.name()).toLowerCase(java.util.Locale.UK)
+                        + ": the patient's check-in suggested "
+                        + org.venula.shared.Labels.sentence(proposed.name()).toLowerCase(java.util.Locale.UK)
+                        + ". Say why it is less.");
+            }
+            severityReason = "Proposed " + proposed + ", confirmed " + s + ": " + reason.trim();
+        }
+        if (c.status() != null && !"PROPOSED".equals(c.status()) || !store.decide(me.clinicId(), id, "CONFIRMED", null,
+                s.name(), ComplicationRules.serious(ComplicationRules.Type.valueOf(c.type()), s), management,
+                severityReason, now(), me.getUsername())) {
             throw new ConflictException("complication-decided", null, "Only a proposed complication is confirmed.");
         }
         accessLog.record(me.clinicId(), c.patientId(), AccessAction.UPDATE_COMPLICATION, "confirmed " + id);
@@ -314,7 +375,7 @@ public class Outcomes {
         if (reason == null || reason.isBlank() || reason.length() > 1000) {
             throw new InvalidInputException("reason", "is required: say why this is not a complication");
         }
-        if (!store.decide(me.clinicId(), id, "REJECTED", reason.trim(), null, c.serious(), null, now(),
+        if (!store.decide(me.clinicId(), id, "REJECTED", reason.trim(), null, c.serious(), null, null, now(),
                 me.getUsername())) {
             throw new ConflictException("complication-decided", null, "Only a proposed complication is rejected.");
         }

@@ -109,6 +109,22 @@ public class Appointments {
         if (!start.toLocalDateTime().equals(r.start())) {
             throw new InvalidInputException("start", "does not exist on that day: the clocks go forward then");
         }
+        boolean past = !start.toInstant().isAfter(clock.instant());
+        if (r.recordsPastVisit()) {
+            if (!me.seesClinicalRecord()) {
+                throw new AccessDeniedException("Only clinicians record a past visit");
+            }
+            if (!past) {
+                throw new InvalidInputException("pastVisit", "is only for a visit that has already happened; "
+                        + "book a future time without it");
+            }
+            if (rescheduledFrom != null) {
+                throw new InvalidInputException("start", "is in the past: an appointment can only move to a future time");
+            }
+        } else if (past) {
+            throw new InvalidInputException("start", "is in the past (" + r.start() + "): choose a future time, or, "
+                    + "for a visit that already happened, a clinician records it as a past visit");
+        }
         ProtocolDocument protocol = protocols.active(me.clinicId()).document();
         ZonedDateTime end = start.plusMinutes(minutes(protocol, r.type()));
         store.lockPractitioner(practitioner.id());
@@ -128,14 +144,17 @@ public class Appointments {
         try {
             id = store.insert(new AppointmentStore.NewAppointment(me.clinicId(), r.patientId(), practitioner.id(),
                     r.type(), start.toInstant(), end.toInstant(), overridden ? override.rule().name() : null,
-                    overridden ? override.reason().trim() : null, rescheduledFrom, clock.instant(), me.getUsername()));
+                    overridden ? override.reason().trim() : null, rescheduledFrom, clock.instant(), me.getUsername(),
+                    r.recordsPastVisit() ? Status.ATTENDED : Status.BOOKED));
         } catch (DataIntegrityViolationException e) {
             throw slotUnavailable();
         }
         accessLog.record(me.clinicId(), r.patientId(), AccessAction.BOOK_APPOINTMENT,
-                r.type() + " " + r.start() + " (appointment " + id + ")");
+                r.type() + " " + r.start() + (r.recordsPastVisit() ? " past visit" : "") + " (appointment " + id + ")");
         Appointment booked = store.find(me.clinicId(), id, zone).orElseThrow();
-        reminders.schedule(clinic, patient, booked, protocol);
+        if (!r.recordsPastVisit()) {
+            reminders.schedule(clinic, patient, booked, protocol);
+        }
         if (r.type() != Type.TREATMENT) {
             return booked;
         }
@@ -346,9 +365,7 @@ public class Appointments {
             throw new ConflictException("not-booked", null, "Only a booked appointment can become " + to
                     + "; this one is " + a.status() + ".");
         }
-        if (to == Status.CANCELLED) {
-            reminders.cancel(id);
-        }
+        reminders.cancel(id); // cancelled, attended or missed: nothing left to remind of
         accessLog.record(me.clinicId(), a.patientId(), AccessAction.CHANGE_APPOINTMENT, "appointment " + id + " " + to);
         return find(me, id);
     }

@@ -13,10 +13,13 @@ import java.util.Locale;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.venula.clinic.ClinicContact;
+import org.venula.clinic.ClinicDetails;
 import org.venula.clinic.ClinicInfo;
 import org.venula.patient.PatientRecord;
 import org.venula.protocol.ProtocolDocument;
 import org.venula.scheduling.rules.PathwayRules.Type;
+import org.venula.shared.web.PublicAddress;
 
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -34,13 +37,14 @@ public class Reminders {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final String publicUrl;
+    private final PublicAddress publicAddress;
+    private final ClinicDetails details;
 
-    Reminders(JdbcClient jdbc, Clock clock,
-            @org.springframework.beans.factory.annotation.Value("${venula.public-url:http://localhost:8080}") String publicUrl) {
+    Reminders(JdbcClient jdbc, Clock clock, PublicAddress publicAddress, ClinicDetails details) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.publicAddress = publicAddress;
+        this.details = details;
     }
 
     /** One reminder as the outbox page and API show it. */
@@ -57,29 +61,42 @@ public class Reminders {
         ZonedDateTime start = ZonedDateTime.of(a.start(), zone);
         Instant due = start.minusHours(protocol.booking().reminderHours().value()).toInstant();
         Instant now = clock.instant();
+        if (!start.toInstant().isAfter(now)) {
+            return; // reminders are only ever for what is still to come
+        }
         if (due.isBefore(now)) {
             due = now;
         }
+        ClinicContact contact = details.current(clinic.id());
         String what = a.type() == Type.TREATMENT ? "treatment" : a.type() == Type.REVIEW ? "review" : "consultation";
         StringBuilder body = new StringBuilder();
         body.append("Dear ").append(patient.givenName()).append(",\n\n")
-                .append("This is a reminder of your ").append(what).append(" at ").append(clinic.name())
+                .append("This is a reminder of your ").append(what).append(" at ").append(contact.name())
                 .append(" on ").append(start.format(WHEN)).append(" with ").append(a.practitionerName()).append(".\n");
         if (a.type() == Type.TREATMENT && protocol.booking().treatmentPreparation() != null) {
             body.append("\nTo prepare for your treatment:\n");
             protocol.booking().treatmentPreparation().forEach(t -> body.append("- ").append(t.text()).append('\n'));
         }
-        body.append("\nAbout your treatment: ").append(publicUrl).append("/clinics/").append(clinic.id())
+        if (contact.address() != null) {
+            body.append("\nWhere: ").append(contact.address().replaceAll("\\s*\\R\\s*", ", ")).append('\n');
+        }
+        body.append("\nAbout your treatment: ").append(publicAddress.base()).append("/clinics/").append(clinic.id())
                 .append("/information\n");
         body.append("\nIf you cannot come, please let us know as soon as you can so that we can offer the time to "
-                + "someone else.\n\n").append(clinic.name()).append('\n');
+                + "someone else");
+        if (contact.phone() != null) {
+            body.append(": call us on ").append(contact.phone());
+        } else if (contact.email() != null) {
+            body.append(": e-mail ").append(contact.email());
+        }
+        body.append(".\n\n").append(contact.name()).append('\n');
         jdbc.sql("""
                 INSERT INTO reminder (clinic_id, appointment_id, patient_id, recipient, subject, body, ics, due_at,
                   status, attempts, next_attempt_at, created_at)
                 VALUES (:clinic, :appointment, :patient, :to, :subject, :body, :ics, :due, 'PENDING', 0, :due, :now)""")
                 .param("clinic", clinic.id()).param("appointment", a.id()).param("patient", patient.id())
                 .param("to", patient.email()).param("subject", "Your " + what + " on " + start.format(WHEN))
-                .param("body", body.toString()).param("ics", ics(clinic, a, start))
+                .param("body", body.toString()).param("ics", ics(contact, a, start))
                 .param("due", due.atOffset(ZoneOffset.UTC)).param("now", now.atOffset(ZoneOffset.UTC)).update();
     }
 
@@ -99,11 +116,12 @@ public class Reminders {
                 .list();
     }
 
-    static String ics(ClinicInfo clinic, Appointment a, ZonedDateTime start) {
+    static String ics(ClinicContact clinic, Appointment a, ZonedDateTime start) {
         VEvent event = new VEvent(start, Duration.between(a.start(), a.end()),
                 "Vein clinic " + a.type().name().toLowerCase() + " with " + a.practitionerName());
         event.add(new Uid("venula-appointment-" + a.id() + "@venula"));
-        event.add(new Location(clinic.name()));
+        event.add(new Location(clinic.address() == null ? clinic.name()
+                : clinic.name() + ", " + clinic.address().replaceAll("\\s*\\R\\s*", ", ")));
         Calendar calendar = org.venula.shared.web.ICalendars.newCalendar("Appointment reminder");
         calendar.add(event);
         return org.venula.shared.web.ICalendars.text(calendar);

@@ -107,7 +107,7 @@ class AftercarePages {
     @GetMapping("/aftercare/plans/{id}/leaflet.pdf")
     ResponseEntity<byte[]> leaflet(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id) {
         StoredPlan p = aftercare.get(me, id);
-        return pdf(documents.leaflet(aftercare.model(clinics.clinic(me.clinicId()).name(),
+        return pdf(documents.leaflet(aftercare.model(me.clinicId(),
                 patients.get(me, p.patientId()).fullName(), p)), id);
     }
 
@@ -163,7 +163,7 @@ class AftercarePages {
     String mine(@PathVariable String token, Model model, HttpServletResponse response) {
         Optional<Aftercare.PatientView> view = aftercare.byToken(token, AccessAction.VIEW_AFTERCARE_PLAN);
         if (view.isEmpty()) {
-            return notValid(model, response);
+            return notValid(model, response, null);
         }
         return renderMine(view.get(), token, model, null);
     }
@@ -172,7 +172,8 @@ class AftercarePages {
         model.addAttribute("view", view);
         model.addAttribute("token", token);
         model.addAttribute("titles", Aftercare.titles(view.plan()));
-        model.addAttribute("emergencyNumber", aftercare.emergencyNumber());
+        model.addAttribute("emergencyNumber", aftercare.emergencyNumber(view.clinicId()));
+        model.addAttribute("contact", aftercare.contact(view.clinicId()));
         model.addAttribute("symptoms", symptoms(view));
         model.addAttribute("error", error);
         return "aftercare/my";
@@ -193,13 +194,14 @@ class AftercarePages {
             @RequestParam(required = false) String note, Model model, HttpServletResponse response) {
         Optional<Aftercare.PatientView> view = aftercare.byToken(token, null); // the check-in logs itself
         if (view.isEmpty()) {
-            return notValid(model, response);
+            return notValid(model, response, null);
         }
         try {
             TriageAnswer answer = checkIns.checkIn(view.get(), symptoms == null ? List.of() : symptoms, note);
             model.addAttribute("view", view.get());
             model.addAttribute("token", token);
             model.addAttribute("answer", answer);
+            model.addAttribute("contact", aftercare.contact(view.get().clinicId()));
             return "aftercare/checked-in";
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -211,24 +213,26 @@ class AftercarePages {
     Object myLeaflet(@PathVariable String token, Model model, HttpServletResponse response) {
         Optional<Aftercare.PatientView> view = aftercare.byToken(token, AccessAction.VIEW_AFTERCARE_PLAN);
         if (view.isEmpty()) {
-            return notValid(model, response);
+            return notValid(model, response, null);
         }
         Aftercare.PatientView v = view.get();
-        return pdf(documents.leaflet(aftercare.model(v.clinicName(), v.patientName(), v.plan())), v.plan().id());
+        return pdf(documents.leaflet(aftercare.model(v.clinicId(), v.patientName(), v.plan())), v.plan().id());
     }
 
     @GetMapping("/my/{token}/aftercare.ics")
     Object myCalendar(@PathVariable String token, Model model, HttpServletResponse response) {
         Optional<Aftercare.PatientView> view = aftercare.byToken(token, AccessAction.VIEW_AFTERCARE_PLAN);
         if (view.isEmpty()) {
-            return notValid(model, response);
+            return notValid(model, response, null);
         }
         return calendar(documents.ics(view.get().plan(), view.get().clinicName()));
     }
 
-    private String notValid(Model model, HttpServletResponse response) {
+    private String notValid(Model model, HttpServletResponse response, Long clinicId) {
         response.setStatus(HttpStatus.NOT_FOUND.value());
-        model.addAttribute("emergencyNumber", aftercare.emergencyNumber());
+        // An unknown link names no clinic: the configured emergency number (999 unless set) is the safe answer.
+        model.addAttribute("emergencyNumber", clinicId != null ? aftercare.emergencyNumber(clinicId)
+                : aftercare.defaultEmergencyNumber());
         return "aftercare/link-not-valid";
     }
 
@@ -238,9 +242,10 @@ class AftercarePages {
     String information(@PathVariable long clinicId, Model model) {
         var clinic = clinics.clinicIfExists(clinicId).orElseThrow(() -> new NotFoundException("Clinic " + clinicId));
         ProtocolDocument doc = protocols.active(clinicId).document();
-        model.addAttribute("clinicName", clinic.name());
+        model.addAttribute("clinicName", aftercare.contact(clinicId).name());
+        model.addAttribute("contact", aftercare.contact(clinicId));
         model.addAttribute("protocol", doc);
-        model.addAttribute("redFlags", aftercare.redFlagsOf(doc));
+        model.addAttribute("redFlags", aftercare.redFlagsOf(clinicId, doc));
         return "aftercare/information";
     }
 

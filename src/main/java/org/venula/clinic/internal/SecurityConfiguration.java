@@ -81,8 +81,11 @@ class SecurityConfiguration {
                 .addFilterAfter(new SecondFactorOverApi(secondFactors), PasswordChangeRequired.class)
                 // administrators' endpoints are refused by address, before any body is read or validated
                 .authorizeHttpRequests(a -> a.requestMatchers("/api/users", "/api/users/**", "/api/sign-in-events",
-                                "/api/access-log", "/api/access-log/**", "/api/reminders", "/api/audit/**")
-                        .hasRole("ADMIN").anyRequest().authenticated())
+                                "/api/access-log", "/api/access-log/**", "/api/reminders", "/api/audit/**",
+                                "/api/clinic/settings/versions")
+                        .hasRole("ADMIN")
+                        .requestMatchers(org.springframework.http.HttpMethod.PUT, "/api/clinic/settings").hasRole("ADMIN")
+                        .anyRequest().authenticated())
                 .httpBasic(b -> b.realmName("Venula").authenticationEntryPoint((req, res, ex) ->
                         problem(res, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
                                 "Sign in with a valid username and password.")))

@@ -65,6 +65,7 @@ class OutcomePages {
         model.addAttribute("plans", all);
         model.addAttribute("plan", plan);
         model.addAttribute("areas", plan == null ? List.of() : consultations.get(me, plan.consultationId()).areas());
+        model.addAttribute("timing", plan == null ? Map.of() : outcomes.reviewTiming(me, id, plan.id()));
         model.addAttribute("sessions", sessions.forPatient(me, id).stream().filter(s -> s.signed()).toList());
         model.addAttribute("types", ComplicationRules.Type.values());
         model.addAttribute("severities", ComplicationRules.Severity.values());
@@ -93,7 +94,7 @@ class OutcomePages {
         Integer planId = f.integer("planId");
         RecordReview r = new RecordReview(planId == null ? null : planId.longValue(), f.date("reviewedOn"), areas,
                 f.integer("satisfaction"), f.bool("wouldRepeat"), f.text("ceapLeft"), f.text("ceapRight"),
-                f.integer("vcssLeft"), f.integer("vcssRight"), f.text("decision"), f.date("recallOn"), f.text("notes"));
+                f.integer("vcssLeft"), f.integer("vcssRight"), f.text("decision"), f.date("recallOn"), f.text("notes"), f.text("reason"));
         List<String> errors = new ArrayList<>();
         f.errors().forEach((k, v) -> errors.add(Labels.field(k) + ": " + v));
         if (errors.isEmpty()) {
@@ -126,7 +127,7 @@ class OutcomePages {
             try {
                 var saved = outcomes.report(me, id, c);
                 redirect.addFlashAttribute("notice", "Complication recorded: " + Labels.sentence(saved.type())
-                        + (saved.serious() ? ". It is serious: the clinic lead is alerted. " + outcomes.regulatorPrompt()
+                        + (saved.serious() ? ". It is serious: the clinic lead is alerted. " + outcomes.regulatorPrompt(me.clinicId())
                         : "."));
                 return "redirect:/patients/" + id;
             } catch (InvalidInputException e) {
@@ -141,7 +142,7 @@ class OutcomePages {
     @GetMapping("/complications/waiting/summary")
     String waiting(@AuthenticationPrincipal VenulaPrincipal me, Model model) {
         model.addAttribute("waiting", outcomes.waiting(me));
-        model.addAttribute("regulatorPrompt", outcomes.regulatorPrompt());
+        model.addAttribute("regulatorPrompt", outcomes.regulatorPrompt(me.clinicId()));
         return "followup/waiting :: panel";
     }
 
@@ -154,7 +155,8 @@ class OutcomePages {
         outcomes.requireComplication(me, id);
         try {
             switch (action == null ? "" : action) {
-                case "confirm" -> outcomes.confirm(me, id, severity == null || severity.isBlank() ? null : severity, null);
+                case "confirm" -> outcomes.confirm(me, id, severity == null || severity.isBlank() ? null : severity, null,
+                        reason);
                 case "reject" -> outcomes.reject(me, id, reason);
                 case "lead" -> outcomes.leadReview(me, id, report);
                 default -> throw new InvalidInputException("action", "choose confirm, reject or lead review");

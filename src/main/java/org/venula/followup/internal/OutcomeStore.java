@@ -27,7 +27,8 @@ public class OutcomeStore {
     }
 
     public record NewReview(long clinicId, long patientId, long practitionerId, long planId, Long lastSessionId,
-            RecordReview r, LocalDate reviewedOn, LocalDate recallOn, OffsetDateTime at, String by) {
+            RecordReview r, LocalDate reviewedOn, LocalDate recallOn, String timingConcerns, OffsetDateTime at,
+            String by) {
     }
 
     public long insertReview(NewReview n) {
@@ -36,15 +37,17 @@ public class OutcomeStore {
         jdbc.sql("""
                 INSERT INTO review (clinic_id, patient_id, practitioner_id, plan_id, last_session_id, reviewed_on,
                   satisfaction, would_repeat, ceap_left, ceap_right, vcss_left, vcss_right, decision, recall_on, notes,
-                  created_at, created_by)
+                  reason, timing_concerns, created_at, created_by)
                 VALUES (:c, :p, :pr, :plan, :s, :on, :sat, :again, :cl, :cr, :vl, :vr, :decision, :recall, :notes,
-                  :at, :by)""")
+                  :reason, :concerns, :at, :by)""")
                 .param("c", n.clinicId()).param("p", n.patientId()).param("pr", n.practitionerId())
                 .param("plan", n.planId()).param("s", n.lastSessionId()).param("on", n.reviewedOn())
                 .param("sat", r.satisfaction()).param("again", r.wouldRepeat()).param("cl", r.ceapLeft())
                 .param("cr", r.ceapRight()).param("vl", r.vcssLeft()).param("vr", r.vcssRight())
                 .param("decision", r.decision()).param("recall", n.recallOn())
                 .param("notes", r.notes() == null || r.notes().isBlank() ? null : r.notes().trim())
+                .param("reason", r.reason() == null || r.reason().isBlank() ? null : r.reason().trim())
+                .param("concerns", n.timingConcerns())
                 .param("at", n.at()).param("by", n.by()).update(keys, "id");
         long id = keys.getKeyAs(Long.class);
         for (RecordReview.Area a : r.areas()) {
@@ -89,7 +92,8 @@ public class OutcomeStore {
                 (Integer) rs.getObject("vcss_right", Integer.class), rs.getString("decision"),
                 rs.getObject("recall_on", LocalDate.class), rs.getString("notes"), areas,
                 Stats.median(areas.stream().map(Review.AreaResult::clearancePercent).toList()),
-                rs.getObject("created_at", OffsetDateTime.class), rs.getString("created_by"));
+                rs.getObject("created_at", OffsetDateTime.class), rs.getString("created_by"), rs.getString("reason"),
+                rs.getString("timing_concerns"));
     }
 
     // ---- complications
@@ -122,15 +126,15 @@ public class OutcomeStore {
 
     /** Confirms or rejects a proposed complication; a confirmation may correct its severity and set management. */
     public boolean decide(long clinicId, long id, String status, String reason, String severity, boolean serious,
-            String management, OffsetDateTime at, String by) {
+            String management, String severityReason, OffsetDateTime at, String by) {
         return jdbc.sql("""
                 UPDATE complication SET status = :status, status_reason = :reason,
-                  severity = COALESCE(:severity, severity), serious = :serious,
+                  severity = COALESCE(:severity, severity), serious = :serious, severity_reason = :severityReason,
                   management = COALESCE(:management, management), updated_at = :at, updated_by = :by
                 WHERE clinic_id = :c AND id = :id AND status = 'PROPOSED'""")
                 .param("status", status).param("reason", reason).param("severity", severity)
-                .param("serious", serious).param("management", management).param("at", at).param("by", by)
-                .param("c", clinicId).param("id", id).update() == 1;
+                .param("serious", serious).param("management", management).param("severityReason", severityReason)
+                .param("at", at).param("by", by).param("c", clinicId).param("id", id).update() == 1;
     }
 
     public boolean resolve(long clinicId, long id, LocalDate on, OffsetDateTime at, String by) {
@@ -187,7 +191,7 @@ public class OutcomeStore {
                 rs.getString("status"), rs.getString("status_reason"), rs.getBoolean("serious"),
                 rs.getObject("lead_reviewed_at", OffsetDateTime.class), rs.getString("lead_reviewed_by"),
                 rs.getString("regulator_report"), lots, rs.getObject("created_at", OffsetDateTime.class),
-                rs.getString("created_by"));
+                rs.getString("created_by"), rs.getString("severity_reason"));
     }
 
 

@@ -45,7 +45,7 @@ class OutcomesApi {
         this.json = json;
     }
 
-    record Confirm(String severity, String management) {
+    record Confirm(String severity, String management, String reason) {
     }
 
     record Reason(String reason) {
@@ -99,11 +99,12 @@ class OutcomesApi {
     }
 
     @PostMapping("/api/complications/{id}/confirm")
-    @Operation(summary = "Confirm a proposed complication (optionally correcting severity, adding management)")
+    @Operation(summary = "Confirm a proposed complication (optionally correcting severity, adding management); "
+            + "a lower grade than proposed needs `reason` (422 naming it)")
     Complication confirm(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
             @RequestBody(required = false) JsonNode body) {
         Confirm c = read(body, Confirm.class);
-        return outcomes.confirm(me, id, c.severity(), c.management());
+        return outcomes.confirm(me, id, c.severity(), c.management(), c.reason());
     }
 
     @PostMapping("/api/complications/{id}/reject")

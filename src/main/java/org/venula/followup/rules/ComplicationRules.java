@@ -35,6 +35,27 @@ public final class ComplicationRules {
         return ALWAYS_SERIOUS.contains(type) || severity == Severity.SERIOUS;
     }
 
+    /**
+     * The grade a complication proposed from a patient's check-in starts at: what its triage implies. A clot or
+     * necrosis, or anything triaged as an emergency, is SERIOUS; urgent is SEVERE; "contact the clinic" is MODERATE;
+     * otherwise MILD. {@code triageLevel} is EMERGENCY, URGENT, CONTACT_CLINIC or EXPECTED.
+     */
+    public static Severity proposedSeverity(Type type, String triageLevel) {
+        if (ALWAYS_SERIOUS.contains(type) || "EMERGENCY".equals(triageLevel)) {
+            return Severity.SERIOUS;
+        }
+        return switch (triageLevel == null ? "" : triageLevel) {
+            case "URGENT" -> Severity.SEVERE;
+            case "CONTACT_CLINIC" -> Severity.MODERATE;
+            default -> Severity.MILD;
+        };
+    }
+
+    /** A clinician may confirm a proposal at a lower grade than proposed only with a reason. */
+    public static boolean lowerGradeNeedsReason(Severity proposed, Severity confirmed) {
+        return confirmed.ordinal() < proposed.ordinal();
+    }
+
     /** The complication a check-in symptom suggests; symptoms not listed suggest none. */
     static final Map<String, Type> SUGGESTED = Map.ofEntries(
             Map.entry("BREATHLESSNESS", Type.PULMONARY_EMBOLISM), Map.entry("CHEST_PAIN", Type.PULMONARY_EMBOLISM),

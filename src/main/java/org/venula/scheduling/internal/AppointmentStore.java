@@ -48,7 +48,8 @@ public class AppointmentStore {
     }
 
     public record NewAppointment(long clinicId, long patientId, long practitionerId, Type type, Instant start,
-            Instant end, String overrideRule, String overrideReason, Long rescheduledFrom, Instant at, String by) {
+            Instant end, String overrideRule, String overrideReason, Long rescheduledFrom, Instant at, String by,
+            Status status) {
     }
 
     public long insert(NewAppointment a) {
@@ -57,10 +58,10 @@ public class AppointmentStore {
                 INSERT INTO appointment (clinic_id, patient_id, practitioner_id, appointment_type, start_at, end_at,
                   status, override_rule, override_reason, override_by, rescheduled_from, created_at, created_by,
                   updated_at, updated_by)
-                VALUES (:clinic, :patient, :practitioner, :type, :start, :end, 'BOOKED', :rule, :reason, :overrideBy,
+                VALUES (:clinic, :patient, :practitioner, :type, :start, :end, :status, :rule, :reason, :overrideBy,
                   :from, :at, :by, :at, :by)""")
                 .param("clinic", a.clinicId()).param("patient", a.patientId()).param("practitioner", a.practitionerId())
-                .param("type", a.type().name()).param("start", utc(a.start())).param("end", utc(a.end()))
+                .param("type", a.type().name()).param("status", a.status().name()).param("start", utc(a.start())).param("end", utc(a.end()))
                 .param("rule", a.overrideRule()).param("reason", a.overrideReason())
                 .param("overrideBy", a.overrideRule() == null ? null : a.by()).param("from", a.rescheduledFrom())
                 .param("at", utc(a.at())).param("by", a.by()).update(keys, "id");

@@ -64,6 +64,12 @@ class ReminderSender {
     @SchedulerLock(name = "venula-reminders", lockAtMostFor = "PT5M", lockAtLeastFor = "PT0.2S")
     void sendDue() {
         Instant now = clock.instant();
+        // An appointment cancelled, attended, missed or already begun has nothing left to remind of.
+        jdbc.sql("""
+                UPDATE reminder SET status = 'CANCELLED'
+                WHERE status = 'PENDING' AND next_attempt_at <= :now AND EXISTS (SELECT 1 FROM appointment a
+                  WHERE a.id = reminder.appointment_id AND (a.status <> 'BOOKED' OR a.start_at <= :now))""")
+                .param("now", now.atOffset(ZoneOffset.UTC)).update();
         List<Due> due = jdbc.sql("""
                 SELECT id, recipient, subject, body, ics, attempts FROM reminder
                 WHERE status = 'PENDING' AND next_attempt_at <= :now ORDER BY next_attempt_at LIMIT 100""")
