@@ -380,7 +380,9 @@ abstract class ApiScenarios {
         JsonNode finding = deferred.json().get("findings").get(0);
         assertThat(finding.get("code").asString()).isEqualTo("RECENT_ANTIBIOTICS");
         assertThat(finding.get("until").asString()).isEqualTo("2026-11-29");
-        assertThat(finding.get("source").asString()).isEqualTo("001_bb3ae163de9e34ac.txt");
+        assertThat(finding.get("source").asString()).isEqualTo(
+                "UK clinic microsclerotherapy page: Am I a suitable candidate for microsclerotherapy?"
+                        + " — antibiotics in the last fortnight");
         assertThat(finding.get("patientText").asString()).contains("29 November 2026");
         assertThat(deferred.json().get("protocol").get("id").asString()).isEqualTo("standard");
         assertThat(deferred.json().get("protocol").get("version").asInt()).isEqualTo(1);

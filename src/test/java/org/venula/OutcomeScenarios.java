@@ -104,7 +104,8 @@ abstract class OutcomeScenarios extends AftercareScenarios {
         assertThat(matting.get("ciHigh").asDouble()).isCloseTo(0.9055, org.assertj.core.api.Assertions.within(0.0001));
         JsonNode stain = audit.get("complications").valueStream()
                 .filter(r -> r.get("type").asString().equals("HYPERPIGMENTATION")).findFirst().orElseThrow();
-        assertThat(stain.get("reference").get("source").asString()).contains("000_9847514786cec5fa.txt");
+        assertThat(stain.get("reference").get("source").asString()).contains("BAS patient guide: Side effects")
+                .doesNotContain(".txt");
         JsonNode funnel = audit.get("funnels").valueStream()
                 .filter(f -> f.get("type").asString().equals("MATTING")).findFirst().orElseThrow();
         assertThat(funnel.get("target").asDouble()).isEqualTo(0.5);

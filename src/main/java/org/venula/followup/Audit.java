@@ -122,7 +122,8 @@ public class Audit {
             return null;
         }
         ProtocolDocument.Reference r = protocol.audit().references().get(type);
-        return r == null ? null : new OutcomeAudit.Reference(r.rate(), r.low(), r.high(), r.text(), r.source());
+        return r == null ? null : new OutcomeAudit.Reference(r.rate(), r.low(), r.high(), r.text(),
+                protocol.cite(r.source()));
     }
 
     /** Control limits sampled from 1 session to a little beyond the busiest practitioner, for drawing. */

@@ -110,10 +110,13 @@ public class Plans {
         TreatmentPlan.Details details = new TreatmentPlan.Details(
                 areas.stream().map(a -> new TreatmentPlan.PlannedArea(a.id(), a.label(), a.veinType().name(),
                         a.size().name())).toList(),
-                hands, AgentSelection.choose(settings, veinTypes, restrictions), settings.sessionsMin().value(),
-                settings.sessionsMax().value(), settings.intervalMinDays().value(),
-                settings.intervalTypicalDays().value(), settings.expectedResults(),
-                settings.advice() == null ? List.of() : settings.advice(),
+                hands, AgentSelection.choose(settings, veinTypes, restrictions).stream()
+                        .map(i -> new AgentSelection.Intended(i.veinType(), i.agent(), i.concentrationPercent(), i.form(),
+                                i.note(), doc.cite(i.source())))
+                        .toList(),
+                settings.sessionsMin().value(), settings.sessionsMax().value(), settings.intervalMinDays().value(),
+                settings.intervalTypicalDays().value(), cited(doc, settings.expectedResults()),
+                settings.advice() == null ? List.of() : settings.advice().stream().map(a -> cited(doc, a)).toList(),
                 r.notes() == null || r.notes().isBlank() ? null : r.notes().trim());
         Quote quote = QuoteCalculator.quote(doc.prices(), sessions, hands, clinics.today(me.clinicId()));
         long id = store.insert(me.clinicId(), c.patientId(), c.id(), protocol.ref(), sessions, interval, details, quote,
@@ -133,6 +136,11 @@ public class Plans {
     public List<TreatmentPlan> forPatient(VenulaPrincipal me, long patientId) {
         me.requireClinicalRecord();
         return store.forPatient(me.clinicId(), patientId);
+    }
+
+    /** A plan records its texts with their sources as staff read them, so it reads the same after the protocol changes. */
+    private static ProtocolDocument.TextSetting cited(ProtocolDocument doc, ProtocolDocument.TextSetting t) {
+        return t == null ? null : new ProtocolDocument.TextSetting(t.text(), doc.cite(t.source()));
     }
 
     /** The protocol's consent settings for a plan (for the consent page and the PDF). */

@@ -6,27 +6,28 @@ import java.util.Map;
 
 /**
  * A protocol as a clinic reads and edits it. Later capabilities add their sections beside {@code screening}.
- * Every clinical value carries a {@code source}: a seed file name or a guideline/label.
+ * Every clinical value carries a {@code source}: text that cites the works in {@code sources} by id, as
+ * {@code [id]}, with a note of its own (see {@link Citations}); staff read it through {@link #cite(String)}.
  */
 public record ProtocolDocument(String id, String name, String description, Integer version,
         ScreeningSettings screening, List<SclerosantSetting> sclerosants, PlanSettings plan, PriceSettings prices,
         ConsentSettings consent, BookingSettings booking, TreatmentSettings treatment,
-        AftercareSettings aftercare, AuditSettings audit) {
+        AftercareSettings aftercare, AuditSettings audit, List<Source> sources) {
 
     public ProtocolDocument withVersion(Integer newVersion) {
-        return new ProtocolDocument(id, name, description, newVersion, screening, sclerosants, plan, prices, consent, booking, treatment, aftercare, audit);
+        return new ProtocolDocument(id, name, description, newVersion, screening, sclerosants, plan, prices, consent, booking, treatment, aftercare, audit, sources);
     }
 
     public ProtocolDocument withScreening(ScreeningSettings newScreening) {
-        return new ProtocolDocument(id, name, description, version, newScreening, sclerosants, plan, prices, consent, booking, treatment, aftercare, audit);
+        return new ProtocolDocument(id, name, description, version, newScreening, sclerosants, plan, prices, consent, booking, treatment, aftercare, audit, sources);
     }
 
     public ProtocolDocument withSclerosants(List<SclerosantSetting> newSclerosants) {
-        return new ProtocolDocument(id, name, description, version, screening, newSclerosants, plan, prices, consent, booking, treatment, aftercare, audit);
+        return new ProtocolDocument(id, name, description, version, screening, newSclerosants, plan, prices, consent, booking, treatment, aftercare, audit, sources);
     }
 
     public ProtocolDocument withId(String newId) {
-        return new ProtocolDocument(newId, name, description, version, screening, sclerosants, plan, prices, consent, booking, treatment, aftercare, audit);
+        return new ProtocolDocument(newId, name, description, version, screening, sclerosants, plan, prices, consent, booking, treatment, aftercare, audit, sources);
     }
 
     /**
@@ -192,6 +193,11 @@ public record ProtocolDocument(String id, String name, String description, Integ
 
     public RuleSetting rule(ScreeningRule rule) {
         return screening.rules().get(rule);
+    }
+
+    /** A value's source as staff read it: the title and section of each work it cites. */
+    public String cite(String source) {
+        return Citations.readable(source, sources);
     }
 
     public List<String> stockedAgents() {

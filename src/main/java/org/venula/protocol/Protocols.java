@@ -91,6 +91,14 @@ public class Protocols {
     public record Resolved(ProtocolDocument document, ProtocolRef ref) {
     }
 
+    /**
+     * A source recorded with a finding or a plan, as staff read it. Records made since sources had ids hold the
+     * readable text already; older ones named seed files and {@code domain.md}, read here as the works' titles.
+     */
+    public String readable(String recorded) {
+        return Citations.readable(recorded, preset(DEFAULT_PRESET).sources());
+    }
+
     /** Saves a new active version (admins only). An invalid document changes nothing. */
     @Transactional
     public ProtocolVersion saveActive(VenulaPrincipal me, ProtocolDocument doc, String note) {
@@ -127,7 +135,7 @@ public class Protocols {
             compare(out, rule + " enabled", a.isEnabled(), b.isEnabled());
             compare(out, rule + " level", a.level(), b.level());
             compare(out, rule + " window (days)", a.windowDays(), b.windowDays());
-            compare(out, rule + " source", a.source(), b.source());
+            compare(out, rule + " source", before.cite(a.source()), after.cite(b.source()));
             compare(out, rule + " clinician text", a.clinicianText(), b.clinicianText());
             compare(out, rule + " patient text", a.patientText(), b.patientText());
         }

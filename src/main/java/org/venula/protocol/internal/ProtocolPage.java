@@ -149,7 +149,8 @@ class ProtocolPage {
                 new ScreeningSettings(new DuplexSetting(f.enumValue("duplexRequired", DuplexPolicy.class),
                         f.text("duplexRequiredSource")),
                         new IntSetting(f.integer("clearanceValidityDays"), f.text("clearanceValiditySource")), rules),
-                doc.sclerosants(), plan, prices, doc.consent(), doc.booking(), doc.treatment(), doc.aftercare(), doc.audit());
+                doc.sclerosants(), plan, prices, doc.consent(), doc.booking(), doc.treatment(), doc.aftercare(), doc.audit(),
+                doc.sources());
     }
 
     record RuleRow(String code, boolean windowed, RuleSetting setting) {

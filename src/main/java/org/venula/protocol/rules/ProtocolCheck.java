@@ -7,15 +7,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.venula.protocol.Citations;
 import org.venula.protocol.ProtocolDocument;
 import org.venula.protocol.ProtocolDocument.RuleSetting;
 import org.venula.protocol.ProtocolDocument.SclerosantSetting;
 import org.venula.protocol.ScreeningRule;
+import org.venula.protocol.Source;
 import org.venula.shared.FieldProblem;
 
 /**
  * What makes a protocol document usable: every rule present with a level and a source, windows where a rule has
- * one, at least one stocked sclerosant with positive strengths. Each problem names the field by its path.
+ * one, at least one stocked sclerosant with positive strengths, and every source it cites by id in its
+ * {@code sources} list. Each problem names the field by its path.
  */
 public final class ProtocolCheck {
 
@@ -66,7 +69,51 @@ public final class ProtocolCheck {
                 text(problems, path + ".source", r.source(), 500);
             });
         }
+        sources(problems, doc);
         return problems;
+    }
+
+    /**
+     * The works the document cites: each with an id and a title, ids unique; and every {@code [id]} in a source
+     * text names one of them. A document stored before sources had ids has plain texts and cites none.
+     */
+    private static void sources(List<FieldProblem> problems, ProtocolDocument doc) {
+        Set<String> ids = new HashSet<>();
+        List<Source> sources = doc.sources() == null ? List.of() : doc.sources();
+        for (int i = 0; i < sources.size(); i++) {
+            Source s = sources.get(i);
+            String path = "sources[" + i + "]";
+            if (s == null) {
+                problems.add(new FieldProblem(path, "is required"));
+                continue;
+            }
+            if (s.id() == null || !Citations.SOURCE_ID.matcher(s.id()).matches() || s.id().length() > 60) {
+                problems.add(new FieldProblem(path + ".id",
+                        "is required: up to 60 lower-case letters, digits and hyphens"));
+            } else if (!ids.add(s.id())) {
+                problems.add(new FieldProblem(path + ".id", "appears twice"));
+            }
+            text(problems, path + ".title", s.title(), 300);
+            optional(problems, path + ".section", s.section(), 200);
+            optional(problems, path + ".publisher", s.publisher(), 200);
+            optional(problems, path + ".url", s.url(), 500);
+            if (s.url() != null && !s.url().isBlank() && !s.url().matches("https?://\\S+")) {
+                problems.add(new FieldProblem(path + ".url", "must be a web address starting with http:// or https://"));
+            }
+        }
+        Citations.fields(doc).forEach((path, text) -> {
+            for (String id : Citations.ids(text)) {
+                if (!ids.contains(id)) {
+                    problems.add(new FieldProblem(path, "cites [" + id + "], which is not in the protocol's sources"));
+                }
+            }
+        });
+    }
+
+    private static void optional(List<FieldProblem> problems, String path, String value, int max) {
+        if (value != null && value.length() > max) {
+            problems.add(new FieldProblem(path, "must be at most " + max + " characters"));
+        }
     }
 
     private static void aftercare(List<FieldProblem> problems, ProtocolDocument.AftercareSettings a) {

@@ -185,7 +185,7 @@ public final class ScreeningEngine {
                 return false;
             }
             findings.add(new Finding(rule, s.level(), until, fill(s.clinicianText(), s, until),
-                    fill(s.patientText(), s, until), s.source()));
+                    fill(s.patientText(), s, until), protocol.cite(s.source())));
             restrictions.addAll(s.restrictionsOrNone());
             return true;
         }

@@ -14,6 +14,7 @@ import org.venula.protocol.ProtocolDocument.IntSetting;
 import org.venula.protocol.ProtocolDocument.RuleSetting;
 import org.venula.protocol.ProtocolDocument.ScreeningSettings;
 import org.venula.protocol.ScreeningRule;
+import org.venula.protocol.Source;
 import org.venula.shared.FieldProblem;
 import org.venula.support.Presets;
 
@@ -66,6 +67,50 @@ class ProtocolCheckTest {
         ProtocolDocument doc = standard.withId("My Protocol");
         assertThat(fields(doc)).containsExactly("id");
         assertThat(Level.REFER.isMoreSevereThan(Level.DEFER)).isTrue();
+    }
+
+    @Test
+    void aSourceMayCiteOnlyWorksInTheSourcesList() {
+        Map<ScreeningRule, RuleSetting> rules = new EnumMap<>(standard.screening().rules());
+        RuleSetting antibiotics = rules.get(ScreeningRule.RECENT_ANTIBIOTICS);
+        rules.put(ScreeningRule.RECENT_ANTIBIOTICS, new RuleSetting(null, antibiotics.level(), 7, null,
+                "[uk-clinic-suitable]; [governance-2026] — agreed in November", antibiotics.clinicianText(),
+                antibiotics.patientText()));
+        List<FieldProblem> problems = ProtocolCheck.problems(withRules(rules));
+        assertThat(problems).extracting(FieldProblem::field)
+                .containsExactly("screening.rules.RECENT_ANTIBIOTICS.source");
+        assertThat(problems.get(0).message()).contains("[governance-2026]");
+
+        List<Source> more = new java.util.ArrayList<>(standard.sources());
+        more.add(new Source("governance-2026", "Clinic governance meeting", "November 2026", null, null));
+        assertThat(fields(withSources(withRules(rules), more))).isEmpty();
+    }
+
+    @Test
+    void aSourceInTheListNeedsAnIdOfItsOwnAndATitle() {
+        List<Source> sources = new java.util.ArrayList<>(standard.sources());
+        sources.add(new Source(standard.sources().get(0).id(), "Again", null, null, null));
+        sources.add(new Source("Not An Id", " ", null, null, "ftp://example.invalid"));
+        assertThat(fields(withSources(standard, sources))).containsExactlyInAnyOrder(
+                "sources[" + (sources.size() - 2) + "].id",
+                "sources[" + (sources.size() - 1) + "].id",
+                "sources[" + (sources.size() - 1) + "].title",
+                "sources[" + (sources.size() - 1) + "].url");
+    }
+
+    @Test
+    void aVersionStoredBeforeSourcesHadIdsCitesNoneAndPasses() throws java.io.IOException {
+        ProtocolDocument old = org.venula.protocol.internal.PresetLibrary.load(
+                tools.jackson.databind.json.JsonMapper.builder().build(), "classpath:protocols-before-sources/*.yaml")
+                .get("standard");
+        assertThat(old.sources()).isNull();
+        assertThat(fields(old)).isEmpty();
+        assertThat(fields(withSources(standard, null))).isNotEmpty().allMatch(f -> f.endsWith("ource"));
+    }
+
+    private static ProtocolDocument withSources(ProtocolDocument d, List<Source> sources) {
+        return new ProtocolDocument(d.id(), d.name(), d.description(), d.version(), d.screening(), d.sclerosants(),
+                d.plan(), d.prices(), d.consent(), d.booking(), d.treatment(), d.aftercare(), d.audit(), sources);
     }
 
     private ProtocolDocument withRules(Map<ScreeningRule, RuleSetting> rules) {

@@ -162,7 +162,8 @@ class ScreeningEngineTest {
         assertThat(f.until()).isEqualTo(LocalDate.of(2026, 11, 29));
         assertThat(f.clinicianText()).contains("29 November 2026");
         assertThat(f.patientText()).contains("29 November 2026").doesNotContain("{");
-        assertThat(f.source()).isEqualTo("001_bb3ae163de9e34ac.txt");
+        assertThat(f.source()).isEqualTo("UK clinic microsclerotherapy page: Am I a suitable candidate for microsclerotherapy?"
+                + " — antibiotics in the last fortnight");
     }
 
     @Test
