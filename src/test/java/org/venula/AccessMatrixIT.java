@@ -230,6 +230,10 @@ class AccessMatrixIT {
             ids.put("history-versions", "1");
             ids.put("clinics", Long.toString(clinic));
             ids.put("type", "REVIEW");
+            String waiting = Long.toString(admin.post("/api/waiting-list", Map.of("patientId",
+                    Long.parseLong(ids.get("patients")), "type", "REVIEW", "note", "access matrix")).id());
+            ids.put("waiting", waiting);
+            ids.put("waiting-list", waiting);
 
             callers.put("nobody", api(Api.anonymous(port), new PageBrowser(port)));
             callers.put("admin", signedIn(admin, "admin", ApiScenarios.ADMIN_PASSWORD));

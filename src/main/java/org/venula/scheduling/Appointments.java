@@ -166,6 +166,7 @@ public class Appointments {
 
     @Transactional
     public Appointment cancel(VenulaPrincipal me, long id, String reason) {
+        find(me, id); // another clinic's appointment is 404 before anything else
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException("reason", "is required");
         }
@@ -334,9 +335,28 @@ public class Appointments {
         if (start == null || end == null || !end.isAfter(start)) {
             throw new InvalidInputException("end", "must be after start");
         }
+        if (reason != null && (reason.length() > 200 || org.venula.shared.InputLimits.textProblem(reason) != null)) {
+            throw new InvalidInputException("reason", reason.length() > 200 ? "must be at most 200 characters"
+                    : org.venula.shared.InputLimits.textProblem(reason));
+        }
         ZoneId zone = zone(me);
         store.addAbsence(practitionerId, ZonedDateTime.of(start, zone).toInstant(),
                 ZonedDateTime.of(end, zone).toInstant(), reason, clock.instant(), me.getUsername());
+    }
+
+    /** An absence of a practitioner, in the clinic's local time. */
+    public record Absence(LocalDateTime start, LocalDateTime end, String reason) {
+    }
+
+    /** A practitioner's absences that overlap the period (their working-hours page). */
+    public List<Absence> absences(VenulaPrincipal me, long practitionerId, LocalDate from, LocalDate to) {
+        clinics.practitioner(me.clinicId(), practitionerId)
+                .orElseThrow(() -> new NotFoundException("Practitioner " + practitionerId));
+        ZoneId zone = zone(me);
+        return store.absenceRows(practitionerId, from.atStartOfDay(zone).toInstant(),
+                to.plusDays(1).atStartOfDay(zone).toInstant()).stream()
+                .map(r -> new Absence(((Instant) r[0]).atZone(zone).toLocalDateTime(),
+                        ((Instant) r[1]).atZone(zone).toLocalDateTime(), (String) r[2])).toList();
     }
 
     private List<Broken> rules(VenulaPrincipal me, ZoneId zone, long practitionerId, long patientId, Type type,

@@ -123,6 +123,17 @@ public class AppointmentStore {
                 .list();
     }
 
+    /** Absences overlapping the period, earliest first: start, end (instants) and reason. */
+    public List<Object[]> absenceRows(long practitionerId, Instant from, Instant to) {
+        return jdbc.sql("""
+                SELECT start_at, end_at, reason FROM practitioner_absence
+                WHERE practitioner_id = :p AND start_at < :to AND end_at > :from ORDER BY start_at""")
+                .param("p", practitionerId).param("from", utc(from)).param("to", utc(to))
+                .query((rs, n) -> new Object[] {rs.getObject(1, OffsetDateTime.class).toInstant(),
+                        rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3)})
+                .list();
+    }
+
     public void addAbsence(long practitionerId, Instant start, Instant end, String reason, Instant at, String by) {
         jdbc.sql("""
                 INSERT INTO practitioner_absence (practitioner_id, start_at, end_at, reason, created_at, created_by)

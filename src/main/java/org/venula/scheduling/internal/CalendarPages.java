@@ -19,6 +19,7 @@ import org.venula.patient.Patients;
 import org.venula.scheduling.Appointment;
 import org.venula.scheduling.Appointments;
 import org.venula.scheduling.BookAppointment;
+import org.venula.scheduling.WaitingList;
 import org.venula.scheduling.rules.PathwayRules.Rule;
 import org.venula.scheduling.rules.PathwayRules.Type;
 import org.venula.shared.ConflictException;
@@ -33,8 +34,10 @@ class CalendarPages {
     private final Appointments appointments;
     private final Clinics clinics;
     private final Patients patients;
+    private final WaitingList waitingList;
 
-    CalendarPages(Appointments appointments, Clinics clinics, Patients patients) {
+    CalendarPages(Appointments appointments, Clinics clinics, Patients patients, WaitingList waitingList) {
+        this.waitingList = waitingList;
         this.appointments = appointments;
         this.clinics = clinics;
         this.patients = patients;
@@ -183,7 +186,9 @@ class CalendarPages {
     @GetMapping("/calendar/book")
     String bookForm(@AuthenticationPrincipal VenulaPrincipal me, @RequestParam long practitionerId,
             @RequestParam LocalDateTime start, @RequestParam Type type, @RequestParam(required = false) Long patientId,
-            @RequestParam(required = false) String query, Model model) {
+            @RequestParam(required = false) String query, @RequestParam(required = false) Long waitingId,
+            Model model) {
+        model.addAttribute("waitingId", waitingId);
         model.addAttribute("practitioner", clinics.practitioner(me.clinicId(), practitionerId).orElseThrow());
         model.addAttribute("start", start);
         model.addAttribute("type", type);
@@ -202,20 +207,31 @@ class CalendarPages {
     String book(@AuthenticationPrincipal VenulaPrincipal me, @RequestParam(required = false) Long patientId,
             @RequestParam long practitionerId, @RequestParam LocalDateTime start, @RequestParam Type type,
             @RequestParam(required = false) Rule overrideRule, @RequestParam(required = false) String overrideReason,
-            RedirectAttributes redirect) {
+            @RequestParam(required = false) Long waitingId, RedirectAttributes redirect) {
         BookAppointment.Override override = overrideRule == null ? null
                 : new BookAppointment.Override(overrideRule, overrideReason);
         try {
             Appointment a = appointments.book(me, new BookAppointment(patientId, practitionerId, type, start, override));
+            if (waitingId != null) {
+                waitingList.booked(me, waitingId, a);
+            }
             redirect.addFlashAttribute("notice", Labels.sentence(type.name()) + " booked for " + a.start().toLocalDate() + " at "
                     + a.start().toLocalTime() + " with " + a.practitionerName() + ".");
             return "redirect:/patients/" + a.patientId();
         } catch (ProblemException e) {
-            redirect.addFlashAttribute("bookError", e.getMessage() + " (" + e.properties().get("rule") + ")");
+            // Reception reads the reason in plain words; the rule's code stays in the API's answer.
+            Object messages = e.properties().get("messages");
+            redirect.addFlashAttribute("bookError", messages instanceof List<?> list && !list.isEmpty()
+                    ? String.join(" ", list.stream().map(String::valueOf).toList()) : e.getMessage());
+            redirect.addFlashAttribute("bookRules", e.properties().get("rules"));
         } catch (ConflictException e) {
             redirect.addFlashAttribute("bookError", e.getMessage());
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("bookError", e.problems().get(0).field() + ": " + e.problems().get(0).message());
+            redirect.addFlashAttribute("bookError", Labels.field(e.problems().get(0).field()) + " "
+                    + e.problems().get(0).message() + ".");
+        }
+        if (waitingId != null) {
+            redirect.addAttribute("waitingId", waitingId);
         }
         redirect.addAttribute("practitionerId", practitionerId);
         redirect.addAttribute("start", start);
@@ -226,24 +242,15 @@ class CalendarPages {
         return "redirect:/calendar/book";
     }
 
-    @PostMapping("/appointments/{id}/cancel")
-    String cancel(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
-            @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        try {
-            Appointment a = appointments.cancel(me, id, reason);
-            redirect.addFlashAttribute("notice", "Appointment cancelled.");
-            return "redirect:/patients/" + a.patientId();
-        } catch (InvalidInputException | ConflictException e) {
-            Appointment a = appointments.get(me, id);
-            redirect.addFlashAttribute("notice", "Not cancelled: give a reason.");
-            return "redirect:/patients/" + a.patientId();
-        }
-    }
-
     @GetMapping("/patients/{id}/appointments/summary")
     String summary(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id, Model model) {
         model.addAttribute("patientId", id);
-        model.addAttribute("appointments", appointments.forPatient(me, id));
+        List<Appointment> all = appointments.forPatient(me, id);
+        model.addAttribute("appointments", all);
+        model.addAttribute("noShows", all.stream().filter(a -> a.status() == org.venula.scheduling.rules.PathwayRules
+                .Status.NO_SHOW).count());
+        model.addAttribute("waiting", waitingList.forPatient(me, id).stream()
+                .filter(w -> "WAITING".equals(w.status())).toList());
         return "scheduling/summary :: panel";
     }
 }

@@ -1,0 +1,54 @@
+package org.venula.scheduling.internal;
+
+import java.net.URI;
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.venula.clinic.VenulaPrincipal;
+import org.venula.scheduling.WaitingEntry;
+import org.venula.scheduling.WaitingList;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@Tag(name = "Appointments and calendars")
+class WaitingListApi {
+
+    private final WaitingList waitingList;
+
+    WaitingListApi(WaitingList waitingList) {
+        this.waitingList = waitingList;
+    }
+
+    record RemoveRequest(String reason) {
+    }
+
+    @GetMapping("/api/waiting-list")
+    @Operation(summary = "Patients waiting for an earlier appointment, first come first")
+    List<WaitingEntry> waiting(@AuthenticationPrincipal VenulaPrincipal me) {
+        return waitingList.waiting(me);
+    }
+
+    @PostMapping("/api/waiting-list")
+    @Operation(summary = "Put a patient on the waiting list `{patientId, type, practitionerId?, note?}`; "
+            + "409 (…/duplicate) when they already wait for that type")
+    ResponseEntity<WaitingEntry> join(@AuthenticationPrincipal VenulaPrincipal me,
+            @RequestBody WaitingList.Join join) {
+        WaitingEntry w = waitingList.join(me, join);
+        return ResponseEntity.created(URI.create("/api/waiting-list/" + w.id())).body(w);
+    }
+
+    @PostMapping("/api/waiting-list/{id}/remove")
+    @Operation(summary = "Take a patient off the waiting list with the reason")
+    WaitingEntry remove(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
+            @RequestBody(required = false) RemoveRequest request) {
+        return waitingList.remove(me, id, request == null ? null : request.reason());
+    }
+}
