@@ -72,8 +72,9 @@ class DemoDiary {
         }
         for (long patient : newPatients) {
             StoredScreening latest = screenings.latestForBooking(as, patient).orElse(null);
-            if (latest != null && (latest.outcome() == Outcome.REFER || latest.outcome() == Outcome.NOT_SUITABLE)) {
-                continue; // seen elsewhere first, or not a candidate: no consultation to book
+            if (latest != null && (latest.outcome() == Outcome.REFER || latest.outcome() == Outcome.NOT_SUITABLE
+                    || latest.outcome() == Outcome.DEFER && latest.earliestTreatmentDate() == null)) {
+                continue; // seen elsewhere first, not a candidate, or deferred with no date: nothing to book yet
             }
             consultations.add(new DiaryPlan.ConsultationWanted(patient, null, clearance(as, patient, zone)));
         }
@@ -110,7 +111,10 @@ class DemoDiary {
                 .list();
     }
 
-    /** Patients discharged to a maintenance recall that falls due around now, with the practitioner who reviewed them. */
+    /**
+     * Patients discharged to a maintenance recall that fell due in the last three months or falls due in the next
+     * three weeks, with the practitioner who reviewed them.
+     */
     private List<RecallDue> recallsDue(long clinic, LocalDate today) {
         return jdbc.sql("""
                 SELECT r.patient_id, r.practitioner_id FROM review r
@@ -118,7 +122,7 @@ class DemoDiary {
                   AND NOT EXISTS (SELECT 1 FROM treatment_session s
                                   WHERE s.patient_id = r.patient_id AND s.session_date > r.reviewed_on)
                 ORDER BY r.recall_on, r.patient_id""")
-                .param("c", clinic).param("from", today.minusDays(14)).param("to", today.plusDays(14))
+                .param("c", clinic).param("from", today.minusDays(90)).param("to", today.plusDays(21))
                 .query((rs, n) -> new RecallDue(rs.getLong(1), rs.getLong(2)))
                 .list();
     }

@@ -25,7 +25,8 @@ import org.venula.scheduling.rules.PathwayRules.Window;
  * Plans a demo clinic's diary for the coming days, without booking it: the review of each finished course 28-42 days
  * after its last session, a consultation for each patient who asks for one, and for those whose clearance allows it
  * a treatment one to two weeks after the consultation, checked with the same pathway rules the booking will apply.
- * Every time lies on the slot grid inside the practitioner's working hours, no practitioner is booked twice at once,
+ * Every time lies on the slot grid inside the practitioner's working hours (not on Christmas Day, Boxing Day or New
+ * Year's Day), no practitioner is booked twice at once,
  * no patient twice on one day, and no practitioner's day is filled past about half, so the calendar keeps gaps. The
  * plan is seeded: the same facts and seed give the same diary.
  */
@@ -130,7 +131,7 @@ final class DiaryPlan {
         int length = protocol.minutes(type);
         for (LocalDate day : days) {
             List<Window> windows = practitioner.hours().getOrDefault(day.getDayOfWeek().getValue(), List.of());
-            if (windows.isEmpty() || patientDays.getOrDefault(patientId, Set.of()).contains(day)
+            if (windows.isEmpty() || closed(day) || patientDays.getOrDefault(patientId, Set.of()).contains(day)
                     || booked(practitionerId, day) + length > DAY_FILL * working(windows)) {
                 continue;
             }
@@ -154,6 +155,12 @@ final class DiaryPlan {
             }
         }
         return null;
+    }
+
+    /** The demo clinic is shut on Christmas Day, Boxing Day and New Year's Day, whatever the hours say. */
+    static boolean closed(LocalDate day) {
+        return day.getMonthValue() == 12 && (day.getDayOfMonth() == 25 || day.getDayOfMonth() == 26)
+                || day.getMonthValue() == 1 && day.getDayOfMonth() == 1;
     }
 
     private boolean isFree(long practitionerId, LocalDateTime start, LocalDateTime end) {

@@ -127,6 +127,13 @@ class DiaryPlanTest {
     }
 
     @Test
+    void nothingIsBookedOnChristmasDayBoxingDayOrNewYearsDay() {
+        assertThat(aFortnightOfPatients(2026)).extracting(b -> b.start().toLocalDate())
+                .doesNotContain(LocalDate.of(2026, 12, 25), LocalDate.of(2026, 12, 26), LocalDate.of(2027, 1, 1));
+        assertThat(DiaryPlan.closed(LocalDate.of(2026, 12, 24))).isFalse();
+    }
+
+    @Test
     void aPractitionerWhoWorksTwoMorningsIsBookedOnlyThen() {
         assertThat(aFortnightOfPatients(2026)).filteredOn(b -> b.practitionerId() == REID)
                 .isNotEmpty()
