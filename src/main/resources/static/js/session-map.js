@@ -38,6 +38,15 @@
         place(rect, +rect.getAttribute('x') + rect.getAttribute('width') / 2, +rect.getAttribute('y') + rect.getAttribute('height') / 2);
       });
     });
+    // Choosing an area from the list forgets a point tapped for another area; the dot is then drawn at the area.
+    if (areaSelect) {
+      areaSelect.addEventListener('change', function () {
+        setAll('x', ''); setAll('y', ''); setAll('view', ''); setAll('areaId', areaSelect.value);
+        document.querySelectorAll('.session-map .pending').forEach(function (c) { c.setAttribute('cx', -20); });
+        var chosen = areaSelect.options[areaSelect.selectedIndex];
+        status.textContent = areaSelect.value ? 'No point marked: the injection will be drawn at ' + chosen.textContent.trim() + '.' : '';
+      });
+    }
     var formRadios = document.querySelectorAll('#inject-form [name=form]');
     function foam() {
       var isFoam = document.querySelector('#inject-form [name=form]:checked').value === 'FOAM';

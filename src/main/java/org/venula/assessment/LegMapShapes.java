@@ -21,6 +21,10 @@ public final class LegMapShapes {
         }
     }
 
+    /** A point on one view of the map, in the SVG's coordinates. */
+    public record Point(String view, double x, double y) {
+    }
+
     private record Band(Region region, int y, int h, int inset) {
     }
 
@@ -49,6 +53,39 @@ public final class LegMapShapes {
         }
         return List.copyOf(shapes);
     }
+
+    /**
+     * Where to draw something charted against an area without a tapped point: in the area's shape on the front view,
+     * or on the back for a posterior area; a medial or lateral area sits towards the inner or outer edge of the leg.
+     * Several such marks in one area ({@code nth} = 0, 1, 2 ...) take the free spots of a 13-unit grid inside the
+     * shape nearest that place, so their numbered dots do not cover each other until the shape is full.
+     */
+    public static Point placeFor(Leg leg, Region region, Aspect aspect, int nth) {
+        String view = aspect == Aspect.POSTERIOR ? "BACK" : "FRONT";
+        Shape shape = ALL.stream().filter(sh -> sh.view().equals(view) && sh.leg() == leg && sh.region() == region)
+                .findFirst().orElseThrow();
+        // On the front the patient's right leg is on the viewer's left, so its outer (lateral) edge is the left one.
+        boolean outerIsLeft = leg == Leg.RIGHT;
+        double across = aspect == Aspect.LATERAL ? (outerIsLeft ? 0.25 : 0.75)
+                : aspect == Aspect.MEDIAL ? (outerIsLeft ? 0.75 : 0.25) : 0.5;
+        double wantX = shape.x() + shape.w() * across;
+        double wantY = shape.y() + shape.h() / 2.0;
+        int columns = (shape.w() - 2 * DOT) / GRID + 1;
+        int rows = (shape.h() - 2 * DOT) / GRID + 1;
+        List<Point> spots = new ArrayList<>();
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < columns; c++) {
+                spots.add(new Point(view, shape.x() + shape.w() / 2.0 + (c - (columns - 1) / 2.0) * GRID,
+                        wantY + (r - (rows - 1) / 2.0) * GRID));
+            }
+        }
+        spots.sort(java.util.Comparator.comparingDouble((Point p) -> Math.hypot(p.x() - wantX, p.y() - wantY))
+                .thenComparingDouble(Point::y).thenComparingDouble(Point::x));
+        return spots.get(Math.floorMod(nth, spots.size()));
+    }
+
+    private static final int GRID = 13;
+    private static final int DOT = 7;
 
     private static Shape shape(String view, Leg leg, Band b, Aspect aspect, int x) {
         String label = (leg == Leg.LEFT ? "Left " : "Right ") + b.region().name().toLowerCase() + ", "

@@ -59,12 +59,15 @@ class DemoData implements ApplicationRunner {
     private final Plans plans;
     private final org.venula.treatment.Lots lots;
     private final DemoHistory history;
+    private final DemoDiary diary;
     private final boolean enabled;
 
     DemoData(Clinics clinics, Patients patients, Screenings screenings, Consultations consultations, Plans plans,
-            org.venula.treatment.Lots lots, DemoHistory history, @Value("${venula.demo:false}") boolean enabled) {
+            org.venula.treatment.Lots lots, DemoHistory history, DemoDiary diary,
+            @Value("${venula.demo:false}") boolean enabled) {
         this.lots = lots;
         this.history = history;
+        this.diary = diary;
         this.clinics = clinics;
         this.patients = patients;
         this.screenings = screenings;
@@ -96,9 +99,14 @@ class DemoData implements ApplicationRunner {
                 Role.CLINICIAN, true, null);
         LocalDate today = clinics.today(clinic.id());
         PatientRecord first = null;
+        List<Long> notConsulted = new java.util.ArrayList<>();
         for (DemoPatient d : demoPatients(today)) {
             PatientRecord p = patients.register(as, d.draft());
-            first = first == null ? p : first;
+            if (first == null) {
+                first = p;
+            } else {
+                notConsulted.add(p.id());
+            }
             if (d.history() != null) {
                 patients.recordHistory(as, p.id(), d.history(), null, "Taken at first contact (demo)");
                 screenings.screen(as, p.id(), new ScreenPatient(today, Area.LEGS));
@@ -115,6 +123,9 @@ class DemoData implements ApplicationRunner {
                 today.minusMonths(18), today.minusDays(1), 2026L);
         log.info("Demo history generated: {} patients, {} sessions, {} reviews.", generated.patients(),
                 generated.sessions(), generated.reviews());
+        // The coming four weeks, booked through scheduling so that the calendar, recalls and outbox have content.
+        List<DiaryPlan.Booking> booked = diary.book(as, practitioners, notConsulted, today, 2026L);
+        log.info("Demo diary booked: {} appointments in the next {} days.", booked.size(), DemoDiary.DAYS);
         log.info("Demo data loaded into '{}': 4 staff (password '{}') and a dozen patients, screened today.", clinic.name(),
                 DEMO_PASSWORD);
     }

@@ -1,6 +1,7 @@
 /**
- * Demo data: two clinicians, a receptionist and a dozen patients with varied histories and screenings, loaded on first start when
- * {@code VENULA_DEMO=true}. It goes through the capabilities' facades like any user, and never into a database
- * that already holds patients.
+ * Demo data: three clinicians, a receptionist and a dozen patients with varied histories and screenings, eighteen
+ * months of generated history and the coming four weeks' appointments, loaded on first start when
+ * {@code VENULA_DEMO=true}. Patients and appointments go through the capabilities' facades like any user; it never
+ * loads into a database that already holds patients.
  */
 package org.venula.demo;

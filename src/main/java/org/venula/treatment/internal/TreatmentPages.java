@@ -139,6 +139,7 @@ class TreatmentPages {
                 .reduce((a, b) -> b).orElse(null);
         model.addAttribute("last", last);
         model.addAttribute("mapped", c.areas().stream().map(a -> a.leg() + "-" + a.region()).distinct().toList());
+        model.addAttribute("dots", SessionMapDots.of(s.injections(), c.areas()));
         if (!model.containsAttribute("iv")) {
             model.addAttribute("iv", defaults(last));
             model.addAttribute("injectionProblems", Map.of());
