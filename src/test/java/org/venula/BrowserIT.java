@@ -53,6 +53,9 @@ class BrowserIT {
     @Autowired
     Clinics clinics;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     private BrowserContext context;
     private Page page;
 
@@ -82,7 +85,7 @@ class BrowserIT {
     @BeforeEach
     void openTablet() {
         // A tablet held in landscape, the common device in a clinic room.
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1180, 820).setLocale("en-GB"));
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1024, 768).setLocale("en-GB"));
         page = context.newPage();
     }
 
@@ -160,7 +163,7 @@ class BrowserIT {
         page.locator("input[name=pregnant][value=true]").check();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save history")).click();
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("version 2");
-        page.locator("summary").click();
+        page.locator("main summary").first().click();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Version 2")).click();
         assertThat(page.locator("table")).containsText("Pregnant");
         checkAccessibility("08-history-version");
@@ -194,7 +197,7 @@ class BrowserIT {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register patient")).click();
         String chartUrl = page.url();
 
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Users")).click();
+        clinicMenu("Users");
         checkAccessibility("11-users");
         String username = "desk" + ApiScenarios.unique();
         page.getByLabel("Full name").fill("Robin Desk");
@@ -206,7 +209,7 @@ class BrowserIT {
         page.getByLabel("Initial password").fill("a-long-password-1");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add user")).click();
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("added");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+        signOut();
 
         signIn(username, "a-long-password-1");
         page.navigate(chartUrl);
@@ -268,7 +271,7 @@ class BrowserIT {
         clinics.createClinic("Browser Protocol Clinic", ZoneId.of("Europe/London"), false, lead, "lead-password-123",
                 "test");
         signIn(lead, "lead-password-123");
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Protocol")).click();
+        clinicMenu("Protocol");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("version 1");
         checkAccessibility("16-protocol");
 
@@ -515,7 +518,34 @@ class BrowserIT {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record compression")).click();
         assertThat(page.locator("#comp-h + p")).containsText("14–17 mmHg (UK standard)");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record reactions")).click();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign session")).click();
+
+        // A clinician charts past the limit with a reason: the injection carries the override.
+        page.locator("summary", new Page.LocatorOptions().setHasText("Override a dose limit")).click();
+        page.getByLabel("Area", new Page.GetByLabelOptions().setExact(true)).selectOption(new com.microsoft.playwright
+                .options.SelectOption().setIndex(1));
+        page.getByLabel("Sclerosant lot").selectOption(new com.microsoft.playwright.options.SelectOption()
+                .setLabel("Polidocanol 0.5% · Aethoxysklerol · lot " + lot05 + " · exp "
+                        + LocalDate.now().plusYears(1).format(DateTimeFormatter.ofPattern("MMM yyyy", Locale.UK))));
+        page.getByLabel("Volume (mL)").fill("1.2");
+        page.getByLabel("Reason for charting past the limit").fill("Extensive matting; agreed with patient, 2 mg/kg");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Chart injection")).click();
+        assertThat(page.locator("#dose-status")).hasText("BLOCK");
+
+        // Signing shows what is locked, and needs the confirmation.
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Review and sign")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Check before you sign")))
+                .isVisible();
+        assertThat(page.locator("#sum-over-h")).containsText("1");
+        assertThat(page.locator("main")).containsText("Extensive matting; agreed with patient");
+        assertThat(page.locator("main")).containsText("14–17 mmHg");
+        assertThat(page.locator("main")).containsText("Polidocanol today");
+        checkAccessibility("33b-sign-summary");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign and lock")).click();
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/sessions/\\d+/sign"));
+        assertThat(dr.get("/api/patients/" + id + "/sessions").json().get(0).get("status").asString())
+                .isNotEqualTo("SIGNED");
+        page.getByLabel("I have checked this summary and it is what was done").check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign and lock")).click();
         assertThat(page.locator(".signed-alert")).containsText("Signed by " + clinician);
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Chart injection"))).hasCount(0);
         page.getByLabel("Why this is added").fill("Late entry");
@@ -523,7 +553,7 @@ class BrowserIT {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add addendum")).click();
         assertThat(page.locator(".addenda")).containsText("Mild erythema");
         checkAccessibility("34-session-signed");
-        assertThat(dr.get("/api/patients/" + id + "/sessions").json().get(0).get("injections").size()).isEqualTo(4);
+        assertThat(dr.get("/api/patients/" + id + "/sessions").json().get(0).get("injections").size()).isEqualTo(5);
 
         page.navigate(url("/recalls?within=90"));
         assertThat(page.locator("tr", new Page.LocatorOptions().setHasText("Rhian " + family)).first()).containsText("Review");
@@ -620,7 +650,16 @@ class BrowserIT {
         page.locator("input[name=wouldRepeat][value=true]").check();
         page.getByLabel("CEAP right leg").selectOption("C1");
         page.getByLabel("Another session").check();
+        // The same day as the session: outside the protocol's window, so the form says so and asks why.
+        assertThat(page.locator(".warn-alert")).containsText("0 days after the session");
         checkAccessibility("50-review-form");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record review")).click();
+        assertThat(page.getByRole(AriaRole.ALERT).first()).containsText("Reason");
+        page.getByLabel("Clearance of Left calf, lateral").selectOption("75");
+        page.getByLabel("Clearance of Right thigh, lateral").selectOption("50");
+        page.locator("input[name=satisfaction][value='4']").check();
+        page.getByLabel("Another session").check();
+        page.getByLabel("Reason", new Page.GetByLabelOptions().setExact(false)).fill("Early look at matting the patient reported");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record review")).click();
         assertThat(page.getByRole(AriaRole.STATUS).first()).containsText("Review recorded: Another session");
 
@@ -635,7 +674,7 @@ class BrowserIT {
         checkAccessibility("50b-chart-after-treatment");
 
         signIn("admin", ApiScenarios.ADMIN_PASSWORD);
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Audit").setExact(true)).click();
+        clinicMenu("Audit");
         assertThat(page.locator("#rates tr[data-type=MATTING]")).containsText("Matting");
         assertThat(page.locator(".funnel-figure[data-type=MATTING] svg circle title",
                 new Page.LocatorOptions().setHasText("Dr Reviewer " + clinician))).hasCount(1);
@@ -656,12 +695,192 @@ class BrowserIT {
         checkAccessibility("52-dashboard-with-complications");
     }
 
+    // ---- a clinic's day at the front desk, the clinic's details, and pages that fit a tablet ---------------------
+
+    @Test
+    void receptionMovesCancelsAndMarksANoShowFromTheCalendarAndTheFreedTimeIsOfferedToTheWaitingList() {
+        Api admin = Api.as(port, "admin", ApiScenarios.ADMIN_PASSWORD);
+        String clinician = "diary" + ApiScenarios.unique();
+        admin.post("/api/users", Map.of("username", clinician, "password", "a-long-password-1", "displayName",
+                "Dr Diary " + clinician, "role", "CLINICIAN"));
+        String desk = "frontdesk" + ApiScenarios.unique();
+        admin.post("/api/users", Map.of("username", desk, "password", "a-long-password-1", "displayName",
+                "Front Desk", "role", "RECEPTION"));
+        Api dr = Api.as(port, clinician, "a-long-password-1");
+        long practitioner = dr.get("/api/me").json().get("practitionerId").asLong();
+        String family = "Diary" + ApiScenarios.unique();
+        long mover = dr.post("/api/patients", ApiScenarios.patient(family, Map.of("givenName", "Maud"))).id();
+        long waiter = dr.post("/api/patients", ApiScenarios.patient(family, Map.of("givenName", "Wendy"))).id();
+        long missed = dr.post("/api/patients", ApiScenarios.patient(family, Map.of("givenName", "Nell"))).id();
+        LocalDate monday = ApiScenarios.nextMonday();
+        dr.post("/api/appointments", ApiScenarios.booking(mover, practitioner, "CONSULTATION", monday.atTime(9, 0)));
+        long gone = dr.post("/api/appointments", ApiScenarios.booking(missed, practitioner, "CONSULTATION",
+                monday.atTime(11, 0))).id();
+        // Nell's appointment began an hour ago (a booking in the past is refused, so the fixture moves it there).
+        java.time.OffsetDateTime began = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusHours(1);
+        jdbc.sql("UPDATE appointment SET start_at = :s, end_at = :e WHERE id = :id").param("s", began)
+                .param("e", began.plusMinutes(30)).param("id", gone).update();
+        assertThat(dr.post("/api/waiting-list", Map.of("patientId", waiter, "type", "CONSULTATION", "note",
+                "Any morning")).status()).isEqualTo(201);
+
+        signIn(desk, "a-long-password-1");
+        page.navigate(url("/calendar?practitionerId=" + practitioner + "&date=" + monday));
+        page.locator("a.appointment-link", new Page.LocatorOptions().setHasText("Maud " + family)).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("Maud " + family);
+        checkAccessibility("60-appointment");
+        // The patient phones to move it half an hour later.
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Move to "
+                + monday.format(DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.UK)) + " 09:30")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Moved to");
+        assertThat(page.locator("main .lead")).containsText("09:30");
+        // Then calls again to cancel: the freed time is offered to the first patient waiting.
+        page.getByLabel("Patient unwell").check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel the appointment")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("cancelled");
+        assertThat(page.locator("#offer-h")).isVisible();
+        checkAccessibility("61-appointment-cancelled-offer");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Book this time for Wendy " + family)).click();
+        assertThat(page.locator("main")).containsText("Offered from the waiting list");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Book").setExact(true)).click();
+        assertThat(page.getByRole(AriaRole.STATUS).first()).containsText("booked");
+        List<String> mine = dr.get("/api/patients/" + mover + "/appointments").json().valueStream()
+                .map(a -> a.get("start").asString().substring(11) + " " + a.get("status").asString()).toList();
+        assertThat(mine).containsExactly("09:00 CANCELLED", "09:30 CANCELLED");
+        assertThat(dr.get("/api/patients/" + waiter + "/appointments").json().get(0).get("start").asString())
+                .isEqualTo(monday + "T09:30");
+        assertThat(dr.get("/api/waiting-list").json().findValuesAsString("patientName")).doesNotContain("Wendy " + family);
+
+        // Nell did not come: marked from her chart's appointments.
+        page.navigate(url("/patients/" + missed));
+        page.locator("#appointments-panel-h ~ ul a.appointment-link").first().click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mark did not attend")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("not attending");
+        page.navigate(url("/patients/" + missed));
+        assertThat(page.locator("#appointments-panel-h ~ .warn-alert")).containsText("Did not attend once");
+        assertThat(dr.get("/api/appointments/" + gone).json().get("status").asString()).isEqualTo("NO_SHOW");
+
+        // The practitioner's hours and absences have their own page.
+        page.navigate(url("/practitioners/" + practitioner + "/hours"));
+        checkAccessibility("62-hours");
+    }
+
+    @Test
+    void anAdministratorSetsTheClinicPhoneAndAPatientsTriagePageOffersItAsACall() {
+        String lead = "phonelead" + ApiScenarios.unique();
+        clinics.createClinic("Phone Clinic", ZoneId.of("Europe/London"), false, lead, "lead-password-123", "test");
+        signIn(lead, "lead-password-123");
+        clinicMenu("Clinic settings");
+        page.getByLabel("Clinic name").fill("Quayside Vein Clinic");
+        page.getByLabel("Address").fill("2 Quay Street\nManchester M3 3HN");
+        page.getByLabel("Phone").fill("0161 49");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save a new version")).click();
+        assertThat(page.locator("#phone-error")).containsText("7 to 15 digits");
+        page.getByLabel("Phone").fill("0161 496 0000");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save a new version")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Saved as version 1");
+        assertThat(page.locator(".clinic-name")).hasText("Quayside Vein Clinic");
+        checkAccessibility("63-clinic-settings");
+
+        Treated t = treated(Api.as(port, lead, "lead-password-123"), "quay", "Dr Quay", "Quay", "Iona");
+        long plan = t.dr().get("/api/patients/" + t.patientId() + "/aftercare-plans").json().get(0).get("id").asLong();
+        String link = t.dr().post("/api/aftercare/plans/" + plan + "/link", null).json().get("url").asString();
+        BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
+                .setLocale("en-GB").setIsMobile(true).setHasTouch(true));
+        Page staff = page;
+        page = phone.newPage();
+        page.navigate(link);
+        assertThat(page.locator("a.contact-phone")).hasAttribute("href", "tel:01614960000");
+        page.getByLabel("Sudden swelling or pain in the calf", new Page.GetByLabelOptions().setExact(false)).check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send to the clinic")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Contact the clinic now")))
+                .isVisible();
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Call 0161 496 0000")))
+                .hasAttribute("href", "tel:01614960000");
+        checkAccessibility("64-triage-with-clinic-phone");
+        phone.close();
+        page = staff;
+    }
+
+    @Test
+    void everyRolesDayPagesFitATabletInLandscapeWithOneRowOfNavigationAndFullSizeTargets() {
+        Api admin = Api.as(port, "admin", ApiScenarios.ADMIN_PASSWORD);
+        Treated t = treated("tablet", "Dr Tablet", "Tablet", "Tess");
+        String desk = "tabletdesk" + ApiScenarios.unique();
+        admin.post("/api/users", Map.of("username", desk, "password", "a-long-password-1", "displayName",
+                "Tablet Desk", "role", "RECEPTION"));
+        // An open session to chart on, for the clinic-room forms.
+        long open = t.dr().post("/api/patients/" + t.patientId() + "/sessions", Map.of("adHocReason",
+                "Second session, same day for the check", "weightKg", 60, "confirmed",
+                List.of("LEGS_NOT_SHAVED", "NO_MOISTURISER", "HOSIERY_BROUGHT"))).id();
+        String chart = "/patients/" + t.patientId();
+        Map<String, String[]> pages = new java.util.LinkedHashMap<>();
+        pages.put("admin", new String[] {chart, "/calendar", "/dashboard", "/sessions/" + t.sessionId(), "/admin/users"});
+        pages.put(t.clinician(), new String[] {chart, "/calendar", "/dashboard", "/sessions/" + open});
+        pages.put(desk, new String[] {chart, "/calendar", "/calendar/week"});
+        for (Map.Entry<String, String[]> role : pages.entrySet()) {
+            signIn(role.getKey(), role.getKey().equals("admin") ? ApiScenarios.ADMIN_PASSWORD : "a-long-password-1");
+            for (String path : role.getValue()) {
+                page.navigate(url(path));
+                page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+                double height = page.locator("header.topbar").boundingBox().height;
+                assertThat(height).as("navigation height on " + path + " as " + role.getKey()).isLessThanOrEqualTo(64);
+                String name = "70-tablet-" + (role.getKey().equals("admin") ? "admin" : role.getKey().equals(desk)
+                        ? "reception" : "clinician") + path.replaceAll("[^a-z0-9]+", "-");
+                page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")));
+            }
+        }
+        // The forms used in the clinic room: nothing to tap smaller than 44 x 44 px.
+        signIn(t.clinician(), "a-long-password-1");
+        for (String path : List.of(chart + "/history/edit", "/sessions/" + open, chart + "/reviews/new",
+                "/sessions/" + open + "/sign")) {
+            page.navigate(url(path));
+            page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+            assertThat(smallTargets()).as("targets under 44 x 44 px on " + path).isEmpty();
+        }
+    }
+
+    /**
+     * Visible things to tap on the page that are smaller than 44 x 44 CSS px: buttons, links that stand alone,
+     * inputs, selects, summaries, and radios and checkboxes by their label (the label is what a finger hits).
+     * Links inside running text and the skip link are not counted.
+     */
+    @SuppressWarnings("unchecked")
+    private List<String> smallTargets() {
+        return (List<String>) page.evaluate("""
+                () => {
+                  const out = [];
+                  const seen = new Set();
+                  const visible = (e) => { const r = e.getBoundingClientRect(); const s = getComputedStyle(e);
+                    return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none'; };
+                  const targets = document.querySelectorAll('main button, main a[href], main input, main select, '
+                    + 'main textarea, main summary, main [role=button], header a[href], header button, header summary');
+                  for (const e of targets) {
+                    let t = e;
+                    if (e.matches('input[type=radio], input[type=checkbox]')) { t = e.closest('label') || e; }
+                    if (e.matches('input[type=hidden], .skip') || !visible(t) || seen.has(t)) continue;
+                    if (e.matches('a') && e.closest('p, li, td, .hint, .small, .crumbs') && !e.matches('.button, .appointment-link')) continue;
+                    if (e.closest('svg') && !e.matches('[role=button]')) continue;
+                    seen.add(t);
+                    const r = t.getBoundingClientRect();
+                    if (r.width < 43.5 || r.height < 43.5) {
+                      out.push((t.tagName + (t.id ? '#' + t.id : '') + ' "' + (t.innerText || t.getAttribute('aria-label')
+                        || t.name || '').trim().slice(0, 30) + '" ' + Math.round(r.width) + 'x' + Math.round(r.height)));
+                    }
+                  }
+                  return out;
+                }""");
+    }
+
     /** A clinician, and a patient of theirs screened, consulted, planned, consented and treated in one signed session. */
     record Treated(String clinician, Api dr, String family, long patientId, long sessionId) {
     }
 
     private Treated treated(String userPrefix, String displayName, String familyPrefix, String givenName) {
-        Api admin = Api.as(port, "admin", ApiScenarios.ADMIN_PASSWORD);
+        return treated(Api.as(port, "admin", ApiScenarios.ADMIN_PASSWORD), userPrefix, displayName, familyPrefix,
+                givenName);
+    }
+
+    private Treated treated(Api admin, String userPrefix, String displayName, String familyPrefix, String givenName) {
         String clinician = userPrefix + ApiScenarios.unique();
         admin.post("/api/users", Map.of("username", clinician, "password", "a-long-password-1", "displayName",
                 displayName == null ? "Dr Reviewer " + clinician : displayName, "role", "CLINICIAN"));
@@ -697,7 +916,7 @@ class BrowserIT {
     private void screenshotAt(String name, int width, int height) {
         page.setViewportSize(width, height);
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(false));
-        page.setViewportSize(1180, 820);
+        page.setViewportSize(1024, 768);
     }
 
     @Test
@@ -707,6 +926,7 @@ class BrowserIT {
         assertThat(admin.post("/api/users", java.util.Map.of("username", clinician, "password", "a-long-password-1",
                 "displayName", "Dr Tess Otp", "role", "CLINICIAN")).status()).isEqualTo(201);
         signIn(clinician, "a-long-password-1");
+        page.locator("details.who > summary").click();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Account")).click();
         checkAccessibility("40-account");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Set up or change your second factor"))
@@ -718,7 +938,7 @@ class BrowserIT {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your second factor is on")))
                 .isVisible();
         checkAccessibility("42-recovery-codes");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+        signOut();
 
         page.navigate(url("/login"));
         page.getByLabel("Username").fill(clinician);
@@ -732,7 +952,7 @@ class BrowserIT {
         page.getByLabel("Code").fill(app.code(1));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/patients.*"));
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+        signOut();
 
         signIn("admin", ApiScenarios.ADMIN_PASSWORD);
         page.navigate(url("/admin/users"));
@@ -746,6 +966,17 @@ class BrowserIT {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Access log verification")))
                 .isVisible();
         checkAccessibility("46-access-log-verification");
+    }
+
+    /** Opens the header's Clinic menu (administrators) and follows one of its links. */
+    private void clinicMenu(String link) {
+        page.locator("nav[aria-label=Main] details.menu > summary").click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(link).setExact(true)).click();
+    }
+
+    private void signOut() {
+        page.locator("details.who > summary").click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
     }
 
     private void signIn(String username, String password) {

@@ -3,11 +3,13 @@ package org.venula.clinic;
 import java.time.OffsetDateTime;
 
 /**
+ * {@code signNeedsPassword}: signing a treatment session on the pages asks for the clinician's password again.
  * What a patient is told about how to reach the clinic, and the clinic's regulator prompt, at one version. Version 0
  * is the start-up default (from configuration) before an administrator has saved the settings page.
  */
 public record ClinicContact(long clinicId, int version, String name, String address, String phone, String email,
-        String website, String emergencyNumber, String regulatorPrompt, OffsetDateTime changedAt, String changedBy) {
+        String website, String emergencyNumber, String regulatorPrompt, boolean signNeedsPassword,
+        OffsetDateTime changedAt, String changedBy) {
 
     /** The phone number as a {@code tel:} URI (digits and a leading +), or null when there is none. */
     public String phoneUri() {

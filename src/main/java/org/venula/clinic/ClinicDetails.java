@@ -47,7 +47,7 @@ public class ClinicDetails {
         return store.current(clinicId).orElseGet(() -> {
             ClinicInfo clinic = clinics.clinic(clinicId);
             return new ClinicContact(clinicId, 0, clinic.name(), null, null, null, null, defaultEmergencyNumber,
-                    defaultRegulatorPrompt, null, null);
+                    defaultRegulatorPrompt, false, null, null);
         });
     }
 
@@ -77,7 +77,8 @@ public class ClinicDetails {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         ClinicContact next = new ClinicContact(me.clinicId(), current.version() + 1, change.name().trim(),
                 trim(change.address()), trim(change.phone()), trim(change.email()), trim(change.website()),
-                change.emergencyNumber().trim(), change.regulatorPrompt().trim(), now, me.getUsername());
+                change.emergencyNumber().trim(), change.regulatorPrompt().trim(),
+                Boolean.TRUE.equals(change.signNeedsPassword()), now, me.getUsername());
         try {
             store.insert(next);
         } catch (DuplicateKeyException e) {

@@ -101,6 +101,16 @@ public class StaffAccounts {
 
     /** Changes the signed-in user's own password, given the current one. */
     @Transactional
+    /** Whether this is the signed-in user's own password (re-authentication before signing a record). */
+    public boolean isOwnPassword(VenulaPrincipal me, String password) {
+        if (password == null || password.isEmpty() || password.length() > MAX_PASSWORD) {
+            return false;
+        }
+        String hash = jdbc.sql("SELECT password_hash FROM app_user WHERE id = :id").param("id", me.userId())
+                .query(String.class).single();
+        return encoder.matches(password, hash);
+    }
+
     public void changeOwnPassword(VenulaPrincipal me, String currentPassword, String newPassword) {
         String hash = jdbc.sql("SELECT password_hash FROM app_user WHERE id = :id").param("id", me.userId())
                 .query(String.class).single();

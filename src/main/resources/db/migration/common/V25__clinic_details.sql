@@ -1,5 +1,6 @@
 -- The clinic's details patients are given (address, phone, e-mail, website, the emergency number, and the prompt
--- staff see for reporting to the regulator). Versioned: each change is a new row, earlier rows are kept.
+-- staff see for reporting to the regulator), and whether signing a treatment session asks for the clinician's
+-- password again. Versioned: each change is a new row, earlier rows are kept.
 CREATE TABLE clinic_details (
     clinic_id         BIGINT       NOT NULL REFERENCES clinic (id),
     version           INTEGER      NOT NULL,
@@ -10,6 +11,7 @@ CREATE TABLE clinic_details (
     website           VARCHAR(300),
     emergency_number  VARCHAR(10)  NOT NULL,
     regulator_prompt  VARCHAR(500) NOT NULL,
+    sign_needs_password BOOLEAN    NOT NULL DEFAULT FALSE,
     created_at        TIMESTAMP WITH TIME ZONE NOT NULL,
     created_by        VARCHAR(100) NOT NULL,
     CONSTRAINT clinic_details_pk PRIMARY KEY (clinic_id, version),

@@ -32,12 +32,14 @@ public class ClinicDetailsStore {
     public void insert(ClinicContact c) {
         jdbc.sql("""
                 INSERT INTO clinic_details (clinic_id, version, name, address, phone, email, website, emergency_number,
-                  regulator_prompt, created_at, created_by)
-                VALUES (:clinic, :version, :name, :address, :phone, :email, :website, :emergency, :regulator, :at, :by)""")
+                  regulator_prompt, sign_needs_password, created_at, created_by)
+                VALUES (:clinic, :version, :name, :address, :phone, :email, :website, :emergency, :regulator,
+                  :signPassword, :at, :by)""")
                 .param("clinic", c.clinicId()).param("version", c.version()).param("name", c.name())
                 .param("address", c.address()).param("phone", c.phone()).param("email", c.email())
                 .param("website", c.website()).param("emergency", c.emergencyNumber())
-                .param("regulator", c.regulatorPrompt()).param("at", c.changedAt()).param("by", c.changedBy())
+                .param("regulator", c.regulatorPrompt()).param("signPassword", c.signNeedsPassword())
+                .param("at", c.changedAt()).param("by", c.changedBy())
                 .update();
     }
 
@@ -50,7 +52,7 @@ public class ClinicDetailsStore {
     private static ClinicContact row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new ClinicContact(rs.getLong("clinic_id"), rs.getInt("version"), rs.getString("name"),
                 rs.getString("address"), rs.getString("phone"), rs.getString("email"), rs.getString("website"),
-                rs.getString("emergency_number"), rs.getString("regulator_prompt"),
+                rs.getString("emergency_number"), rs.getString("regulator_prompt"), rs.getBoolean("sign_needs_password"),
                 rs.getObject("created_at", OffsetDateTime.class), rs.getString("created_by"));
     }
 }

@@ -39,6 +39,7 @@ class ClinicSettingsPage {
         values.put("website", c.website());
         values.put("emergencyNumber", c.emergencyNumber());
         values.put("regulatorPrompt", c.regulatorPrompt());
+        values.put("signNeedsPassword", Boolean.toString(c.signNeedsPassword()));
         return page(me, model, c, values, Map.of());
     }
 
@@ -55,7 +56,7 @@ class ClinicSettingsPage {
         try {
             ClinicContact saved = details.change(me, new ClinicDetailsChange(version, form.get("name"),
                     form.get("address"), form.get("phone"), form.get("email"), form.get("website"),
-                    form.get("emergencyNumber"), form.get("regulatorPrompt")));
+                    form.get("emergencyNumber"), form.get("regulatorPrompt"), "true".equals(form.get("signNeedsPassword"))));
             redirect.addFlashAttribute("notice", "Saved as version " + saved.version()
                     + ". Patients see the new details from now on.");
             return "redirect:/admin/clinic";

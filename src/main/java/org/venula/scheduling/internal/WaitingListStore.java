@@ -51,7 +51,7 @@ public class WaitingListStore {
 
     /** Open entries a freed slot of this type and practitioner suits, oldest first. */
     public List<WaitingEntry> suiting(long clinicId, Type type, long practitionerId, int limit) {
-        return jdbc.sql(SELECT + """
+        return jdbc.sql(SELECT + " " + """
                  WHERE w.clinic_id = :c AND w.status = 'WAITING' AND w.appointment_type = :type
                    AND (w.practitioner_id IS NULL OR w.practitioner_id = :pr)
                  ORDER BY w.created_at, w.id LIMIT :n""")

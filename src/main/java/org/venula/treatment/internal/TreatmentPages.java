@@ -18,7 +18,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.venula.assessment.Consultation;
 import org.venula.assessment.LegMapShapes;
 import org.venula.assessment.rules.LegMapTerms.VeinType;
+import org.venula.clinic.ClinicDetails;
 import org.venula.clinic.Clinics;
+import org.venula.clinic.StaffAccounts;
 import org.venula.clinic.VenulaPrincipal;
 import org.venula.patient.PatientRecord;
 import org.venula.patient.Patients;
@@ -54,9 +56,13 @@ class TreatmentPages {
     private final Appointments appointments;
     private final Protocols protocols;
     private final Clinics clinics;
+    private final ClinicDetails details;
+    private final StaffAccounts accounts;
 
     TreatmentPages(Sessions sessions, Lots lots, Patients patients, Appointments appointments, Protocols protocols,
-            Clinics clinics) {
+            Clinics clinics, ClinicDetails details, StaffAccounts accounts) {
+        this.details = details;
+        this.accounts = accounts;
         this.sessions = sessions;
         this.lots = lots;
         this.patients = patients;
@@ -301,8 +307,41 @@ class TreatmentPages {
         return simple(id, redirect, "Reactions recorded.", () -> sessions.reactions(me, id, r));
     }
 
+    /** What signing will lock, to read before confirming: dose against limits, overrides, compression, reactions. */
+    @GetMapping("/sessions/{id}/sign")
+    String signSummary(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id, Model model) {
+        TreatmentSession s = sessions.get(me, id);
+        if (s.signed()) {
+            return "redirect:/sessions/" + id;
+        }
+        ProtocolDocument protocol = sessions.protocol(me, s);
+        List<TreatmentSession.Injection> counted = s.injections().stream().filter(TreatmentSession.Injection::counts)
+                .toList();
+        model.addAttribute("s", s);
+        model.addAttribute("patient", patients.get(me, s.patientId()));
+        model.addAttribute("meters", meters(s.dose(), protocol.treatment().warnAtPercent().value()));
+        model.addAttribute("injections", counted);
+        model.addAttribute("overrides", counted.stream().filter(i -> i.overrideReason() != null).toList());
+        model.addAttribute("lotNumbers", counted.stream().map(TreatmentSession.Injection::lotNumber).distinct().toList());
+        model.addAttribute("totalMl", counted.stream().map(TreatmentSession.Injection::volumeMl)
+                .reduce(BigDecimal.ZERO, BigDecimal::add));
+        model.addAttribute("needsPassword", details.current(me.clinicId()).signNeedsPassword());
+        return "treatment/sign";
+    }
+
     @PostMapping("/sessions/{id}/sign")
-    String sign(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id, RedirectAttributes redirect) {
+    String sign(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
+            @RequestParam(required = false) String confirmed, @RequestParam(required = false) String password,
+            RedirectAttributes redirect) {
+        sessions.get(me, id); // another clinic's session is 404 before anything else
+        if (!"true".equals(confirmed)) {
+            redirect.addFlashAttribute("error", "Tick that you have checked the summary, then sign.");
+            return "redirect:/sessions/" + id + "/sign";
+        }
+        if (details.current(me.clinicId()).signNeedsPassword() && !accounts.isOwnPassword(me, password)) {
+            redirect.addFlashAttribute("error", "That is not your password. The clinic asks for it again to sign.");
+            return "redirect:/sessions/" + id + "/sign";
+        }
         return simple(id, redirect, "Session signed and locked. Corrections are made by addendum.",
                 () -> sessions.sign(me, id));
     }
