@@ -234,6 +234,51 @@ abstract class ApiScenarios {
         assertThat(second.errorFields()).containsExactly("nhsNumber");
     }
 
+    @Test
+    void aSkinTypeSentWithTheDetailsIsKeptInTheMedicalHistory() {
+        Api clinician = newUser("CLINICIAN");
+        Response created = clinician.post("/api/patients", patient("Skin" + unique(),
+                Map.of("fitzpatrickSkinType", 5)));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().get("fitzpatrickSkinType").asInt()).as("a read-only copy of the history's")
+                .isEqualTo(5);
+        long id = created.id();
+        JsonNode first = clinician.get("/api/patients/" + id + "/history").json();
+        assertThat(first.get("version").asInt()).isEqualTo(1);
+        assertThat(first.get("history").get("fitzpatrickSkinType").asInt()).isEqualTo(5);
+        assertThat(first.get("history").get("pregnant").isNull()).as("nothing else is asked yet").isTrue();
+
+        // A history body written before the move leaves the skin type out: it stays, and screening reads it.
+        Map<String, Object> withoutSkinType = history();
+        withoutSkinType.remove("fitzpatrickSkinType");
+        assertThat(clinician.put("/api/patients/" + id + "/history", withoutSkinType).json()
+                .get("history").get("fitzpatrickSkinType").asInt()).isEqualTo(5);
+        Response screened = clinician.post("/api/patients/" + id + "/screenings", Map.of("area", "LEGS"));
+        assertThat(screened.status()).as(screened.toString()).isEqualTo(201);
+        assertThat(screened.toString()).contains("PIGMENTATION_RISK");
+
+        // Sending the details back as read changes nothing; another skin type is a new history version.
+        JsonNode details = clinician.get("/api/patients/" + id).json();
+        Map<String, Object> same = patient(details.get("familyName").asString(), Map.of("version", 0,
+                "fitzpatrickSkinType", 5));
+        assertThat(clinician.put("/api/patients/" + id, same).status()).isEqualTo(200);
+        assertThat(clinician.get("/api/patients/" + id + "/history").json().get("version").asInt()).isEqualTo(2);
+        Map<String, Object> other = patient(details.get("familyName").asString(), Map.of("version", 1,
+                "fitzpatrickSkinType", 3));
+        assertThat(clinician.put("/api/patients/" + id, other).json().get("fitzpatrickSkinType").asInt()).isEqualTo(3);
+        JsonNode third = clinician.get("/api/patients/" + id + "/history").json();
+        assertThat(third.get("version").asInt()).isEqualTo(3);
+        assertThat(third.get("history").get("fitzpatrickSkinType").asInt()).isEqualTo(3);
+        assertThat(third.get("history").get("ableToWalk").asBoolean()).as("every other answer kept").isTrue();
+
+        // Reception does not record the medical history, the skin type included, and does not read it either.
+        Api reception = newUser("RECEPTION");
+        assertThat(reception.get("/api/patients/" + id).json().get("fitzpatrickSkinType").isNull()).isTrue();
+        Response refused = reception.post("/api/patients", patient("Skin" + unique(), Map.of("fitzpatrickSkinType", 2)));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.errorFields()).containsExactly("fitzpatrickSkinType");
+    }
+
     // ---- medical history ---------------------------------------------------------------------------------------
 
     @Test

@@ -163,7 +163,11 @@ class BrowserIT {
         page.locator("input[name=pregnant][value=true]").check();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save history")).click();
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("version 2");
-        page.locator("main summary").first().click();
+        // The chart leads with the pathway; the whole history is a tap away, its earlier versions another.
+        assertThat(page.locator(".pathway-strip")).containsText("Screening");
+        page.locator("summary", new Page.LocatorOptions().setHasText("Every answer")).click();
+        assertThat(page.locator(".answers")).containsText("Pregnant");
+        page.locator("summary", new Page.LocatorOptions().setHasText("Earlier versions")).click();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Version 2")).click();
         assertThat(page.locator("table")).containsText("Pregnant");
         checkAccessibility("08-history-version");

@@ -101,14 +101,20 @@ class DemoData implements ApplicationRunner {
         PatientRecord first = null;
         List<Long> notConsulted = new java.util.ArrayList<>();
         for (DemoPatient d : demoPatients(today)) {
-            PatientRecord p = patients.register(as, d.draft());
+            // The skin type is asked with the medical history, where it is kept: not with the details.
+            PatientDraft draft = d.draft();
+            PatientRecord p = patients.register(as, new PatientDraft(draft.givenName(), draft.familyName(),
+                    draft.dateOfBirth(), draft.sex(), draft.phone(), draft.email(), draft.address(), draft.nhsNumber(),
+                    draft.weightKg(), draft.occupation(), draft.prolongedStanding(), null, null));
             if (first == null) {
                 first = p;
             } else {
                 notConsulted.add(p.id());
             }
             if (d.history() != null) {
-                patients.recordHistory(as, p.id(), d.history(), null, "Taken at first contact (demo)");
+                MedicalHistory h = d.history().fitzpatrickSkinType() != null ? d.history()
+                        : d.history().withFitzpatrickSkinType(draft.fitzpatrickSkinType());
+                patients.recordHistory(as, p.id(), h, null, "Taken at first contact (demo)");
                 screenings.screen(as, p.id(), new ScreenPatient(today, Area.LEGS));
             }
         }

@@ -68,6 +68,9 @@ public final class HistoryQuestions {
         if (value == null) {
             return kind == Kind.DATE ? "None recorded" : kind == Kind.SKIN_TYPE ? "Not recorded" : "Not asked";
         }
+        if (kind == Kind.SKIN_TYPE) {
+            return "Type " + value;
+        }
         if (value instanceof java.time.LocalDate d) {
             return d.format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK));
         }

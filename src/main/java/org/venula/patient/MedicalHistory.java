@@ -12,6 +12,9 @@ import org.springframework.format.annotation.DateTimeFormat.ISO;
 /**
  * The medical history that screening reads; the JSON names are those of the screening API.
  * A null yes/no answer means the question has not been asked: it never counts as "no".
+ * {@code fitzpatrickSkinType} lives here and only here: it is a clinical assessment (screening reads it for the
+ * pigmentation risk) and is versioned with the rest of the history. The patient's details only accept it, for
+ * compatibility, and forward it here (see {@link PatientDraft}).
  */
 public record MedicalHistory(
         Boolean pregnant,
@@ -51,6 +54,15 @@ public record MedicalHistory(
     public static MedicalHistory unanswered() {
         return new MedicalHistory(null, null, null, null, null, DuplexResult.NOT_DONE, null, null, null, null, null,
                 null, null, null, null, List.of(), List.of(), null, null, null, null, null, null);
+    }
+
+    /** This history with another skin type (null: not recorded); every other answer unchanged. */
+    public MedicalHistory withFitzpatrickSkinType(Integer skinType) {
+        return new MedicalHistory(pregnant, breastfeeding, currentInfection, lastAntibioticsOn, visibleVaricoseVeins,
+                duplex, acuteDvtOrPe, previousDvtOrPe, thrombophilia, activeCancer, venousSkinChanges,
+                lastThrombophlebitisOn, ableToWalk, lastHeartProblemOn, lastLegSurgeryOn, medications,
+                sclerosantAllergies, migraineWithAura, knownRightToLeftShunt, peripheralArterialDisease,
+                poorlyControlledDiabetes, skinType, plannedLongHaulFlightOn);
     }
 
     /** How many yes/no questions are still unanswered. */

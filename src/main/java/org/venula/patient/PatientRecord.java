@@ -5,7 +5,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.Period;
 
-/** A patient's demographics as stored. */
+/**
+ * A patient's demographics as stored. {@code fitzpatrickSkinType} is not stored with them: it is a read-only copy of
+ * the current medical history's skin type, kept in the API for clients written before the skin type moved there
+ * (null when none is recorded, and for users who do not see the medical history).
+ */
 public record PatientRecord(long id, String givenName, String familyName, LocalDate dateOfBirth, Sex sex, String phone,
         String email, String address, String nhsNumber, BigDecimal weightKg, String occupation,
         Boolean prolongedStanding, Integer fitzpatrickSkinType, int version, OffsetDateTime createdAt,

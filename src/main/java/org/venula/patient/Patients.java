@@ -82,20 +82,20 @@ public class Patients {
             saved = patients.save(new Patient(null, me.clinicId(), draft.givenName().trim(), draft.familyName().trim(),
                     draft.dateOfBirth(), draft.sex(), blank(draft.phone()), blank(draft.email()),
                     blank(draft.address()), nhs, draft.weightKg(), blank(draft.occupation()),
-                    draft.prolongedStanding(), draft.fitzpatrickSkinType(), null, now, me.getUsername(), now,
-                    me.getUsername()));
+                    draft.prolongedStanding(), null, now, me.getUsername(), now, me.getUsername()));
         } catch (DuplicateKeyException e) {
             throw duplicateNhsNumber();
         }
         accessLog.record(me.clinicId(), saved.id(), AccessAction.CREATE_PATIENT, null);
-        return toRecord(saved);
+        forwardSkinType(me, saved, draft.fitzpatrickSkinType());
+        return toRecord(saved, skinTypeShownTo(me, saved.id()));
     }
 
     @Transactional
     public PatientRecord get(VenulaPrincipal me, long patientId) {
         Patient p = load(me, patientId);
         accessLog.record(me.clinicId(), p.id(), AccessAction.VIEW_PATIENT, null);
-        return toRecord(p);
+        return toRecord(p, skinTypeShownTo(me, p.id()));
     }
 
     /** Amends demographics. The previous state is kept as a revision; a stale {@code version} is refused. */
@@ -116,20 +116,21 @@ public class Patients {
         jdbc.sql("INSERT INTO patient_revision (patient_id, version, snapshot, replaced_at, replaced_by)"
                         + " VALUES (:p, :v, :s, :at, :by)")
                 .param("p", current.id()).param("v", current.version())
-                .param("s", json.writeValueAsString(toRecord(current))).param("at", now())
+                .param("s", json.writeValueAsString(toRecord(current, null))).param("at", now())
                 .param("by", me.getUsername()).update();
         Patient saved;
         try {
             saved = patients.save(new Patient(current.id(), current.clinicId(), draft.givenName().trim(),
                     draft.familyName().trim(), draft.dateOfBirth(), draft.sex(), blank(draft.phone()),
                     blank(draft.email()), blank(draft.address()), nhs, draft.weightKg(), blank(draft.occupation()),
-                    draft.prolongedStanding(), draft.fitzpatrickSkinType(), current.version(), current.createdAt(),
-                    current.createdBy(), now(), me.getUsername()));
+                    draft.prolongedStanding(), current.version(), current.createdAt(), current.createdBy(), now(),
+                    me.getUsername()));
         } catch (OptimisticLockingFailureException | DuplicateKeyException e) {
             throw ConflictException.staleVersion("This patient's details");
         }
         accessLog.record(me.clinicId(), saved.id(), AccessAction.UPDATE_PATIENT, null);
-        return toRecord(saved);
+        forwardSkinType(me, saved, draft.fitzpatrickSkinType());
+        return toRecord(saved, skinTypeShownTo(me, saved.id()));
     }
 
     @Transactional
@@ -150,7 +151,9 @@ public class Patients {
         PatientSearch.Result result = search.find(me.clinicId(), query, page, size);
         Map<Long, Patient> byId = patients.findAllById(result.ids()).stream()
                 .collect(Collectors.toMap(Patient::id, Function.identity()));
-        List<PatientRecord> items = result.ids().stream().map(byId::get).map(Patients::toRecord).toList();
+        Map<Long, Integer> skinTypes = me.seesClinicalRecord() ? histories.currentSkinTypes(result.ids()) : Map.of();
+        List<PatientRecord> items = result.ids().stream().map(byId::get)
+                .map(p -> toRecord(p, skinTypes.get(p.id()))).toList();
         String searched = "query '" + (query == null ? "" : query) + "', page " + page;
         accessLog.record(me.clinicId(), null, AccessAction.SEARCH_PATIENTS, searched + ", " + items.size() + " shown");
         accessLog.recordShown(me.clinicId(), result.ids(), AccessAction.SEARCH_PATIENTS, "shown in search: " + searched);
@@ -191,8 +194,29 @@ public class Patients {
     @Transactional
     public HistoryVersion recordHistory(VenulaPrincipal me, long patientId, MedicalHistory history,
             Integer basedOnVersion, String note) {
+        return recordHistory(me, patientId, history, basedOnVersion, note, false);
+    }
+
+    /**
+     * As {@link #recordHistory}, except that a history without a skin type keeps the one recorded. For API clients
+     * written when the skin type was sent with the patient's details: their history body leaves it out, and that
+     * must not erase it. A history that names the skin type, even as null, is recorded as sent.
+     */
+    @Transactional
+    public HistoryVersion recordHistoryKeepingSkinType(VenulaPrincipal me, long patientId, MedicalHistory history,
+            Integer basedOnVersion, String note) {
+        return recordHistory(me, patientId, history, basedOnVersion, note, true);
+    }
+
+    private HistoryVersion recordHistory(VenulaPrincipal me, long patientId, MedicalHistory sent,
+            Integer basedOnVersion, String note, boolean keepSkinType) {
         me.requireClinicalRecord();
         Patient p = load(me, patientId);
+        MedicalHistory history = sent;
+        if (keepSkinType && sent.fitzpatrickSkinType() == null) {
+            Integer recorded = histories.latest(p.id()).map(h -> h.history().fitzpatrickSkinType()).orElse(null);
+            history = sent.withFitzpatrickSkinType(recorded);
+        }
         List<FieldProblem> problems = problemsWith(me, patientId, history);
         if (note != null && note.length() > 1000) {
             problems.add(new FieldProblem("note", "must be at most 1000 characters"));
@@ -263,11 +287,41 @@ public class Patients {
     }
 
 
-    /** Everything wrong with these demographics: field formats, dates and the NHS number check digit. */
+    /**
+     * Everything wrong with these demographics: field formats, dates and the NHS number check digit; and a skin type
+     * from a user who may not record the medical history, where it is kept.
+     */
     public List<FieldProblem> problemsWith(VenulaPrincipal me, PatientDraft draft) {
         List<FieldProblem> problems = constraintProblems(draft);
         problems.addAll(PatientRules.checkDemographics(draft, clinics.today(me.clinicId())));
+        if (draft.fitzpatrickSkinType() != null && !me.seesClinicalRecord()) {
+            problems.add(new FieldProblem("fitzpatrickSkinType",
+                    "is part of the medical history: leave it for a clinician to record"));
+        }
         return problems;
+    }
+
+    /**
+     * A skin type sent with the patient's details goes where the skin type is kept, the medical history: a new
+     * version when it differs from the current one (a first version, every question still unasked, when there is
+     * none). Null changes nothing.
+     */
+    private void forwardSkinType(VenulaPrincipal me, Patient p, Integer skinType) {
+        if (skinType == null) {
+            return;
+        }
+        HistoryVersion current = histories.latest(p.id())
+                .orElseGet(() -> new HistoryVersion(p.id(), 0, null, null, null, MedicalHistory.unanswered()));
+        if (skinType.equals(current.history().fitzpatrickSkinType())) {
+            return;
+        }
+        recordHistory(me, p.id(), current.history().withFitzpatrickSkinType(skinType), current.version(),
+                "Fitzpatrick skin type sent with the patient's details");
+    }
+
+    /** The current history's skin type, for the read-only copy in {@link PatientRecord}; null for reception. */
+    private Integer skinTypeShownTo(VenulaPrincipal me, long patientId) {
+        return me.seesClinicalRecord() ? histories.currentSkinTypes(List.of(patientId)).get(patientId) : null;
     }
 
     /** Everything wrong with this history for this patient: field formats and dates of past events. */
@@ -308,10 +362,10 @@ public class Patients {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    static PatientRecord toRecord(Patient p) {
+    static PatientRecord toRecord(Patient p, Integer currentSkinType) {
         return new PatientRecord(p.id(), p.givenName(), p.familyName(), p.dateOfBirth(), p.sex(), p.phone(),
                 p.email(), p.address(), p.nhsNumber(), p.weightKg(), p.occupation(), p.prolongedStanding(),
-                p.fitzpatrickSkinType(), p.version(), p.createdAt(), p.createdBy(), p.updatedAt(), p.updatedBy());
+                currentSkinType, p.version(), p.createdAt(), p.createdBy(), p.updatedAt(), p.updatedBy());
     }
 
     /** Today's date in the user's clinic. */

@@ -15,7 +15,6 @@ import org.venula.clinic.Clinics;
 import org.venula.clinic.VenulaPrincipal;
 import org.venula.patient.HistoryVersion;
 import org.venula.patient.MedicalHistory;
-import org.venula.patient.PatientRecord;
 import org.venula.patient.Patients;
 import org.venula.protocol.Protocols;
 import org.venula.screening.internal.ScreeningStore;
@@ -78,14 +77,14 @@ public class Screenings {
     @Transactional
     public StoredScreening screen(VenulaPrincipal me, long patientId, ScreenPatient request) {
         me.requireClinicalRecord();
-        PatientRecord patient = patients.get(me, patientId);
+        patients.get(me, patientId);
         HistoryVersion current = patients.history(me, patientId);
         LocalDate asOf = request == null || request.asOf() == null ? clinics.today(me.clinicId()) : request.asOf();
         Area area = request == null || request.area() == null ? Area.LEGS : request.area();
         if (current.version() == 0) {
             throw new InvalidInputException("history", "no medical history is recorded yet; record it first");
         }
-        MedicalHistory history = withSkinType(current.history(), patient.fitzpatrickSkinType());
+        MedicalHistory history = current.history();
         List<FieldProblem> problems = ScreeningEngine.problems(history, asOf, "history.");
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -149,20 +148,6 @@ public class Screenings {
         accessLog.record(me.clinicId(), patientId, AccessAction.SIGN_OFF_SCREENING, "screening " + screeningId);
         return store.find(me.clinicId(), patientId, screeningId).orElseThrow();
     }
-
-    /** The skin type recorded in the history, or else the patient's. */
-    private static MedicalHistory withSkinType(MedicalHistory h, Integer patientSkinType) {
-        if (h.fitzpatrickSkinType() != null || patientSkinType == null) {
-            return h;
-        }
-        return new MedicalHistory(h.pregnant(), h.breastfeeding(), h.currentInfection(), h.lastAntibioticsOn(),
-                h.visibleVaricoseVeins(), h.duplex(), h.acuteDvtOrPe(), h.previousDvtOrPe(), h.thrombophilia(),
-                h.activeCancer(), h.venousSkinChanges(), h.lastThrombophlebitisOn(), h.ableToWalk(),
-                h.lastHeartProblemOn(), h.lastLegSurgeryOn(), h.medications(), h.sclerosantAllergies(),
-                h.migraineWithAura(), h.knownRightToLeftShunt(), h.peripheralArterialDisease(),
-                h.poorlyControlledDiabetes(), patientSkinType, h.plannedLongHaulFlightOn());
-    }
-
 
     private OffsetDateTime now() {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);

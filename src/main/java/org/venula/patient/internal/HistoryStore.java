@@ -5,7 +5,10 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -44,6 +47,21 @@ public class HistoryStore {
     public Optional<HistoryVersion> latest(long patientId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM medical_history WHERE patient_id = :p ORDER BY version DESC LIMIT 1")
                 .param("p", patientId).query(HistoryStore::map).optional();
+    }
+
+    /** The skin type of each patient's current history version, for those that record one (read by the unique key). */
+    public Map<Long, Integer> currentSkinTypes(Collection<Long> patientIds) {
+        if (patientIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Integer> out = new HashMap<>();
+        jdbc.sql("""
+                SELECT h.patient_id, h.fitzpatrick_skin_type FROM medical_history h
+                WHERE h.patient_id IN (:ids) AND h.fitzpatrick_skin_type IS NOT NULL
+                  AND h.version = (SELECT MAX(m.version) FROM medical_history m WHERE m.patient_id = h.patient_id)""")
+                .param("ids", patientIds)
+                .query((rs, row) -> out.put(rs.getLong(1), rs.getInt(2))).list();
+        return out;
     }
 
     public Optional<HistoryVersion> version(long patientId, int version) {

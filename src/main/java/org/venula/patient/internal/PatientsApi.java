@@ -90,7 +90,9 @@ class PatientsApi {
     @PutMapping("/{id}/history")
     @Operation(summary = "Record a new version of the medical history (clinicians and admins)",
             description = "The body is the history object of the screening API. Send If-Match with the version you "
-                    + "loaded to be told (409) if someone recorded a newer one meanwhile.")
+                    + "loaded to be told (409) if someone recorded a newer one meanwhile. The Fitzpatrick skin type "
+                    + "is kept here: a body without the fitzpatrickSkinType field keeps the one recorded; null "
+                    + "clears it.")
     ResponseEntity<HistoryVersion> recordHistory(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(implementation = MedicalHistory.class))) @RequestBody JsonNode body,
@@ -98,7 +100,10 @@ class PatientsApi {
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @RequestParam(required = false) String note) {
         MedicalHistory history = JsonFields.read(json, body, MedicalHistory.class);
-        HistoryVersion saved = patients.recordHistory(me, id, history, parseVersion(ifMatch), note);
+        // A body written before the skin type moved into the history leaves it out: that keeps the recorded one.
+        HistoryVersion saved = body.has("fitzpatrickSkinType")
+                ? patients.recordHistory(me, id, history, parseVersion(ifMatch), note)
+                : patients.recordHistoryKeepingSkinType(me, id, history, parseVersion(ifMatch), note);
         return ResponseEntity.ok().eTag(Integer.toString(saved.version())).body(saved);
     }
 

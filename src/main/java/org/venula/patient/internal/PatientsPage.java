@@ -205,7 +205,7 @@ class PatientsPage {
         return new PatientDraft(f.text("givenName"), f.text("familyName"), f.date("dateOfBirth"),
                 f.enumValue("sex", Sex.class), f.text("phone"), f.text("email"), f.text("address"),
                 f.text("nhsNumber"), f.decimal("weightKg"), f.text("occupation"), f.bool("prolongedStanding"),
-                f.integer("fitzpatrickSkinType"), f.integer("version"));
+                null, f.integer("version")); // the skin type is asked with the medical history, not here
     }
 
     /** Field errors from reading the form, then the same checks the API applies. */
@@ -232,7 +232,6 @@ class PatientsPage {
         v.put("weightKg", p.weightKg() == null ? null : p.weightKg().toPlainString());
         v.put("occupation", p.occupation());
         v.put("prolongedStanding", p.prolongedStanding() == null ? "" : p.prolongedStanding().toString());
-        v.put("fitzpatrickSkinType", p.fitzpatrickSkinType() == null ? "" : p.fitzpatrickSkinType().toString());
         v.put("version", Integer.toString(p.version()));
         return v;
     }
