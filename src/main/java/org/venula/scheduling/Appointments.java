@@ -183,7 +183,7 @@ public class Appointments {
         return change(me, id, Status.BOOKED, Status.NO_SHOW, null);
     }
 
-    /** Moves an appointment: the old one is cancelled ("Rescheduled") and a new one, linked to it, is booked. */
+    /** Moves an appointment: the old one is cancelled ("Moved to …") and a new one, linked to it, is booked. */
     @Transactional
     public Appointment reschedule(VenulaPrincipal me, long id, LocalDateTime start, BookAppointment.Override override) {
         Appointment old = find(me, id);
@@ -191,7 +191,12 @@ public class Appointments {
             throw new ConflictException("not-booked", null, "Only a booked appointment can be moved; this one is "
                     + old.status() + ".");
         }
-        if (!store.setStatus(id, Status.BOOKED, Status.CANCELLED, "Rescheduled to " + start, clock.instant(),
+        if (start == null) {
+            throw new InvalidInputException("start", "is required: the new time, such as 2026-12-01T10:00");
+        }
+        String movedTo = "Moved to " + start.format(java.time.format.DateTimeFormatter.ofPattern(
+                "EEEE d MMMM yyyy 'at' HH:mm", java.util.Locale.UK));
+        if (!store.setStatus(id, Status.BOOKED, Status.CANCELLED, movedTo, clock.instant(),
                 me.getUsername())) {
             throw new ConflictException("not-booked", null, "The appointment changed meanwhile; reload it.");
         }
