@@ -184,16 +184,16 @@ class AppointmentPages {
             @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         practitioner(me, id);
         try {
-            if (from == null || until == null) {
-                throw new InvalidInputException("from", "give the first and last day away");
-            }
-            appointments.addAbsence(me, id, from.atStartOfDay(), until.plusDays(1).atStartOfDay(),
+            // The facade checks who may record it before it checks the dates.
+            appointments.addAbsence(me, id, from == null ? null : from.atStartOfDay(),
+                    until == null ? null : until.plusDays(1).atStartOfDay(),
                     reason == null || reason.isBlank() ? null : reason.trim());
             redirect.addFlashAttribute("notice", "Absence recorded: no new bookings from " + from + " to " + until
                     + ". Check the diary for appointments already booked then.");
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("failure", "Not recorded: " + ("end".equals(e.problems().get(0).field())
-                    ? "the last day must be on or after the first" : e.problems().get(0).message()) + ".");
+                    ? "give the first and last day away, the last on or after the first"
+                    : e.problems().get(0).message()) + ".");
         }
         return "redirect:/practitioners/" + id + "/hours";
     }
