@@ -70,7 +70,9 @@ public class CheckIns {
                 symptoms.stream().map(Enum::name).toList(), note == null || note.isBlank() ? null : note.trim(),
                 answer.level(), answer.advice(), now());
         events.publishEvent(new CheckInRecorded(view.clinicId(), view.plan().patientId(), id, view.plan().sessionId(),
-                view.today(), symptoms.stream().map(Enum::name).toList(), answer.level()));
+                view.today(), symptoms.stream().map(Enum::name).toList(), answer.level(),
+                answer.symptoms().stream().collect(java.util.stream.Collectors.toMap(TriageAnswer.SymptomLevel::symptom,
+                        TriageAnswer.SymptomLevel::level, (a, b) -> a))));
         accessLog.recordByPatientLink(view.clinicId(), view.plan().patientId(), AccessAction.CHECK_IN,
                 answer.level() + " " + symptoms);
         return answer;

@@ -99,8 +99,6 @@ public class StaffAccounts {
         return new TemporaryPassword(user.id(), user.username(), password.toString());
     }
 
-    /** Changes the signed-in user's own password, given the current one. */
-    @Transactional
     /** Whether this is the signed-in user's own password (re-authentication before signing a record). */
     public boolean isOwnPassword(VenulaPrincipal me, String password) {
         if (password == null || password.isEmpty() || password.length() > MAX_PASSWORD) {
@@ -111,6 +109,8 @@ public class StaffAccounts {
         return encoder.matches(password, hash);
     }
 
+    /** Changes the signed-in user's own password, given the current one. */
+    @Transactional
     public void changeOwnPassword(VenulaPrincipal me, String currentPassword, String newPassword) {
         String hash = jdbc.sql("SELECT password_hash FROM app_user WHERE id = :id").param("id", me.userId())
                 .query(String.class).single();

@@ -325,7 +325,7 @@ public class Outcomes {
             if (type == null || store.proposedExists(e.checkInId(), type.name())) {
                 continue;
             }
-            ComplicationRules.Severity severity = ComplicationRules.proposedSeverity(type, e.level());
+            ComplicationRules.Severity severity = ComplicationRules.proposedSeverity(type, e.levelOf(symptom));
             store.insertComplication(new OutcomeStore.NewComplication(e.clinicId(), e.patientId(), e.sessionId(), null,
                     e.checkInId(), type.name(), e.onDate(), severity.name(), "CHECK_IN",
                     "Proposed from the patient's check-in (" + symptom + ")", null, "PROPOSED",

@@ -35,8 +35,11 @@ public class WaitingList {
     private final Clinics clinics;
     private final AccessLog accessLog;
     private final Clock clock;
+    private final Appointments appointments;
 
-    WaitingList(WaitingListStore store, Patients patients, Clinics clinics, AccessLog accessLog, Clock clock) {
+    WaitingList(WaitingListStore store, Patients patients, Clinics clinics, AccessLog accessLog, Clock clock,
+            Appointments appointments) {
+        this.appointments = appointments;
         this.store = store;
         this.patients = patients;
         this.clinics = clinics;
@@ -105,17 +108,24 @@ public class WaitingList {
         return store.forPatient(me.clinicId(), patientId);
     }
 
-    /** Closes an entry because an appointment was booked for it (the booking must be the same patient's). */
+    /**
+     * Books the offered time for a patient on the list and closes their place, in one transaction: if the place was
+     * closed meanwhile (another receptionist booked it), nothing is booked.
+     */
     @Transactional
-    public WaitingEntry booked(VenulaPrincipal me, long id, Appointment appointment) {
+    public Appointment book(VenulaPrincipal me, long id, BookAppointment request) {
         WaitingEntry w = find(me, id);
-        if (w.patientId() != appointment.patientId()) {
+        if (request.patientId() == null || w.patientId() != request.patientId()) {
             throw new InvalidInputException("waitingId", "is another patient's place on the waiting list");
         }
-        if (!store.close(me.clinicId(), id, "BOOKED", appointment.id(), null, now(), me.getUsername())) {
-            throw new ConflictException("not-waiting", null, "This place on the waiting list is already closed.");
+        Appointment booked = appointments.book(me, request);
+        if (!store.close(me.clinicId(), id, "BOOKED", booked.id(), null, now(), me.getUsername())) {
+            throw new ConflictException("not-waiting", null, "This place on the waiting list was closed meanwhile; "
+                    + "nothing was booked.");
         }
-        return find(me, id);
+        accessLog.record(me.clinicId(), w.patientId(), AccessAction.CHANGE_APPOINTMENT, "waiting list " + id
+                + " booked (appointment " + booked.id() + ")");
+        return booked;
     }
 
     @Transactional

@@ -44,9 +44,11 @@ class AppointmentPages {
     private final WaitingList waitingList;
     private final Clinics clinics;
     private final org.venula.patient.Patients patients;
+    private final java.time.Clock clock;
 
     AppointmentPages(Appointments appointments, WaitingList waitingList, Clinics clinics,
-            org.venula.patient.Patients patients) {
+            org.venula.patient.Patients patients, java.time.Clock clock) {
+        this.clock = clock;
         this.patients = patients;
         this.appointments = appointments;
         this.waitingList = waitingList;
@@ -72,7 +74,8 @@ class AppointmentPages {
                     : first.minusDays(RESCHEDULE_DAYS));
             model.addAttribute("later", first.plusDays(RESCHEDULE_DAYS));
         }
-        if (a.status() == Status.CANCELLED && !a.start().toLocalDate().isBefore(today)) {
+        if (a.status() == Status.CANCELLED && a.start().isAfter(java.time.LocalDateTime.now(
+                clock.withZone(clinics.clinic(me.clinicId()).zone())))) {
             model.addAttribute("offers", waitingList.suiting(me, a.type(), a.practitionerId()));
         }
         model.addAttribute("history", appointments.forPatient(me, a.patientId()).stream()

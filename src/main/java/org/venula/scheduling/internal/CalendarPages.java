@@ -189,7 +189,8 @@ class CalendarPages {
             @RequestParam(required = false) String query, @RequestParam(required = false) Long waitingId,
             Model model) {
         model.addAttribute("waitingId", waitingId);
-        model.addAttribute("practitioner", clinics.practitioner(me.clinicId(), practitionerId).orElseThrow());
+        model.addAttribute("practitioner", clinics.practitioner(me.clinicId(), practitionerId)
+                .orElseThrow(() -> new org.venula.shared.NotFoundException("Practitioner " + practitionerId)));
         model.addAttribute("start", start);
         model.addAttribute("type", type);
         model.addAttribute("length", appointments.length(me, type));
@@ -211,10 +212,9 @@ class CalendarPages {
         BookAppointment.Override override = overrideRule == null ? null
                 : new BookAppointment.Override(overrideRule, overrideReason);
         try {
-            Appointment a = appointments.book(me, new BookAppointment(patientId, practitionerId, type, start, override));
-            if (waitingId != null) {
-                waitingList.booked(me, waitingId, a);
-            }
+            BookAppointment request = new BookAppointment(patientId, practitionerId, type, start, override);
+            Appointment a = waitingId == null ? appointments.book(me, request)
+                    : waitingList.book(me, waitingId, request);
             redirect.addFlashAttribute("notice", Labels.sentence(type.name()) + " booked for " + a.start().toLocalDate() + " at "
                     + a.start().toLocalTime() + " with " + a.practitionerName() + ".");
             return "redirect:/patients/" + a.patientId();
