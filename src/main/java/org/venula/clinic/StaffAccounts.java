@@ -112,9 +112,7 @@ public class StaffAccounts {
     /** Changes the signed-in user's own password, given the current one. */
     @Transactional
     public void changeOwnPassword(VenulaPrincipal me, String currentPassword, String newPassword) {
-        String hash = jdbc.sql("SELECT password_hash FROM app_user WHERE id = :id").param("id", me.userId())
-                .query(String.class).single();
-        if (currentPassword == null || !encoder.matches(currentPassword, hash)) {
+        if (!isOwnPassword(me, currentPassword)) {
             throw new InvalidInputException("currentPassword", "is not your current password");
         }
         if (newPassword == null || newPassword.length() < MIN_PASSWORD || newPassword.length() > MAX_PASSWORD) {

@@ -173,10 +173,10 @@ public class Outcomes {
         TreatmentSession last = signed.stream().max(Comparator.comparing(TreatmentSession::sessionDate)
                 .thenComparing(TreatmentSession::id)).orElse(null);
         ProtocolDocument protocol = protocols.active(me.clinicId()).document();
-        List<ReviewTiming.Finding> timing = timing(protocol, plan, signed, last, on, r.decision());
-        if (!timing.isEmpty() && (r.reason() == null || r.reason().isBlank())) {
-            throw new InvalidInputException("reason", "is required: " + timing.stream()
-                    .map(ReviewTiming.Finding::message).collect(java.util.stream.Collectors.joining(" ")));
+        String timingConcerns = timing(protocol, plan, signed, last, on, r.decision()).stream()
+                .map(ReviewTiming.Finding::message).collect(java.util.stream.Collectors.joining(" "));
+        if (!timingConcerns.isEmpty() && (r.reason() == null || r.reason().isBlank())) {
+            throw new InvalidInputException("reason", "is required: " + timingConcerns);
         }
         Double median = Stats.median(areas.stream().map(RecordReview.Area::clearancePercent).toList());
         LocalDate recallOn = null;
@@ -187,8 +187,7 @@ public class Outcomes {
                     protocol.booking().completeClearancePercent().value());
         }
         long id = store.insertReview(new OutcomeStore.NewReview(me.clinicId(), patientId, practitioner.id(), planId,
-                last == null ? null : last.id(), r, on, recallOn, timing.isEmpty() ? null : timing.stream()
-                        .map(ReviewTiming.Finding::message).collect(java.util.stream.Collectors.joining(" ")),
+                last == null ? null : last.id(), r, on, recallOn, timingConcerns.isEmpty() ? null : timingConcerns,
                 now(), me.getUsername()));
         OffsetDateTime now = now();
         tasks.complete(me.clinicId(), patientId, Kind.REVIEW, -1, "Reviewed on " + on, now, me.getUsername());
