@@ -28,6 +28,7 @@ import org.venula.patient.Patients;
 import org.venula.protocol.ProtocolDocument;
 import org.venula.protocol.Protocols;
 import org.venula.scheduling.internal.AppointmentStore;
+import org.venula.scheduling.rules.PathwayRuleBroken;
 import org.venula.scheduling.rules.PathwayRules;
 import org.venula.scheduling.rules.PathwayRules.Broken;
 import org.venula.scheduling.rules.PathwayRules.Status;
@@ -38,7 +39,7 @@ import org.venula.shared.ConflictException;
 import org.venula.shared.FieldProblem;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.NotFoundException;
-import org.venula.shared.ProblemException;
+import org.venula.shared.RefusedException;
 
 /**
  * The scheduling capability's facade: book, cancel, reschedule and mark appointments, list free slots, and keep
@@ -137,7 +138,7 @@ public class Appointments {
         List<Broken> remaining = broken.stream()
                 .filter(b -> override == null || b.rule() != override.rule()).toList();
         if (!remaining.isEmpty()) {
-            throw pathwayRule(remaining);
+            throw new RefusedException(new PathwayRuleBroken(remaining));
         }
         boolean overridden = override != null && broken.stream().anyMatch(b -> b.rule() == override.rule());
         long id;
@@ -415,15 +416,5 @@ public class Appointments {
     private static ConflictException slotUnavailable() {
         return new ConflictException("slot-unavailable", "start",
                 "The practitioner already has an appointment at that time.");
-    }
-
-    private static ProblemException pathwayRule(List<Broken> broken) {
-        Map<String, Object> props = new HashMap<>();
-        props.put("rule", broken.get(0).rule().name());
-        props.put("rules", broken.stream().map(b -> b.rule().name()).toList());
-        props.put("messages", broken.stream().map(Broken::message).toList());
-        broken.stream().filter(b -> b.rule() == PathwayRules.Rule.NOT_ELIGIBLE_UNTIL).findFirst()
-                .ifPresent(b -> props.put("until", b.until() == null ? null : b.until().toString()));
-        return new ProblemException(422, "pathway-rule", "Pathway rule", broken.get(0).message(), props);
     }
 }

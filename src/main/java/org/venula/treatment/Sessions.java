@@ -44,9 +44,12 @@ import org.venula.shared.ConflictException;
 import org.venula.shared.FieldProblem;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.NotFoundException;
-import org.venula.shared.ProblemException;
+import org.venula.shared.RefusedException;
 import org.venula.treatment.internal.TreatmentStore;
+import org.venula.treatment.rules.Blocker;
 import org.venula.treatment.rules.DoseCheck;
+import org.venula.treatment.rules.DoseLimitReached;
+import org.venula.treatment.rules.SessionNotReady;
 
 /**
  * Charting a treatment session, from the checks before the first injection to signing and addenda. Only clinicians
@@ -81,10 +84,6 @@ public class Sessions {
         this.accessLog = accessLog;
         this.events = events;
         this.clock = clock;
-    }
-
-    /** Why a session cannot start yet: a code and a sentence for the clinician. */
-    public record Blocker(String code, String message) {
     }
 
     /**
@@ -206,10 +205,7 @@ public class Sessions {
         }
         Readiness ready = readiness(me, patientId, today, protocol.document());
         if (!ready.blockers().isEmpty()) {
-            Map<String, Object> props = new LinkedHashMap<>();
-            props.put("reasons", ready.blockers());
-            throw new ProblemException(422, "session-not-ready", "The session cannot start yet",
-                    String.join(" ", ready.blockers().stream().map(Blocker::message).toList()), props);
+            throw new RefusedException(new SessionNotReady(ready.blockers()));
         }
         long id = store.insertSession(new TreatmentStore.NewSession(me.clinicId(), patientId, practitioner.id(),
                 appointment == null ? null : appointment.id(),
@@ -318,19 +314,11 @@ public class Sessions {
         DoseCheck.Result result = dose(me, s, candidate, protocol);
         String overrideCodes = null;
         if (result.status() == DoseCheck.Status.BLOCK) {
-            List<String> blocking = result.messages().stream().filter(m -> m.level() == DoseCheck.Status.BLOCK)
-                    .map(DoseCheck.Message::code).distinct().toList();
+            DoseLimitReached limit = new DoseLimitReached(result);
             if (overrideReason == null) {
-                Map<String, Object> props = new LinkedHashMap<>();
-                props.put("dose", result);
-                props.put("errors", List.of(new FieldProblem("override.reason", "is required to chart past a "
-                        + "dose limit: " + String.join(", ", blocking))));
-                throw new ProblemException(422, "dose-limit", "Dose limit reached",
-                        String.join(" ", result.messages().stream().filter(m -> m.level() == DoseCheck.Status.BLOCK)
-                                .map(DoseCheck.Message::text).toList())
-                                + " The injection was not charted; a clinician may override with a reason.",
-                        props);
+                throw new RefusedException(limit);
             }
+            List<String> blocking = limit.blocking();
             overrideCodes = String.join(",", blocking);
         } else {
             overrideReason = null;

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.venula.shared.Reason;
 import org.venula.aftercare.Aftercare;
 import org.venula.aftercare.AftercarePlan;
 import org.venula.aftercare.CheckIn;
@@ -23,15 +24,10 @@ import org.venula.aftercare.TriageRequest;
 import org.venula.clinic.Clinics;
 import org.venula.clinic.VenulaPrincipal;
 import org.venula.patient.Patients;
-import org.venula.shared.web.JsonFields;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.venula.shared.web.Downloads;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @Tag(name = "Aftercare and check-ins")
@@ -42,19 +38,14 @@ class AftercareApi {
     private final AftercareDocuments documents;
     private final Patients patients;
     private final Clinics clinics;
-    private final JsonMapper json;
 
     AftercareApi(Aftercare aftercare, CheckIns checkIns, AftercareDocuments documents, Patients patients,
-            Clinics clinics, JsonMapper json) {
+            Clinics clinics) {
         this.aftercare = aftercare;
         this.checkIns = checkIns;
         this.documents = documents;
         this.patients = patients;
         this.clinics = clinics;
-        this.json = json;
-    }
-
-    record ReasonRequest(String reason) {
     }
 
     record NoteRequest(String note) {
@@ -63,17 +54,15 @@ class AftercareApi {
     @PostMapping("/api/aftercare/plan")
     @Operation(summary = "A dated aftercare plan from the protocol, stored nowhere (clinicians, admins)")
     AftercarePlan plan(@AuthenticationPrincipal VenulaPrincipal me,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    schema = @Schema(implementation = PlanRequest.class))) @RequestBody JsonNode body) {
-        return aftercare.plan(me, JsonFields.read(json, body, PlanRequest.class));
+            @RequestBody PlanRequest body) {
+        return aftercare.plan(me, body);
     }
 
     @PostMapping("/api/check-ins/triage")
     @Operation(summary = "Triage symptoms after treatment: EMERGENCY, URGENT, CONTACT_CLINIC or EXPECTED (stateless)")
     TriageAnswer triage(@AuthenticationPrincipal VenulaPrincipal me,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    schema = @Schema(implementation = TriageRequest.class))) @RequestBody JsonNode body) {
-        return checkIns.triage(me, JsonFields.read(json, body, TriageRequest.class));
+            @RequestBody TriageRequest body) {
+        return checkIns.triage(me, body);
     }
 
     @GetMapping("/api/patients/{patientId}/aftercare-plans")
@@ -97,8 +86,8 @@ class AftercareApi {
     @PostMapping("/api/aftercare/plans/{id}/regenerate")
     @Operation(summary = "Make the plan again from the active protocol; recorded as an addendum to the session")
     ResponseEntity<StoredPlan> regenerate(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
-            @RequestBody JsonNode body) {
-        StoredPlan p = aftercare.regenerate(me, id, JsonFields.read(json, body, ReasonRequest.class).reason());
+            @RequestBody Reason body) {
+        StoredPlan p = aftercare.regenerate(me, id, body.reason());
         return ResponseEntity.created(URI.create("/api/aftercare/plans/" + p.id())).body(p);
     }
 
@@ -133,9 +122,7 @@ class AftercareApi {
     @PostMapping("/api/check-ins/{id}/acknowledge")
     @Operation(summary = "A clinician acknowledges a check-in, with an optional note of what was done")
     CheckIn acknowledge(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
-            @RequestBody(required = false) JsonNode body) {
-        String note = body == null || body.isNull() ? null
-                : JsonFields.read(json, body, NoteRequest.class).note();
-        return checkIns.acknowledge(me, id, note);
+            @RequestBody(required = false) NoteRequest body) {
+        return checkIns.acknowledge(me, id, body.note());
     }
 }

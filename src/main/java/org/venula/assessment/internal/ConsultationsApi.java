@@ -25,14 +25,9 @@ import org.venula.assessment.Photos;
 import org.venula.assessment.rules.ConsultationOutcome;
 import org.venula.clinic.VenulaPrincipal;
 import org.venula.shared.InvalidInputException;
-import org.venula.shared.web.JsonFields;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @Tag(name = "Consultations and photos")
@@ -40,12 +35,10 @@ class ConsultationsApi {
 
     private final Consultations consultations;
     private final Photos photos;
-    private final JsonMapper json;
 
-    ConsultationsApi(Consultations consultations, Photos photos, JsonMapper json) {
+    ConsultationsApi(Consultations consultations, Photos photos) {
         this.consultations = consultations;
         this.photos = photos;
-        this.json = json;
     }
 
     record OverrideRequest(ConsultationOutcome outcome, String reason) {
@@ -54,9 +47,8 @@ class ConsultationsApi {
     @PostMapping("/api/patients/{id}/consultations")
     @Operation(summary = "Record a consultation: examination, reflux, CEAP, VCSS, symptoms and the leg map")
     ResponseEntity<Consultation> record(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    schema = @Schema(implementation = ConsultationRequest.class))) @RequestBody JsonNode body) {
-        ConsultationRequest request = JsonFields.read(json, body, ConsultationRequest.class);
+            @RequestBody ConsultationRequest body) {
+        ConsultationRequest request = body;
         Consultation c = consultations.record(me, id, request);
         return ResponseEntity.created(URI.create("/api/consultations/" + c.id())).body(c);
     }

@@ -11,30 +11,23 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.venula.shared.Reason;
 import org.venula.clinic.VenulaPrincipal;
 import org.venula.followup.FollowUpTask;
 import org.venula.followup.FollowUps;
 import org.venula.scheduling.Appointment;
-import org.venula.shared.web.JsonFields;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @Tag(name = "Follow-up and recalls")
 class FollowUpApi {
 
     private final FollowUps followUps;
-    private final JsonMapper json;
 
-    FollowUpApi(FollowUps followUps, JsonMapper json) {
+    FollowUpApi(FollowUps followUps) {
         this.followUps = followUps;
-        this.json = json;
-    }
-
-    record ReasonRequest(String reason) {
     }
 
     @GetMapping("/api/recalls")
@@ -53,8 +46,8 @@ class FollowUpApi {
     @PostMapping("/api/recalls/{id}/dismiss")
     @Operation(summary = "Dismiss a due follow-up with the reason (clinicians)")
     FollowUpTask dismiss(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
-            @RequestBody JsonNode body) {
-        return followUps.dismiss(me, id, JsonFields.read(json, body, ReasonRequest.class).reason());
+            @RequestBody Reason body) {
+        return followUps.dismiss(me, id, body.reason());
     }
 
     @GetMapping("/api/patients/{patientId}/follow-ups")

@@ -14,7 +14,7 @@ import org.venula.scheduling.Appointment;
 import org.venula.shared.ConflictException;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.Labels;
-import org.venula.shared.ProblemException;
+import org.venula.shared.RefusedException;
 
 /** The recall list, with one-click booking, and the follow-up panel on the patient's chart. */
 @Controller
@@ -43,7 +43,7 @@ class FollowUpPages {
             redirect.addFlashAttribute("notice", Labels.sentence(a.type().name()) + " booked for " + a.patientName()
                     + " on " + a.start().toLocalDate() + " at " + a.start().toLocalTime() + " with "
                     + a.practitionerName() + ".");
-        } catch (ProblemException | ConflictException | InvalidInputException e) {
+        } catch (RefusedException | ConflictException | InvalidInputException e) {
             redirect.addFlashAttribute("error", "Not booked: " + e.getMessage());
         }
         return "redirect:/recalls" + (within == null ? "" : "?within=" + within);

@@ -2,7 +2,6 @@ package org.venula.followup.internal;
 
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.http.ResponseEntity;
@@ -13,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.venula.shared.Reason;
 import org.venula.clinic.VenulaPrincipal;
 import org.venula.followup.Audit;
 import org.venula.followup.Complication;
@@ -21,15 +21,10 @@ import org.venula.followup.Outcomes;
 import org.venula.followup.RecordReview;
 import org.venula.followup.ReportComplication;
 import org.venula.followup.Review;
-import org.venula.shared.web.JsonFields;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.venula.shared.web.Downloads;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @Tag(name = "Reviews, complications and the outcome audit")
@@ -37,18 +32,13 @@ class OutcomesApi {
 
     private final Outcomes outcomes;
     private final Audit audit;
-    private final JsonMapper json;
 
-    OutcomesApi(Outcomes outcomes, Audit audit, JsonMapper json) {
+    OutcomesApi(Outcomes outcomes, Audit audit) {
         this.outcomes = outcomes;
         this.audit = audit;
-        this.json = json;
     }
 
     record Confirm(String severity, String management, String reason) {
-    }
-
-    record Reason(String reason) {
     }
 
     record Resolve(LocalDate resolvedOn) {
@@ -57,17 +47,11 @@ class OutcomesApi {
     record LeadReview(String report) {
     }
 
-    private <R extends Record> R read(JsonNode body, Class<R> type) {
-        return JsonFields.read(json, body == null || body.isNull() ? json.createObjectNode() : body, type,
-                new ArrayList<>());
-    }
-
     @PostMapping("/api/patients/{patientId}/reviews")
     @Operation(summary = "Record a review: clearance per mapped area, satisfaction, CEAP/VCSS per leg, the decision")
     ResponseEntity<Review> review(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long patientId,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    schema = @Schema(implementation = RecordReview.class))) @RequestBody JsonNode body) {
-        Review r = outcomes.recordReview(me, patientId, read(body, RecordReview.class));
+            @RequestBody RecordReview body) {
+        Review r = outcomes.recordReview(me, patientId, body);
         return ResponseEntity.created(URI.create("/api/patients/" + patientId + "/reviews")).body(r);
     }
 
@@ -80,9 +64,8 @@ class OutcomesApi {
     @PostMapping("/api/patients/{patientId}/complications")
     @Operation(summary = "Report a complication (confirmed), tied to the session and area where known")
     ResponseEntity<Complication> report(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long patientId,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    schema = @Schema(implementation = ReportComplication.class))) @RequestBody JsonNode body) {
-        Complication c = outcomes.report(me, patientId, read(body, ReportComplication.class));
+            @RequestBody ReportComplication body) {
+        Complication c = outcomes.report(me, patientId, body);
         return ResponseEntity.created(URI.create("/api/patients/" + patientId + "/complications")).body(c);
     }
 
@@ -102,30 +85,29 @@ class OutcomesApi {
     @Operation(summary = "Confirm a proposed complication (optionally correcting severity, adding management); "
             + "a lower grade than proposed needs `reason` (422 naming it)")
     Complication confirm(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
-            @RequestBody(required = false) JsonNode body) {
-        Confirm c = read(body, Confirm.class);
+            @RequestBody(required = false) Confirm c) {
         return outcomes.confirm(me, id, c.severity(), c.management(), c.reason());
     }
 
     @PostMapping("/api/complications/{id}/reject")
     @Operation(summary = "Reject a proposed complication with the reason")
     Complication reject(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
-            @RequestBody(required = false) JsonNode body) {
-        return outcomes.reject(me, id, read(body, Reason.class).reason());
+            @RequestBody(required = false) Reason body) {
+        return outcomes.reject(me, id, body.reason());
     }
 
     @PostMapping("/api/complications/{id}/resolve")
     @Operation(summary = "Record the date a complication resolved")
     Complication resolve(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
-            @RequestBody(required = false) JsonNode body) {
-        return outcomes.resolve(me, id, read(body, Resolve.class).resolvedOn());
+            @RequestBody(required = false) Resolve body) {
+        return outcomes.resolve(me, id, body.resolvedOn());
     }
 
     @PostMapping("/api/complications/{id}/lead-review")
     @Operation(summary = "The clinic lead records the review of a serious event and its regulator report")
     Complication leadReview(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
-            @RequestBody(required = false) JsonNode body) {
-        return outcomes.leadReview(me, id, read(body, LeadReview.class).report());
+            @RequestBody(required = false) LeadReview body) {
+        return outcomes.leadReview(me, id, body.report());
     }
 
     @GetMapping("/api/audit/outcomes")

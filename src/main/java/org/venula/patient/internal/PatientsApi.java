@@ -99,6 +99,7 @@ class PatientsApi {
             @Parameter(description = "the version you loaded, e.g. \"2\"")
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @RequestParam(required = false) String note) {
+        // Read by hand, not as @RequestBody MedicalHistory: whether fitzpatrickSkinType is present at all matters.
         MedicalHistory history = JsonFields.read(json, body, MedicalHistory.class);
         // A body written before the skin type moved into the history leaves it out: that keeps the recorded one.
         HistoryVersion saved = body.has("fitzpatrickSkinType")

@@ -15,15 +15,10 @@ import org.venula.planning.ConsentRequest;
 import org.venula.planning.PlanRequest;
 import org.venula.planning.Plans;
 import org.venula.planning.TreatmentPlan;
-import org.venula.shared.web.JsonFields;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.venula.shared.web.Downloads;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @Tag(name = "Plans, quotes and consent")
@@ -31,12 +26,10 @@ class PlansApi {
 
     private final Plans plans;
     private final QuoteDocument quotes;
-    private final JsonMapper json;
 
-    PlansApi(Plans plans, QuoteDocument quotes, JsonMapper json) {
+    PlansApi(Plans plans, QuoteDocument quotes) {
         this.plans = plans;
         this.quotes = quotes;
-        this.json = json;
     }
 
     record WithdrawRequest(String reason) {
@@ -45,11 +38,7 @@ class PlansApi {
     @PostMapping("/api/consultations/{cid}/plan")
     @Operation(summary = "Plan a course from a PROCEED consultation, priced by the protocol")
     ResponseEntity<TreatmentPlan> create(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long cid,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, content = @Content(
-                    schema = @Schema(implementation = PlanRequest.class)))
-            @RequestBody(required = false) JsonNode body) {
-        PlanRequest request = body == null || body.isNull() ? null
-                : JsonFields.read(json, body, PlanRequest.class);
+            @RequestBody(required = false) PlanRequest request) {
         TreatmentPlan plan = plans.create(me, cid, request);
         return ResponseEntity.created(URI.create("/api/plans/" + plan.id())).body(plan);
     }
@@ -70,9 +59,8 @@ class PlansApi {
     @PostMapping("/api/plans/{planId}/consent")
     @Operation(summary = "Record the patient's informed consent for the plan (stored with the exact text)")
     ResponseEntity<TreatmentPlan> consent(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long planId,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    schema = @Schema(implementation = ConsentRequest.class))) @RequestBody JsonNode body) {
-        TreatmentPlan plan = plans.consent(me, planId, JsonFields.read(json, body, ConsentRequest.class));
+            @RequestBody ConsentRequest body) {
+        TreatmentPlan plan = plans.consent(me, planId, body);
         return ResponseEntity.created(URI.create("/api/plans/" + planId)).body(plan);
     }
 

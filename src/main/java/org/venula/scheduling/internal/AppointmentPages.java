@@ -29,7 +29,7 @@ import org.venula.shared.ConflictException;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.Labels;
 import org.venula.shared.NotFoundException;
-import org.venula.shared.ProblemException;
+import org.venula.shared.RefusedException;
 
 /**
  * Pages for the front desk's diary work: one appointment to cancel, move, mark attended or missed (and, once freed,
@@ -128,7 +128,7 @@ class AppointmentPages {
             redirect.addFlashAttribute("notice", "Moved to " + Labels.sentence(moved.start().getDayOfWeek().name())
                     + " " + moved.start().toLocalDate() + " at " + moved.start().toLocalTime() + ".");
             return "redirect:/appointments/" + moved.id();
-        } catch (ProblemException e) {
+        } catch (RefusedException e) {
             redirect.addFlashAttribute("failure", "Not moved: " + e.getMessage());
         } catch (ConflictException e) {
             redirect.addFlashAttribute("failure", "Not moved: " + e.getMessage());

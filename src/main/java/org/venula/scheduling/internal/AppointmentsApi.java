@@ -25,27 +25,20 @@ import org.venula.scheduling.rules.PathwayRules.Type;
 import org.venula.scheduling.rules.PathwayRules.Window;
 import org.venula.shared.InputLimits;
 import org.venula.shared.InvalidInputException;
-import org.venula.shared.web.JsonFields;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @Tag(name = "Appointments and calendars")
 class AppointmentsApi {
 
     private final Appointments appointments;
-    private final JsonMapper json;
 
-    AppointmentsApi(Appointments appointments, JsonMapper json) {
+    AppointmentsApi(Appointments appointments) {
         this.appointments = appointments;
-        this.json = json;
     }
 
     record CancelRequest(String reason) {
@@ -70,9 +63,8 @@ class AppointmentsApi {
                     + "with `rule` and `rules` when a pathway rule is broken. A clinician may pass "
                     + "`override: {rule, reason}` for one pathway rule.")
     ResponseEntity<Appointment> book(@AuthenticationPrincipal VenulaPrincipal me,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    schema = @Schema(implementation = BookAppointment.class))) @RequestBody JsonNode body) {
-        Appointment a = appointments.book(me, JsonFields.read(json, body, BookAppointment.class));
+            @RequestBody BookAppointment body) {
+        Appointment a = appointments.book(me, body);
         return ResponseEntity.created(URI.create("/api/appointments/" + a.id())).body(a);
     }
 
@@ -91,8 +83,7 @@ class AppointmentsApi {
     @PostMapping("/api/appointments/{id}/reschedule")
     @Operation(summary = "Move to a new start (same rules); the old appointment is cancelled and linked")
     ResponseEntity<Appointment> reschedule(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
-            @RequestBody JsonNode body) {
-        RescheduleRequest r = JsonFields.read(json, body, RescheduleRequest.class);
+            @RequestBody RescheduleRequest r) {
         Appointment a = appointments.reschedule(me, id, r.start(), r.override());
         return ResponseEntity.created(URI.create("/api/appointments/" + a.id())).body(a);
     }

@@ -25,7 +25,7 @@ import org.venula.scheduling.rules.PathwayRules.Type;
 import org.venula.shared.ConflictException;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.Labels;
-import org.venula.shared.ProblemException;
+import org.venula.shared.RefusedException;
 
 /** Pages: a practitioner's day with its free slots, booking from a slot, and the chart's appointments panel. */
 @Controller
@@ -218,12 +218,12 @@ class CalendarPages {
             redirect.addFlashAttribute("notice", Labels.sentence(type.name()) + " booked for " + a.start().toLocalDate() + " at "
                     + a.start().toLocalTime() + " with " + a.practitionerName() + ".");
             return "redirect:/patients/" + a.patientId();
-        } catch (ProblemException e) {
+        } catch (RefusedException e) {
             // Reception reads the reason in plain words; the rule's code stays in the API's answer.
-            Object messages = e.properties().get("messages");
+            Object messages = e.refusal().facts().get("messages");
             redirect.addFlashAttribute("bookError", messages instanceof List<?> list && !list.isEmpty()
                     ? String.join(" ", list.stream().map(String::valueOf).toList()) : e.getMessage());
-            redirect.addFlashAttribute("bookRules", e.properties().get("rules"));
+            redirect.addFlashAttribute("bookRules", e.refusal().facts().get("rules"));
         } catch (ConflictException e) {
             redirect.addFlashAttribute("bookError", e.getMessage());
         } catch (InvalidInputException e) {

@@ -16,14 +16,9 @@ import org.venula.screening.ScreenPatient;
 import org.venula.screening.ScreeningAnswer;
 import org.venula.screening.Screenings;
 import org.venula.screening.StoredScreening;
-import org.venula.shared.web.JsonFields;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
@@ -31,11 +26,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class ScreeningsApi {
 
     private final Screenings screenings;
-    private final JsonMapper json;
 
-    ScreeningsApi(Screenings screenings, JsonMapper json) {
+    ScreeningsApi(Screenings screenings) {
         this.screenings = screenings;
-        this.json = json;
     }
 
     record SignOffRequest(String note) {
@@ -45,9 +38,8 @@ class ScreeningsApi {
     @Operation(summary = "Screen a medical history against a protocol without storing anything (clinicians, admins)",
             description = "Every yes/no question must be answered: a missing answer is never read as 'no' (422).")
     ScreeningAnswer evaluate(@AuthenticationPrincipal VenulaPrincipal me,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    schema = @Schema(implementation = EvaluateRequest.class))) @RequestBody JsonNode body) {
-        return screenings.evaluate(me, JsonFields.read(json, body, EvaluateRequest.class));
+            @RequestBody EvaluateRequest body) {
+        return screenings.evaluate(me, body);
     }
 
     @PostMapping("/api/patients/{id}/screenings")

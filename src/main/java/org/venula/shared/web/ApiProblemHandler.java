@@ -37,8 +37,9 @@ import org.venula.shared.InputLimits;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.NotFoundException;
 import org.venula.shared.PayloadRejectedException;
-import org.venula.shared.ProblemException;
 import org.venula.shared.Problems;
+import org.venula.shared.RefusedException;
+import org.venula.shared.Refusal;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
@@ -73,13 +74,15 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, ex.type(), "Conflict", ex.getMessage(), fields);
     }
 
-    @ExceptionHandler(ProblemException.class)
-    ResponseEntity<Object> rule(ProblemException ex) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(ex.status()), ex.getMessage());
-        body.setType(Problems.type(ex.type()));
-        body.setTitle(ex.title());
-        ex.properties().forEach(body::setProperty);
-        return ResponseEntity.status(ex.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    /** A rule refused: 422 with the refusal's code as the type and its facts as members. Nothing was stored. */
+    @ExceptionHandler(RefusedException.class)
+    ResponseEntity<Object> refused(RefusedException ex) {
+        Refusal refusal = ex.refusal();
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, refusal.summary());
+        body.setType(Problems.type(refusal.code()));
+        body.setTitle(refusal.title());
+        refusal.facts().forEach(body::setProperty);
+        return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }
 
     @ExceptionHandler(PayloadRejectedException.class)

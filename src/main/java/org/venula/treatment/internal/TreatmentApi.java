@@ -13,8 +13,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.venula.shared.Reason;
 import org.venula.clinic.VenulaPrincipal;
 import org.venula.shared.web.JsonFields;
+import org.venula.treatment.rules.Blocker;
 import org.venula.treatment.ChartInjection;
 import org.venula.treatment.Compression;
 import org.venula.treatment.DoseCheckRequest;
@@ -52,17 +54,10 @@ class TreatmentApi {
         this.json = json;
     }
 
-    record ReasonRequest(String reason) {
-    }
-
     record AddendumRequest(String reason, String text) {
     }
 
     record RepeatRequest(Long areaId, BigDecimal x, BigDecimal y, String view, ChartInjection.Override override) {
-    }
-
-    private <R extends Record> R read(JsonNode body, Class<R> type) {
-        return JsonFields.read(json, body, type);
     }
 
     @PostMapping("/api/dose-check")
@@ -80,9 +75,8 @@ class TreatmentApi {
     @PostMapping("/api/lots")
     @Operation(summary = "Receive a lot of sclerosant into stock")
     ResponseEntity<Lot> receive(@AuthenticationPrincipal VenulaPrincipal me,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    schema = @Schema(implementation = NewLot.class))) @RequestBody JsonNode body) {
-        Lot lot = lots.receive(me, read(body, NewLot.class));
+            @RequestBody NewLot body) {
+        Lot lot = lots.receive(me, body);
         return ResponseEntity.created(URI.create("/api/lots/" + lot.id())).body(lot);
     }
 
@@ -94,8 +88,8 @@ class TreatmentApi {
 
     @PostMapping("/api/lots/{id}/recall")
     @Operation(summary = "Recall a lot, with the reason: it can no longer be charted")
-    Lot recall(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id, @RequestBody JsonNode body) {
-        return lots.recall(me, id, read(body, ReasonRequest.class).reason());
+    Lot recall(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id, @RequestBody Reason body) {
+        return lots.recall(me, id, body.reason());
     }
 
     @GetMapping("/api/lots/{lotNumber}/patients")
@@ -108,16 +102,15 @@ class TreatmentApi {
 
     @GetMapping("/api/patients/{patientId}/session-blockers")
     @Operation(summary = "What must be done before a session can start today (consent, screening clearance)")
-    List<Sessions.Blocker> blockers(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long patientId) {
+    List<Blocker> blockers(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long patientId) {
         return sessions.blockers(me, patientId);
     }
 
     @PostMapping("/api/patients/{patientId}/sessions")
     @Operation(summary = "Start a session: checklist confirmed, weight, consent in force and a current clearance")
     ResponseEntity<TreatmentSession> start(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long patientId,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    schema = @Schema(implementation = StartSession.class))) @RequestBody JsonNode body) {
-        TreatmentSession s = sessions.start(me, patientId, read(body, StartSession.class));
+            @RequestBody StartSession body) {
+        TreatmentSession s = sessions.start(me, patientId, body);
         return ResponseEntity.created(URI.create("/api/sessions/" + s.id())).body(s);
     }
 
@@ -136,18 +129,15 @@ class TreatmentApi {
     @PostMapping("/api/sessions/{id}/injections")
     @Operation(summary = "Chart an injection; refused (422 dose-limit) at a BLOCK unless overridden with a reason")
     ResponseEntity<TreatmentSession> chart(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    schema = @Schema(implementation = ChartInjection.class))) @RequestBody JsonNode body) {
-        TreatmentSession s = sessions.chart(me, id, read(body, ChartInjection.class));
+            @RequestBody ChartInjection body) {
+        TreatmentSession s = sessions.chart(me, id, body);
         return ResponseEntity.created(URI.create("/api/sessions/" + id)).body(s);
     }
 
     @PostMapping("/api/sessions/{id}/injections/repeat")
     @Operation(summary = "Repeat the last injection at a new point on the leg map")
     ResponseEntity<TreatmentSession> repeat(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
-            @RequestBody(required = false) JsonNode body) {
-        RepeatRequest r = body == null || body.isNull() ? new RepeatRequest(null, null, null, null, null)
-                : read(body, RepeatRequest.class);
+            @RequestBody(required = false) RepeatRequest r) {
         TreatmentSession s = sessions.repeat(me, id, r.areaId(), r.x(), r.y(), r.view(),
                 r.override() == null ? null : r.override().reason());
         return ResponseEntity.created(URI.create("/api/sessions/" + id)).body(s);
@@ -156,24 +146,22 @@ class TreatmentApi {
     @PostMapping("/api/sessions/{id}/injections/{injectionId}/void")
     @Operation(summary = "Strike out an injection charted by mistake, with the reason (open sessions only)")
     TreatmentSession voidInjection(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
-            @PathVariable long injectionId, @RequestBody JsonNode body) {
-        return sessions.voidInjection(me, id, injectionId, read(body, ReasonRequest.class).reason());
+            @PathVariable long injectionId, @RequestBody Reason body) {
+        return sessions.voidInjection(me, id, injectionId, body.reason());
     }
 
     @PutMapping("/api/sessions/{id}/compression")
     @Operation(summary = "Record the compression applied: type, length, mmHg and the standard it is quoted in")
     TreatmentSession compression(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    schema = @Schema(implementation = Compression.class))) @RequestBody JsonNode body) {
-        return sessions.compression(me, id, read(body, Compression.class));
+            @RequestBody Compression body) {
+        return sessions.compression(me, id, body);
     }
 
     @PutMapping("/api/sessions/{id}/reactions")
     @Operation(summary = "Record immediate reactions (or NONE) and what was done")
     TreatmentSession reactions(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    schema = @Schema(implementation = Reactions.class))) @RequestBody JsonNode body) {
-        return sessions.reactions(me, id, read(body, Reactions.class));
+            @RequestBody Reactions body) {
+        return sessions.reactions(me, id, body);
     }
 
     @PostMapping("/api/sessions/{id}/sign")
@@ -185,8 +173,7 @@ class TreatmentApi {
     @PostMapping("/api/sessions/{id}/addenda")
     @Operation(summary = "Add an addendum to a signed session: who, when and why")
     ResponseEntity<TreatmentSession> addendum(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
-            @RequestBody JsonNode body) {
-        AddendumRequest r = read(body, AddendumRequest.class);
+            @RequestBody AddendumRequest r) {
         TreatmentSession s = sessions.addendum(me, id, r.reason(), r.text());
         return ResponseEntity.created(URI.create("/api/sessions/" + id)).body(s);
     }

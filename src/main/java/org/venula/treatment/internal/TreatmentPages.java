@@ -30,7 +30,7 @@ import org.venula.scheduling.Appointments;
 import org.venula.scheduling.rules.PathwayRules;
 import org.venula.shared.ConflictException;
 import org.venula.shared.InvalidInputException;
-import org.venula.shared.ProblemException;
+import org.venula.shared.RefusedException;
 import org.venula.shared.web.FormValues;
 import org.venula.treatment.ChartInjection;
 import org.venula.treatment.Compression;
@@ -102,7 +102,7 @@ class TreatmentPages {
                 return "redirect:/sessions/" + s.id();
             } catch (InvalidInputException e) {
                 e.problems().forEach(p -> problems.merge(p.field(), p.message(), (a, b) -> a + "; " + b));
-            } catch (ProblemException | ConflictException e) {
+            } catch (RefusedException | ConflictException e) {
                 problems.put("session", e.getMessage());
             }
         }
@@ -247,7 +247,7 @@ class TreatmentPages {
             Map<String, String> problems = new LinkedHashMap<>();
             e.problems().forEach(p -> problems.merge(p.field(), p.message(), (a, b) -> a + "; " + b));
             return injectionError(id, form, problems, null, redirect);
-        } catch (ProblemException e) {
+        } catch (RefusedException e) {
             return injectionError(id, form, Map.of(), e.getMessage(), redirect);
         } catch (ConflictException e) {
             redirect.addFlashAttribute("error", e.getMessage());
@@ -361,7 +361,7 @@ class TreatmentPages {
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("error", String.join(" ", e.problems().stream()
                     .map(p -> org.venula.shared.Labels.field(p.field()) + ": " + p.message() + ".").toList()));
-        } catch (ConflictException | ProblemException e) {
+        } catch (ConflictException | RefusedException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/sessions/" + id;
