@@ -10,9 +10,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.venula.archfixture.rules.RuleThatCallsAFacade;
 import org.venula.archfixture.rules.RuleThatReadsTheClock;
 import org.venula.archfixture.rules.RuleThatUsesSpring;
 import org.venula.archfixture.sneaky.ReachesIntoPatientInternals;
+import org.venula.archfixture.web.ControllerThatThrowsProblem;
 
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -48,6 +50,34 @@ class ArchitectureTest {
             .because("clinical rules take the facts, the protocol and today's date from their caller: "
                     + "no framework, persistence, servlet, HAPI or I/O");
 
+    /**
+     * A rule sees only values: other rules, the shared value types, and the records and enums (facts, protocol
+     * sections) of any capability. Never a facade, a store or a page, which would let it fetch its own facts.
+     */
+    static final ArchRule RULES_SEE_ONLY_VALUES = classes().that().resideInAPackage("org.venula..rules..")
+            .should(dependOnlyOnValuesAndOtherRules())
+            .because("the caller gathers the facts; a rule that can reach a facade can read the database");
+
+    /**
+     * Refusals are values until the web edge: only {@code shared.web} turns them into HTTP problems. No facade, rule
+     * or controller builds a problem (a {@code ProblemException}, a {@code ProblemDetail}, a status exception).
+     */
+    static final ArchRule PROBLEMS_ARE_SHAPED_ONLY_AT_THE_EDGE = noClasses().that()
+            .resideOutsideOfPackage("org.venula.shared.web..")
+            .should().dependOnClassesThat().haveSimpleNameEndingWith("ProblemException")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("org.springframework.http.ProblemDetail")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("org.springframework.web.ErrorResponseException")
+            .orShould().dependOnClassesThat()
+            .haveFullyQualifiedName("org.springframework.web.server.ResponseStatusException")
+            .because("a rule returns a refusal value, a facade raises RefusedException, and ApiProblemHandler alone "
+                    + "decides the status and the problem+json shape");
+
+    /** Facades decide; they do not speak HTTP. */
+    static final ArchRule FACADES_DO_NOT_SPEAK_HTTP = noClasses().that().resideInAnyPackage("org.venula.(*)")
+            .and().resideOutsideOfPackages("org.venula.shared..", "org.venula.chart..")
+            .should().dependOnClassesThat().resideInAPackage("org.springframework.http..")
+            .because("status codes and headers belong to the controllers in internal");
+
     static final ArchRule RULES_DO_NOT_READ_THE_CLOCK = noClasses().that().resideInAPackage("org.venula..rules..")
             .should().dependOnClassesThat().areAssignableTo(Clock.class)
             .because("the caller passes today's date");
@@ -66,6 +96,34 @@ class ArchitectureTest {
     void clinicalRulesArePlainJava() {
         RULES_ARE_PLAIN_JAVA.check(VENULA);
         RULES_DO_NOT_READ_THE_CLOCK.check(VENULA);
+    }
+
+    @Test
+    void rulesSeeOnlyValues() {
+        RULES_SEE_ONLY_VALUES.check(VENULA);
+    }
+
+    @Test
+    void problemsAreShapedOnlyAtTheEdge() {
+        PROBLEMS_ARE_SHAPED_ONLY_AT_THE_EDGE.check(VENULA);
+        FACADES_DO_NOT_SPEAK_HTTP.check(VENULA);
+    }
+
+    @Test
+    void aRuleClassThatCallsAFacadeFailsTheBuild() {
+        JavaClasses offending = new ClassFileImporter().importClasses(RuleThatCallsAFacade.class);
+        assertThatThrownBy(() -> RULES_SEE_ONLY_VALUES.check(offending))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("org.venula.protocol.Protocols");
+    }
+
+    @Test
+    void aControllerThatThrowsAProblemExceptionFailsTheBuild() {
+        JavaClasses offending = new ClassFileImporter().importClasses(ControllerThatThrowsProblem.class,
+                ControllerThatThrowsProblem.ProblemException.class);
+        assertThatThrownBy(() -> PROBLEMS_ARE_SHAPED_ONLY_AT_THE_EDGE.check(offending))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("ProblemException");
     }
 
     @Test
@@ -90,6 +148,29 @@ class ArchitectureTest {
         assertThatThrownBy(() -> RULES_DO_NOT_READ_THE_CLOCK.check(offending))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("java.time.Clock");
+    }
+
+    private static ArchCondition<JavaClass> dependOnlyOnValuesAndOtherRules() {
+        return new ArchCondition<>("depend only on values (records, enums, shared types) and other rules") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                for (Dependency d : item.getDirectDependenciesFromSelf()) {
+                    JavaClass target = d.getTargetClass().getBaseComponentType();
+                    String pkg = target.getPackageName();
+                    boolean venula = pkg.equals("org.venula") || pkg.startsWith("org.venula.");
+                    boolean allowed = !venula || pkg.contains(".rules") || pkg.equals("org.venula.shared")
+                            || target.isRecord() || target.isEnum() || isInsideAValue(target);
+                    if (!allowed) {
+                        events.add(SimpleConditionEvent.violated(item, d.getDescription()));
+                    }
+                }
+            }
+        };
+    }
+
+    /** A type nested in a record or enum (the protocol document's sections) is part of that value. */
+    private static boolean isInsideAValue(JavaClass type) {
+        return type.getEnclosingClass().map(e -> e.isRecord() || e.isEnum() || isInsideAValue(e)).orElse(false);
     }
 
     private static ArchCondition<JavaClass> reachIntoAnotherCapabilitysInternals() {

@@ -1,0 +1,25 @@
+package org.venula.archfixture.web;
+
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Deliberately shapes a refusal as HTTP outside the edge (the pattern issue 15 removed): ArchitectureTest shows the
+ * build catches it.
+ */
+@RestController
+public class ControllerThatThrowsProblem {
+
+    /** The old shape: a status, a type and members, built where the decision is made. */
+    public static class ProblemException extends RuntimeException {
+
+        public ProblemException(int status, String type, String detail) {
+            super(type + ": " + detail + " (" + status + ")");
+        }
+    }
+
+    @PostMapping("/fixture")
+    void refuse() {
+        throw new ProblemException(422, "pathway-rule", "Consultation first");
+    }
+}
