@@ -1,13 +1,9 @@
 package org.venula.archfixture.web;
 
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RestController;
-
 /**
  * Deliberately shapes a refusal as HTTP outside the edge (the pattern issue 15 removed): ArchitectureTest shows the
- * build catches it.
+ * build catches it. Not annotated as a controller, so that the test application never serves it.
  */
-@RestController
 public class ControllerThatThrowsProblem {
 
     /** The old shape: a status, a type and members, built where the decision is made. */
@@ -18,7 +14,6 @@ public class ControllerThatThrowsProblem {
         }
     }
 
-    @PostMapping("/fixture")
     void refuse() {
         throw new ProblemException(422, "pathway-rule", "Consultation first");
     }
