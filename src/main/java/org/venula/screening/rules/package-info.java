@@ -1,0 +1,7 @@
+/**
+ * Plain-Java screening engine: contraindications evaluated under the clinic's protocol, with every finding kept.
+ * No framework, persistence, clock or I/O: callers pass the facts, the protocol and today's date. Other
+ * capabilities may use these rules and their values (a named interface of the module).
+ */
+@org.springframework.modulith.NamedInterface("rules")
+package org.venula.screening.rules;
