@@ -44,6 +44,7 @@ class ArchitectureTest {
             .should(reachIntoAnotherCapabilitysInternals());
 
     static final ArchRule RULES_ARE_PLAIN_JAVA = classes().that().resideInAPackage("org.venula..rules..")
+            .and().doNotHaveSimpleName("package-info")
             .should().onlyDependOnClassesThat().resideInAnyPackage("java.lang..", "java.util..", "java.time..",
                     "java.math..", "java.text..", "org.venula..")
             .andShould().onlyDependOnClassesThat().resideOutsideOfPackage("org.venula..internal..")
@@ -55,6 +56,7 @@ class ArchitectureTest {
      * sections) of any capability. Never a facade, a store or a page, which would let it fetch its own facts.
      */
     static final ArchRule RULES_SEE_ONLY_VALUES = classes().that().resideInAPackage("org.venula..rules..")
+            .and().doNotHaveSimpleName("package-info")
             .should(dependOnlyOnValuesAndOtherRules())
             .because("the caller gathers the facts; a rule that can reach a facade can read the database");
 
