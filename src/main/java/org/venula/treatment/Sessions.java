@@ -36,7 +36,6 @@ import org.venula.scheduling.Appointment;
 import org.venula.scheduling.Appointments;
 import org.venula.scheduling.rules.PathwayRules;
 import org.venula.screening.EvaluateRequest;
-import org.venula.screening.ScreeningAnswer;
 import org.venula.screening.Screenings;
 import org.venula.screening.StoredScreening;
 import org.venula.screening.rules.Outcome;
@@ -49,7 +48,7 @@ import org.venula.treatment.internal.TreatmentStore;
 import org.venula.treatment.rules.Blocker;
 import org.venula.treatment.rules.DoseCheck;
 import org.venula.treatment.rules.DoseLimitReached;
-import org.venula.treatment.rules.SessionNotReady;
+import org.venula.treatment.rules.SessionReadiness;
 
 /**
  * Charting a treatment session, from the checks before the first injection to signing and addenda. Only clinicians
@@ -94,52 +93,23 @@ public class Sessions {
     public List<Blocker> blockers(VenulaPrincipal me, long patientId) {
         me.requireClinicalRecord();
         patients.get(me, patientId);
-        return readiness(me, patientId, clinics.today(me.clinicId()), protocols.active(me.clinicId()).document())
-                .blockers();
+        return SessionReadiness.blockers(readiness(me, patientId, clinics.today(me.clinicId()),
+                protocols.active(me.clinicId()).document()));
     }
 
-    private record Readiness(List<Blocker> blockers, TreatmentPlan plan, StoredScreening screening) {
-    }
-
-    private Readiness readiness(VenulaPrincipal me, long patientId, LocalDate today, ProtocolDocument protocol) {
-        List<Blocker> blockers = new ArrayList<>();
-        TreatmentPlan plan = plans.forPatient(me, patientId).stream().filter(p -> p.consentInForce() != null)
-                .findFirst().orElse(null);
-        if (plan == null) {
-            blockers.add(new Blocker("CONSENT_NOT_IN_FORCE",
-                    "No treatment plan has consent in force: record the patient's consent to the plan first."));
-        }
+    /** The facts the readiness rule reads, gathered as the rule needs them (today's re-screen only when it applies). */
+    private SessionReadiness.Facts readiness(VenulaPrincipal me, long patientId, LocalDate today,
+            ProtocolDocument protocol) {
+        List<TreatmentPlan> patientPlans = plans.forPatient(me, patientId);
         StoredScreening screening = screenings.latest(me, patientId).orElse(null);
         if (screening == null) {
-            blockers.add(new Blocker("NO_SCREENING", "The patient has not been screened: screen them first."));
-            return new Readiness(blockers, plan, null);
-        }
-        if (!screening.clearsForTreatment()) {
-            blockers.add(new Blocker("NOT_CLEARED", screening.needsSignOff()
-                    ? "The latest screening is CAUTION and has not been signed off."
-                    : "The latest screening is " + screening.outcome() + ", which does not clear treatment."));
-        }
-        int validity = protocol.screening().clearanceValidityDays().value();
-        if (screening.asOf().plusDays(validity).isBefore(today)) {
-            blockers.add(new Blocker("SCREENING_EXPIRED", "The latest screening (" + screening.asOf()
-                    + ") is older than " + validity + " days: screen again."));
+            return new SessionReadiness.Facts(patientPlans, null, 0, null, today, protocol);
         }
         HistoryVersion history = patients.history(me, patientId);
-        if (history.version() != screening.historyVersion()) {
-            blockers.add(new Blocker("HISTORY_CHANGED", "The medical history has changed since the screening "
-                    + "(version " + screening.historyVersion() + ", now " + history.version()
-                    + "): screen again before treating."));
-        } else if (screening.clearsForTreatment()) {
-            ScreeningAnswer today1 = screenings.evaluate(me, new EvaluateRequest(today, screening.area(), null,
-                    history.history()));
-            Outcome now = today1.outcome();
-            if (now != Outcome.ELIGIBLE && now != Outcome.CAUTION
-                    || now == Outcome.CAUTION && screening.outcome() == Outcome.ELIGIBLE) {
-                blockers.add(new Blocker("RESCREEN_DIFFERS", "Re-screening today's answers gives " + now
-                        + " (the clearance was " + screening.outcome() + "): screen again and clear it first."));
-            }
-        }
-        return new Readiness(blockers, plan, screening);
+        Outcome rescreened = !SessionReadiness.rescreenApplies(screening, history.version()) ? null
+                : screenings.evaluate(me, new EvaluateRequest(today, screening.area(), null, history.history()))
+                        .outcome();
+        return new SessionReadiness.Facts(patientPlans, screening, history.version(), rescreened, today, protocol);
     }
 
     @Transactional
@@ -203,14 +173,15 @@ public class Sessions {
             throw new ConflictException("session-exists", "appointmentId",
                     "A session has already been charted for this appointment.");
         }
-        Readiness ready = readiness(me, patientId, today, protocol.document());
-        if (!ready.blockers().isEmpty()) {
-            throw new RefusedException(new SessionNotReady(ready.blockers()));
-        }
+        SessionReadiness.Facts ready = readiness(me, patientId, today, protocol.document());
+        SessionReadiness.refusal(ready).ifPresent(refusal -> {
+            throw new RefusedException(refusal);
+        });
+        TreatmentPlan plan = SessionReadiness.consentedPlan(ready.plans()).orElseThrow();
         long id = store.insertSession(new TreatmentStore.NewSession(me.clinicId(), patientId, practitioner.id(),
                 appointment == null ? null : appointment.id(),
                 request.adHocReason() == null || request.adHocReason().isBlank() ? null : request.adHocReason().trim(),
-                ready.plan().id(), ready.plan().consultationId(), ready.screening().id(), today, protocol.ref(),
+                plan.id(), plan.consultationId(), ready.screening().id(), today, protocol.ref(),
                 weight, ready.screening().restrictions().stream().map(Restriction::name).toList(),
                 checklist, now(), me.getUsername()));
         if (appointment != null && appointment.status() == PathwayRules.Status.BOOKED) {
