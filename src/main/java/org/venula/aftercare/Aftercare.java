@@ -44,7 +44,7 @@ import org.venula.shared.InvalidInputException;
 import org.venula.shared.web.PublicAddress;
 import org.venula.shared.NotFoundException;
 import org.venula.treatment.SessionSigned;
-import org.venula.treatment.Sessions;
+import org.venula.treatment.SessionSigning;
 
 /**
  * Aftercare plans: stateless from a request, stored from each signed session (in the signing transaction), shown to
@@ -60,19 +60,19 @@ public class Aftercare {
     private final Protocols protocols;
     private final Patients patients;
     private final Clinics clinics;
-    private final Sessions sessions;
+    private final SessionSigning signing;
     private final AccessLog accessLog;
     private final Clock clock;
     private final ClinicDetails details;
     private final PublicAddress publicAddress;
 
-    Aftercare(AftercareStore store, Protocols protocols, Patients patients, Clinics clinics, Sessions sessions,
+    Aftercare(AftercareStore store, Protocols protocols, Patients patients, Clinics clinics, SessionSigning signing,
             AccessLog accessLog, Clock clock, ClinicDetails details, PublicAddress publicAddress) {
         this.store = store;
         this.protocols = protocols;
         this.patients = patients;
         this.clinics = clinics;
-        this.sessions = sessions;
+        this.signing = signing;
         this.accessLog = accessLog;
         this.clock = clock;
         this.details = details;
@@ -214,7 +214,7 @@ public class Aftercare {
         boolean standing = Boolean.TRUE.equals(patient.prolongedStanding());
         AftercarePlan plan = build(me.clinicId(), active.document(), active.ref(), new AftercarePlanner.Facts(old.treatmentDate(),
                 new LinkedHashSet<>(old.veinTypes()), old.foamUsed(), standing));
-        sessions.addendum(me, old.sessionId(), reason.trim(), "Aftercare plan made again as version "
+        signing.addendum(me, old.sessionId(), reason.trim(), "Aftercare plan made again as version "
                 + (old.version() + 1) + " under protocol " + active.ref().id() + " v" + active.ref().version() + ".");
         store.supersede(old.id(), reason.trim(), now(), me.getUsername());
         long id = store.insert(me.clinicId(), old.patientId(), old.sessionId(), old.treatmentDate(), old.veinTypes(),

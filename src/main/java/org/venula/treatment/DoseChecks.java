@@ -2,7 +2,8 @@ package org.venula.treatment;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.venula.clinic.VenulaPrincipal;
 import org.venula.protocol.ProtocolDocument;
 import org.venula.protocol.Protocols;
+import org.venula.protocol.Restriction;
 import org.venula.shared.FieldProblem;
 import org.venula.shared.InvalidInputException;
 import org.venula.treatment.rules.DoseCheck;
@@ -44,14 +46,14 @@ public class DoseChecks {
             problems.addAll(e.problems());
         }
         weight(problems, "weightKg", request.weightKg());
-        Set<String> restrictions = new LinkedHashSet<>();
+        Set<Restriction> restrictions = EnumSet.noneOf(Restriction.class);
         if (request.restrictions() != null) {
             for (int i = 0; i < request.restrictions().size(); i++) {
-                String r = request.restrictions().get(i);
-                if (protocol != null && !knownRestriction(protocol, r)) {
+                Restriction r = restriction(request.restrictions().get(i));
+                if (protocol != null && !known(protocol, r)) {
                     problems.add(new FieldProblem("restrictions[" + i + "]", "must be LIMIT_FOAM, NO_FOAM or AVOID_ "
                             + "followed by a stocked agent (" + String.join(", ", protocol.stockedAgents()) + ")"));
-                } else {
+                } else if (r != null) {
                     restrictions.add(r);
                 }
             }
@@ -76,8 +78,10 @@ public class DoseChecks {
                     problems.add(new FieldProblem(path + "form", "is required: LIQUID or FOAM"));
                 }
                 volume(problems, path + "volumeMl", item.volumeMl());
-                int defaultLiquid = protocol == null ? 1 : protocol.treatment().foamLiquidParts().value();
-                int defaultGas = protocol == null ? 4 : protocol.treatment().foamGasParts().value();
+                int defaultLiquid = protocol == null ? ChartingDefaults.FOAM_LIQUID_PARTS
+                        : protocol.treatment().foamLiquidParts().value();
+                int defaultGas = protocol == null ? ChartingDefaults.FOAM_GAS_PARTS
+                        : protocol.treatment().foamGasParts().value();
                 Integer lp = parts(problems, path + "liquidParts", item.liquidParts(), defaultLiquid);
                 Integer gp = parts(problems, path + "gasParts", item.gasParts(), defaultGas);
                 if (problems.isEmpty()) {
@@ -96,9 +100,15 @@ public class DoseChecks {
                 List.of());
     }
 
-    static boolean knownRestriction(ProtocolDocument protocol, String r) {
-        return r != null && (r.equals("LIMIT_FOAM") || r.equals("NO_FOAM")
-                || r.startsWith("AVOID_") && protocol.stockedAgents().contains(r.substring("AVOID_".length())));
+    /** The restriction a request names, or null when it names none. */
+    private static Restriction restriction(String code) {
+        return Arrays.stream(Restriction.values()).filter(r -> r.name().equals(code)).findFirst().orElse(null);
+    }
+
+    /** LIMIT_FOAM, NO_FOAM, or avoiding an agent the protocol stocks. */
+    private static boolean known(ProtocolDocument protocol, Restriction r) {
+        return r == Restriction.LIMIT_FOAM || r == Restriction.NO_FOAM
+                || r != null && protocol.stockedAgents().stream().anyMatch(agent -> Restriction.avoiding(agent) == r);
     }
 
     static void weight(List<FieldProblem> problems, String field, BigDecimal kg) {

@@ -20,7 +20,7 @@ import org.venula.shared.ConflictException;
 import org.venula.shared.FieldProblem;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.NotFoundException;
-import org.venula.treatment.internal.TreatmentStore;
+import org.venula.treatment.internal.LotStore;
 
 /**
  * The clinic's sclerosant stock: lots received, recalled with a reason (never deleted), and the recall search that
@@ -29,13 +29,13 @@ import org.venula.treatment.internal.TreatmentStore;
 @Service
 public class Lots {
 
-    private final TreatmentStore store;
+    private final LotStore store;
     private final Protocols protocols;
     private final Clinics clinics;
     private final AccessLog accessLog;
     private final Clock clock;
 
-    Lots(TreatmentStore store, Protocols protocols, Clinics clinics, AccessLog accessLog, Clock clock) {
+    Lots(LotStore store, Protocols protocols, Clinics clinics, AccessLog accessLog, Clock clock) {
         this.store = store;
         this.protocols = protocols;
         this.clinics = clinics;

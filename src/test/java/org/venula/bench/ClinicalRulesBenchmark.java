@@ -21,6 +21,7 @@ import org.venula.aftercare.rules.Triage;
 import org.venula.assessment.rules.LegMapTerms.VeinType;
 import org.venula.followup.rules.Stats;
 import org.venula.protocol.ProtocolDocument;
+import org.venula.protocol.Restriction;
 import org.venula.protocol.Symptom;
 import org.venula.support.Presets;
 import org.venula.treatment.rules.DoseCheck;
@@ -53,7 +54,7 @@ public class ClinicalRulesBenchmark {
 
     @Benchmark
     public DoseCheck.Result doseCheckFortyInjections() {
-        return DoseCheck.check(new BigDecimal("62.5"), limits, Set.of("LIMIT_FOAM"), forty, List.of());
+        return DoseCheck.check(new BigDecimal("62.5"), limits, Set.of(Restriction.LIMIT_FOAM), forty, List.of());
     }
 
     @Benchmark

@@ -26,6 +26,9 @@ import org.venula.treatment.LotRecipient;
 import org.venula.treatment.Lots;
 import org.venula.treatment.NewLot;
 import org.venula.treatment.Reactions;
+import org.venula.treatment.SessionCharting;
+import org.venula.treatment.SessionSigning;
+import org.venula.treatment.SessionStart;
 import org.venula.treatment.Sessions;
 import org.venula.treatment.StartSession;
 import org.venula.treatment.TreatmentSession;
@@ -43,12 +46,19 @@ import tools.jackson.databind.json.JsonMapper;
 class TreatmentApi {
 
     private final Sessions sessions;
+    private final SessionStart start;
+    private final SessionCharting charting;
+    private final SessionSigning signing;
     private final Lots lots;
     private final DoseChecks doseChecks;
     private final JsonMapper json;
 
-    TreatmentApi(Sessions sessions, Lots lots, DoseChecks doseChecks, JsonMapper json) {
+    TreatmentApi(Sessions sessions, SessionStart start, SessionCharting charting, SessionSigning signing, Lots lots,
+            DoseChecks doseChecks, JsonMapper json) {
         this.sessions = sessions;
+        this.start = start;
+        this.charting = charting;
+        this.signing = signing;
         this.lots = lots;
         this.doseChecks = doseChecks;
         this.json = json;
@@ -103,14 +113,14 @@ class TreatmentApi {
     @GetMapping("/api/patients/{patientId}/session-blockers")
     @Operation(summary = "What must be done before a session can start today (consent, screening clearance)")
     List<Blocker> blockers(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long patientId) {
-        return sessions.blockers(me, patientId);
+        return start.blockers(me, patientId);
     }
 
     @PostMapping("/api/patients/{patientId}/sessions")
     @Operation(summary = "Start a session: checklist confirmed, weight, consent in force and a current clearance")
     ResponseEntity<TreatmentSession> start(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long patientId,
             @RequestBody StartSession body) {
-        TreatmentSession s = sessions.start(me, patientId, body);
+        TreatmentSession s = start.start(me, patientId, body);
         return ResponseEntity.created(URI.create("/api/sessions/" + s.id())).body(s);
     }
 
@@ -130,7 +140,7 @@ class TreatmentApi {
     @Operation(summary = "Chart an injection; refused (422 dose-limit) at a BLOCK unless overridden with a reason")
     ResponseEntity<TreatmentSession> chart(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
             @RequestBody ChartInjection body) {
-        TreatmentSession s = sessions.chart(me, id, body);
+        TreatmentSession s = charting.chart(me, id, body);
         return ResponseEntity.created(URI.create("/api/sessions/" + id)).body(s);
     }
 
@@ -138,7 +148,7 @@ class TreatmentApi {
     @Operation(summary = "Repeat the last injection at a new point on the leg map")
     ResponseEntity<TreatmentSession> repeat(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
             @RequestBody(required = false) RepeatRequest r) {
-        TreatmentSession s = sessions.repeat(me, id, r.areaId(), r.x(), r.y(), r.view(),
+        TreatmentSession s = charting.repeat(me, id, r.areaId(), r.x(), r.y(), r.view(),
                 r.override() == null ? null : r.override().reason());
         return ResponseEntity.created(URI.create("/api/sessions/" + id)).body(s);
     }
@@ -147,34 +157,34 @@ class TreatmentApi {
     @Operation(summary = "Strike out an injection charted by mistake, with the reason (open sessions only)")
     TreatmentSession voidInjection(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
             @PathVariable long injectionId, @RequestBody Reason body) {
-        return sessions.voidInjection(me, id, injectionId, body.reason());
+        return charting.voidInjection(me, id, injectionId, body.reason());
     }
 
     @PutMapping("/api/sessions/{id}/compression")
     @Operation(summary = "Record the compression applied: type, length, mmHg and the standard it is quoted in")
     TreatmentSession compression(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
             @RequestBody Compression body) {
-        return sessions.compression(me, id, body);
+        return charting.compression(me, id, body);
     }
 
     @PutMapping("/api/sessions/{id}/reactions")
     @Operation(summary = "Record immediate reactions (or NONE) and what was done")
     TreatmentSession reactions(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
             @RequestBody Reactions body) {
-        return sessions.reactions(me, id, body);
+        return charting.reactions(me, id, body);
     }
 
     @PostMapping("/api/sessions/{id}/sign")
     @Operation(summary = "Sign and lock the session; later corrections are addenda")
     TreatmentSession sign(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id) {
-        return sessions.sign(me, id);
+        return signing.sign(me, id);
     }
 
     @PostMapping("/api/sessions/{id}/addenda")
     @Operation(summary = "Add an addendum to a signed session: who, when and why")
     ResponseEntity<TreatmentSession> addendum(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
             @RequestBody AddendumRequest r) {
-        TreatmentSession s = sessions.addendum(me, id, r.reason(), r.text());
+        TreatmentSession s = signing.addendum(me, id, r.reason(), r.text());
         return ResponseEntity.created(URI.create("/api/sessions/" + id)).body(s);
     }
 }

@@ -13,6 +13,7 @@ import java.util.Set;
 
 import org.venula.assessment.rules.LegMapTerms.VeinType;
 import org.venula.protocol.ProtocolDocument;
+import org.venula.protocol.Restriction;
 
 /**
  * The dose check: milligrams per agent against a per-kg daily limit, liquid volume per agent and foam volume per
@@ -103,11 +104,11 @@ public final class DoseCheck {
     /**
      * Checks one session's injections. {@code earlierToday} are the patient's injections in other sessions of the
      * same calendar day: they count towards the daily milligram limit, not towards the per-session volumes.
-     * Restrictions are the codes of the screening in force ({@code LIMIT_FOAM}, {@code NO_FOAM},
+     * Restrictions are those of the screening in force ({@code LIMIT_FOAM}, {@code NO_FOAM},
      * {@code AVOID_<AGENT>}).
      */
-    public static Result check(BigDecimal weightKg, Limits limits, Set<String> restrictions, List<Injection> session,
-            List<Injection> earlierToday) {
+    public static Result check(BigDecimal weightKg, Limits limits, Set<Restriction> restrictions,
+            List<Injection> session, List<Injection> earlierToday) {
         Map<String, BigDecimal> mg = new LinkedHashMap<>();
         Map<String, BigDecimal> liquid = new LinkedHashMap<>();
         for (Injection i : session) {
@@ -124,7 +125,7 @@ public final class DoseCheck {
         }
         BigDecimal foam = session.stream().filter(i -> i.form() == Form.FOAM).map(Injection::volumeMl)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
-        boolean foamLimited = restrictions.contains("LIMIT_FOAM");
+        boolean foamLimited = restrictions.contains(Restriction.LIMIT_FOAM);
         BigDecimal maxFoam = foamLimited ? limits.maxFoamMlLimited() : limits.maxFoamMl();
 
         Messages messages = new Messages();
@@ -133,19 +134,20 @@ public final class DoseCheck {
         List<Integer> forbiddenFoam = new ArrayList<>();
         for (int n = 0; n < session.size(); n++) {
             Injection i = session.get(n);
-            if (restrictions.contains("AVOID_" + i.agent())) {
+            Restriction avoid = Restriction.avoiding(i.agent());
+            if (avoid != null && restrictions.contains(avoid)) {
                 forbidden.computeIfAbsent(i.agent(), a -> new ArrayList<>()).add(n + 1);
             }
-            if (i.form() == Form.FOAM && restrictions.contains("NO_FOAM")) {
+            if (i.form() == Form.FOAM && restrictions.contains(Restriction.NO_FOAM)) {
                 forbiddenFoam.add(n + 1);
             }
         }
         forbidden.forEach((agent, numbers) -> messages.add("AGENT_NOT_ALLOWED", Status.BLOCK,
-                name(limits, agent) + " must not be used for this patient (screening restriction AVOID_" + agent
-                        + "): " + injections(numbers)));
+                name(limits, agent) + " must not be used for this patient (screening restriction "
+                        + Restriction.avoiding(agent) + "): " + injections(numbers)));
         if (!forbiddenFoam.isEmpty()) {
             messages.add("FOAM_NOT_ALLOWED", Status.BLOCK,
-                    "Foam is not allowed for this patient (screening restriction NO_FOAM): "
+                    "Foam is not allowed for this patient (screening restriction " + Restriction.NO_FOAM + "): "
                             + injections(forbiddenFoam));
         }
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.venula.assessment.rules.LegMapTerms.VeinType;
+import org.venula.protocol.Restriction;
 import org.venula.support.Presets;
 import org.venula.treatment.rules.DoseCheck.Form;
 import org.venula.treatment.rules.DoseCheck.Injection;
@@ -31,7 +32,7 @@ class DoseCheckTest {
                 null);
     }
 
-    private static Result check(String weight, Set<String> restrictions, Injection... injections) {
+    private static Result check(String weight, Set<Restriction> restrictions, Injection... injections) {
         return DoseCheck.check(new BigDecimal(weight), STANDARD, restrictions, List.of(injections), List.of());
     }
 
@@ -84,7 +85,7 @@ class DoseCheckTest {
             100.1%, 5.005, true,  BLOCK
             """)
     void foamVolumeOfTenMillilitresOrFiveWhenLimited(String share, String ml, boolean limited, Status expected) {
-        Result r = check("70", limited ? Set.of("LIMIT_FOAM") : Set.of(),
+        Result r = check("70", limited ? Set.of(Restriction.LIMIT_FOAM) : Set.of(),
                 foam("SODIUM_TETRADECYL_SULFATE", "1", ml, 1, 4));
         assertThat(r.status()).isEqualTo(expected);
         assertThat(r.maxFoamVolumeMl()).isEqualByComparingTo(limited ? "5.0" : "10.0");
@@ -119,7 +120,7 @@ class DoseCheckTest {
 
     @Test
     void noFoamBlocksFoamButLeavesTheFoamLimitAlone() {
-        Result r = check("70", Set.of("NO_FOAM"), liquid("POLIDOCANOL", "0.5", "0.2", null),
+        Result r = check("70", Set.of(Restriction.NO_FOAM), liquid("POLIDOCANOL", "0.5", "0.2", null),
                 foam("POLIDOCANOL", "1", "1", 1, 4), foam("POLIDOCANOL", "1", "1", 1, 4));
         assertThat(r.status()).isEqualTo(Status.BLOCK);
         assertThat(r.maxFoamVolumeMl()).isEqualByComparingTo("10.0");
@@ -129,12 +130,12 @@ class DoseCheckTest {
 
     @Test
     void anAgentTheScreeningAvoidsIsBlocked() {
-        Result r = check("70", Set.of("AVOID_POLIDOCANOL"), liquid("SODIUM_TETRADECYL_SULFATE", "0.2", "0.2", null),
-                liquid("POLIDOCANOL", "0.5", "0.2", null));
+        Result r = check("70", Set.of(Restriction.AVOID_POLIDOCANOL),
+                liquid("SODIUM_TETRADECYL_SULFATE", "0.2", "0.2", null), liquid("POLIDOCANOL", "0.5", "0.2", null));
         assertThat(codes(r)).containsExactly("AGENT_NOT_ALLOWED:BLOCK");
         assertThat(r.messages().get(0).text()).contains("Polidocanol").contains("injection 2");
-        assertThat(check("70", Set.of("AVOID_SODIUM_TETRADECYL_SULFATE"), liquid("POLIDOCANOL", "0.5", "0.2", null))
-                .status()).isEqualTo(Status.OK);
+        assertThat(check("70", Set.of(Restriction.AVOID_SODIUM_TETRADECYL_SULFATE),
+                liquid("POLIDOCANOL", "0.5", "0.2", null)).status()).isEqualTo(Status.OK);
     }
 
     @ParameterizedTest(name = "{0} {1}% for {2}: {3}")
