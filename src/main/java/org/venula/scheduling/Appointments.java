@@ -34,6 +34,7 @@ import org.venula.scheduling.rules.PathwayRules.Broken;
 import org.venula.scheduling.rules.PathwayRules.Status;
 import org.venula.scheduling.rules.PathwayRules.Type;
 import org.venula.scheduling.rules.PathwayRules.Window;
+import org.venula.scheduling.rules.SlotFinder;
 import org.venula.screening.Screenings;
 import org.venula.shared.ConflictException;
 import org.venula.shared.FieldProblem;
@@ -258,31 +259,14 @@ public class Appointments {
         Map<Integer, List<Window>> hours = hours(practitioner.id());
         Instant rangeStart = from.atStartOfDay(zone).toInstant();
         Instant rangeEnd = to.plusDays(1).atStartOfDay(zone).toInstant();
-        List<Appointment> booked = store.forPractitioner(me.clinicId(), practitioner.id(), rangeStart, rangeEnd, zone)
-                .stream().filter(a -> a.status() != Status.CANCELLED).toList();
-        List<Instant[]> away = store.absences(practitioner.id(), rangeStart, rangeEnd);
-        Instant now = clock.instant();
-        List<LocalDateTime> out = new ArrayList<>();
-        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            for (Window w : hours.getOrDefault(day.getDayOfWeek().getValue(), List.of())) {
-                for (LocalTime t = w.start(); !t.plusMinutes(length).isAfter(w.end()) && !t.plusMinutes(length)
-                        .isBefore(t); t = t.plusMinutes(step)) {
-                    ZonedDateTime s = ZonedDateTime.of(day, t, zone);
-                    if (!s.toLocalTime().equals(t)) {
-                        continue;
-                    }
-                    Instant si = s.toInstant();
-                    Instant ei = s.plusMinutes(length).toInstant();
-                    boolean taken = booked.stream().anyMatch(a -> ZonedDateTime.of(a.start(), zone).toInstant()
-                            .isBefore(ei) && si.isBefore(ZonedDateTime.of(a.end(), zone).toInstant()));
-                    boolean absent = away.stream().anyMatch(a -> a[0].isBefore(ei) && si.isBefore(a[1]));
-                    if (!taken && !absent && si.isAfter(now)) {
-                        out.add(s.toLocalDateTime());
-                    }
-                }
-            }
-        }
-        return out;
+        List<SlotFinder.Range> booked = store.forPractitioner(me.clinicId(), practitioner.id(), rangeStart, rangeEnd,
+                zone).stream().filter(a -> a.status() != Status.CANCELLED)
+                .map(a -> new SlotFinder.Range(ZonedDateTime.of(a.start(), zone).toInstant(),
+                        ZonedDateTime.of(a.end(), zone).toInstant())).toList();
+        List<SlotFinder.Range> away = store.absences(practitioner.id(), rangeStart, rangeEnd).stream()
+                .map(a -> new SlotFinder.Range(a[0], a[1])).toList();
+        return SlotFinder.free(new SlotFinder.Search(hours, away, booked, length, step, from, to, zone,
+                clock.instant()));
     }
 
     /** A practitioner's working hours by ISO weekday; Monday to Friday 09:00–17:00 until set. */
