@@ -23,8 +23,9 @@ import org.venula.patient.Patients;
 import org.venula.protocol.ProtocolDocument;
 import org.venula.protocol.Protocols;
 import org.venula.scheduling.Appointment;
-import org.venula.scheduling.Appointments;
+import org.venula.scheduling.Availability;
 import org.venula.scheduling.BookAppointment;
+import org.venula.scheduling.Bookings;
 import org.venula.scheduling.rules.PathwayRules.Type;
 import org.venula.shared.ConflictException;
 import org.venula.shared.InvalidInputException;
@@ -43,17 +44,19 @@ public class FollowUps {
 
     private final FollowUpStore store;
     private final Protocols protocols;
-    private final Appointments appointments;
+    private final Availability availability;
+    private final Bookings bookings;
     private final Patients patients;
     private final Clinics clinics;
     private final AccessLog accessLog;
     private final Clock clock;
 
-    FollowUps(FollowUpStore store, Protocols protocols, Appointments appointments, Patients patients, Clinics clinics,
-            AccessLog accessLog, Clock clock) {
+    FollowUps(FollowUpStore store, Protocols protocols, Availability availability, Bookings bookings,
+            Patients patients, Clinics clinics, AccessLog accessLog, Clock clock) {
         this.store = store;
         this.protocols = protocols;
-        this.appointments = appointments;
+        this.availability = availability;
+        this.bookings = bookings;
         this.patients = patients;
         this.clinics = clinics;
         this.accessLog = accessLog;
@@ -129,13 +132,13 @@ public class FollowUps {
             case MAINTENANCE_RECALL -> Type.CONSULTATION;
         };
         LocalDate from = task.dueFrom().isAfter(today) ? task.dueFrom() : today.plusDays(1);
-        List<LocalDateTime> free = appointments.slots(me, task.practitionerId(), type, from, from.plusDays(30));
+        List<LocalDateTime> free = availability.slots(me, task.practitionerId(), type, from, from.plusDays(30));
         if (free.isEmpty()) {
             throw new ConflictException("no-free-slot", null, task.practitionerName() + " has no free "
                     + type.name().toLowerCase() + " slot between " + from + " and " + from.plusDays(30)
                     + ": book from the calendar.");
         }
-        Appointment a = appointments.book(me, new BookAppointment(task.patientId(), task.practitionerId(), type,
+        Appointment a = bookings.book(me, new BookAppointment(task.patientId(), task.practitionerId(), type,
                 free.get(0), null));
         store.booked(taskId, a.id(), now(), me.getUsername());
         return a;

@@ -35,11 +35,11 @@ public class WaitingList {
     private final Clinics clinics;
     private final AccessLog accessLog;
     private final Clock clock;
-    private final Appointments appointments;
+    private final Bookings bookings;
 
     WaitingList(WaitingListStore store, Patients patients, Clinics clinics, AccessLog accessLog, Clock clock,
-            Appointments appointments) {
-        this.appointments = appointments;
+            Bookings bookings) {
+        this.bookings = bookings;
         this.store = store;
         this.patients = patients;
         this.clinics = clinics;
@@ -118,7 +118,7 @@ public class WaitingList {
         if (request.patientId() == null || w.patientId() != request.patientId()) {
             throw new InvalidInputException("waitingId", "is another patient's place on the waiting list");
         }
-        Appointment booked = appointments.book(me, request);
+        Appointment booked = bookings.book(me, request);
         if (!store.close(me.clinicId(), id, "BOOKED", booked.id(), null, now(), me.getUsername())) {
             throw new ConflictException("not-waiting", null, "This place on the waiting list was closed meanwhile; "
                     + "nothing was booked.");
