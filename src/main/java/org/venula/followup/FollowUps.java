@@ -26,6 +26,7 @@ import org.venula.scheduling.Appointment;
 import org.venula.scheduling.Availability;
 import org.venula.scheduling.BookAppointment;
 import org.venula.scheduling.Bookings;
+import org.venula.scheduling.Paging;
 import org.venula.scheduling.rules.PathwayRules.Type;
 import org.venula.shared.ConflictException;
 import org.venula.shared.InvalidInputException;
@@ -91,16 +92,17 @@ public class FollowUps {
                 "after session " + e.sessionId() + (e.lastOfCourse() ? " (last of course: recall)" : ""));
     }
 
-    /** The recall list: what is due within {@code withinDays} from today, overdue first by date. */
+    /** One page of the recall list: what is due within {@code withinDays} from today, overdue first by date. */
     @Transactional
-    public List<FollowUpTask> due(VenulaPrincipal me, Integer withinDays) {
+    public Paging.Paged<FollowUpTask> due(VenulaPrincipal me, Integer withinDays, Paging paging) {
         int within = withinDays == null ? DEFAULT_WITHIN_DAYS : withinDays;
         if (within < 0 || within > 730) {
             throw new InvalidInputException("within", "must be between 0 and 730 days");
         }
         LocalDate today = clinics.today(me.clinicId());
-        List<FollowUpTask> due = store.due(me.clinicId(), today.plusDays(within), today, zone(me));
-        accessLog.recordShown(me.clinicId(), due.stream().map(FollowUpTask::patientId).toList(),
+        Paging.Paged<FollowUpTask> due = paging.of(store.due(me.clinicId(), today.plusDays(within), today, zone(me),
+                paging.limit(), paging.offset()));
+        accessLog.recordShown(me.clinicId(), due.items().stream().map(FollowUpTask::patientId).toList(),
                 AccessAction.LIST_PATIENTS, "recall list, due within " + within + " days");
         return due;
     }

@@ -28,8 +28,6 @@ import org.venula.shared.NotFoundException;
 @Service
 public class WaitingList {
 
-    static final int MAX_SHOWN = 200;
-
     private final WaitingListStore store;
     private final Patients patients;
     private final Clinics clinics;
@@ -84,11 +82,11 @@ public class WaitingList {
         return store.find(me.clinicId(), id).orElseThrow();
     }
 
-    /** The clinic's open entries, oldest first; every patient shown is access-logged. */
+    /** One page of the clinic's open entries, oldest first; every patient shown is access-logged. */
     @Transactional
-    public List<WaitingEntry> waiting(VenulaPrincipal me) {
-        List<WaitingEntry> found = store.waiting(me.clinicId(), MAX_SHOWN);
-        accessLog.recordShown(me.clinicId(), found.stream().map(WaitingEntry::patientId).toList(),
+    public Paging.Paged<WaitingEntry> waiting(VenulaPrincipal me, Paging paging) {
+        Paging.Paged<WaitingEntry> found = paging.of(store.waiting(me.clinicId(), paging.limit(), paging.offset()));
+        accessLog.recordShown(me.clinicId(), found.items().stream().map(WaitingEntry::patientId).toList(),
                 AccessAction.LIST_PATIENTS, "waiting list");
         return found;
     }

@@ -23,6 +23,7 @@ import org.venula.scheduling.Appointment;
 import org.venula.scheduling.Appointments;
 import org.venula.scheduling.Availability;
 import org.venula.scheduling.Bookings;
+import org.venula.scheduling.Paging;
 import org.venula.scheduling.WaitingList;
 import org.venula.scheduling.rules.PathwayRules.Status;
 import org.venula.scheduling.rules.PathwayRules.Type;
@@ -223,8 +224,10 @@ class AppointmentPages {
 
     @GetMapping("/calendar/waiting")
     String waiting(@AuthenticationPrincipal VenulaPrincipal me, @RequestParam(required = false) Long patientId,
-            Model model) {
-        model.addAttribute("entries", waitingList.waiting(me));
+            @RequestParam(required = false) Integer page, Model model) {
+        var shown = waitingList.waiting(me, Paging.of(page, null));
+        model.addAttribute("entries", shown.items());
+        model.addAttribute("shown", shown);
         model.addAttribute("practitioners", clinics.practitioners(me.clinicId()));
         model.addAttribute("types", Type.values());
         if (patientId != null) {

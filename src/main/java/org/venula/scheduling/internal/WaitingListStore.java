@@ -43,10 +43,11 @@ public class WaitingListStore {
                 .query(WaitingListStore::map).optional();
     }
 
-    /** The clinic's open entries, oldest first (first come, first offered), at most {@code limit}. */
-    public List<WaitingEntry> waiting(long clinicId, int limit) {
-        return jdbc.sql(SELECT + " WHERE w.clinic_id = :c AND w.status = 'WAITING' ORDER BY w.created_at, w.id LIMIT :n")
-                .param("c", clinicId).param("n", limit).query(WaitingListStore::map).list();
+    /** The clinic's open entries, oldest first (first come, first offered): {@code limit} from {@code offset}. */
+    public List<WaitingEntry> waiting(long clinicId, int limit, long offset) {
+        return jdbc.sql(SELECT + " WHERE w.clinic_id = :c AND w.status = 'WAITING' ORDER BY w.created_at, w.id"
+                        + " LIMIT :n OFFSET :offset")
+                .param("c", clinicId).param("n", limit).param("offset", offset).query(WaitingListStore::map).list();
     }
 
     /** Open entries a freed slot of this type and practitioner suits, oldest first. */
