@@ -107,7 +107,7 @@ public class Complications {
         long id = store.insertComplication(new OutcomeStore.NewComplication(me.clinicId(), patientId, c.sessionId(),
                 c.areaId(), null, type.name(), c.onsetOn(), severity.name(), foundBy.name(),
                 c.management() == null || c.management().isBlank() ? null : c.management().trim(), c.resolvedOn(),
-                "CONFIRMED", ComplicationRules.serious(type, severity), now(), me.getUsername()));
+                ComplicationRules.Status.CONFIRMED, ComplicationRules.serious(type, severity), now(), me.getUsername()));
         accessLog.record(me.clinicId(), patientId, AccessAction.RECORD_COMPLICATION, type + " " + severity);
         return store.complication(me.clinicId(), id).orElseThrow();
     }
@@ -127,8 +127,9 @@ public class Complications {
             }
             ComplicationRules.Severity severity = ComplicationRules.proposedSeverity(type, e.levelOf(symptom));
             store.insertComplication(new OutcomeStore.NewComplication(e.clinicId(), e.patientId(), e.sessionId(), null,
-                    e.checkInId(), type.name(), e.onDate(), severity.name(), "CHECK_IN",
-                    "Proposed from the patient's check-in (" + symptom + ")", null, "PROPOSED",
+                    e.checkInId(), type.name(), e.onDate(), severity.name(), ComplicationRules.FoundBy.CHECK_IN.name(),
+                    "Proposed from the patient's check-in (" + symptom + ")", null,
+                    ComplicationRules.Status.PROPOSED,
                     ComplicationRules.serious(type, severity), now(), "patient link"));
         }
     }
@@ -159,7 +160,8 @@ public class Complications {
             }
             severityReason = "Proposed " + proposed + ", confirmed " + s + ": " + reason.trim();
         }
-        if (c.status() != null && !"PROPOSED".equals(c.status()) || !store.decide(me.clinicId(), id, "CONFIRMED", null,
+        if (c.status() != null && !ComplicationRules.Status.PROPOSED.name().equals(c.status())
+                || !store.decide(me.clinicId(), id, ComplicationRules.Status.CONFIRMED, null,
                 s.name(), ComplicationRules.serious(ComplicationRules.Type.valueOf(c.type()), s), management,
                 severityReason, now(), me.getUsername())) {
             throw new ConflictException("complication-decided", null, "Only a proposed complication is confirmed.");
@@ -175,7 +177,7 @@ public class Complications {
         if (reason == null || reason.isBlank() || reason.length() > 1000) {
             throw new InvalidInputException("reason", "is required: say why this is not a complication");
         }
-        if (!store.decide(me.clinicId(), id, "REJECTED", reason.trim(), null, c.serious(), null, null, now(),
+        if (!store.decide(me.clinicId(), id, ComplicationRules.Status.REJECTED, reason.trim(), null, c.serious(), null, null, now(),
                 me.getUsername())) {
             throw new ConflictException("complication-decided", null, "Only a proposed complication is rejected.");
         }

@@ -124,7 +124,7 @@ public class FollowUps {
         LocalDate today = clinics.today(me.clinicId());
         FollowUpTask task = store.find(me.clinicId(), taskId, today, zone(me))
                 .orElseThrow(() -> new NotFoundException("Follow-up " + taskId));
-        if (!"DUE".equals(task.status())) {
+        if (!FollowUpTask.Status.DUE.name().equals(task.status())) {
             throw new ConflictException("follow-up-not-due", null, "This follow-up is " + task.status().toLowerCase()
                     + (task.appointmentStart() == null ? "." : " for " + task.appointmentStart() + "."));
         }

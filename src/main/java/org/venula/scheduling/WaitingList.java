@@ -71,7 +71,7 @@ public class WaitingList {
         }
         patients.get(me, j.patientId());
         boolean already = store.forPatient(me.clinicId(), j.patientId()).stream()
-                .anyMatch(w -> "WAITING".equals(w.status()) && w.type() == j.type());
+                .anyMatch(w -> WaitingEntry.Status.WAITING.name().equals(w.status()) && w.type() == j.type());
         if (already) {
             throw new ConflictException("duplicate", "type", "The patient is already waiting for an earlier "
                     + j.type().name().toLowerCase() + ".");
@@ -117,7 +117,7 @@ public class WaitingList {
             throw new InvalidInputException("waitingId", "is another patient's place on the waiting list");
         }
         Appointment booked = bookings.book(me, request);
-        if (!store.close(me.clinicId(), id, "BOOKED", booked.id(), null, now(), me.getUsername())) {
+        if (!store.close(me.clinicId(), id, WaitingEntry.Status.BOOKED, booked.id(), null, now(), me.getUsername())) {
             throw new ConflictException("not-waiting", null, "This place on the waiting list was closed meanwhile; "
                     + "nothing was booked.");
         }
@@ -136,7 +136,7 @@ public class WaitingList {
             throw new InvalidInputException("reason", reason.length() > 500 ? "must be at most 500 characters"
                     : InputLimits.textProblem(reason));
         }
-        if (!store.close(me.clinicId(), id, "REMOVED", null, reason.trim(), now(), me.getUsername())) {
+        if (!store.close(me.clinicId(), id, WaitingEntry.Status.REMOVED, null, reason.trim(), now(), me.getUsername())) {
             throw new ConflictException("not-waiting", null, "This place on the waiting list is already closed.");
         }
         accessLog.record(me.clinicId(), w.patientId(), AccessAction.CHANGE_APPOINTMENT, "waiting list " + id

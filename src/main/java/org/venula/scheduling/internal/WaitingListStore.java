@@ -65,13 +65,13 @@ public class WaitingListStore {
                 .param("c", clinicId).param("p", patientId).query(WaitingListStore::map).list();
     }
 
-    public boolean close(long clinicId, long id, String status, Long appointmentId, String reason, OffsetDateTime at,
+    public boolean close(long clinicId, long id, WaitingEntry.Status status, Long appointmentId, String reason, OffsetDateTime at,
             String by) {
         return jdbc.sql("""
                 UPDATE waiting_list SET status = :s, appointment_id = :a, closed_reason = :r, closed_at = :at,
                   closed_by = :by
                 WHERE clinic_id = :c AND id = :id AND status = 'WAITING'""")
-                .param("s", status).param("a", appointmentId).param("r", reason).param("at", at).param("by", by)
+                .param("s", status.name()).param("a", appointmentId).param("r", reason).param("at", at).param("by", by)
                 .param("c", clinicId).param("id", id).update() == 1;
     }
 
