@@ -107,7 +107,8 @@ public class Complications {
         long id = store.insertComplication(new OutcomeStore.NewComplication(me.clinicId(), patientId, c.sessionId(),
                 c.areaId(), null, type.name(), c.onsetOn(), severity.name(), foundBy.name(),
                 c.management() == null || c.management().isBlank() ? null : c.management().trim(), c.resolvedOn(),
-                ComplicationRules.Status.CONFIRMED, ComplicationRules.serious(type, severity), now(), me.getUsername()));
+                ComplicationRules.Status.CONFIRMED, ComplicationRules.serious(type, severity), now(),
+                me.getUsername()));
         accessLog.record(me.clinicId(), patientId, AccessAction.RECORD_COMPLICATION, type + " " + severity);
         return store.complication(me.clinicId(), id).orElseThrow();
     }
@@ -177,8 +178,8 @@ public class Complications {
         if (reason == null || reason.isBlank() || reason.length() > 1000) {
             throw new InvalidInputException("reason", "is required: say why this is not a complication");
         }
-        if (!store.decide(me.clinicId(), id, ComplicationRules.Status.REJECTED, reason.trim(), null, c.serious(), null, null, now(),
-                me.getUsername())) {
+        if (!store.decide(me.clinicId(), id, ComplicationRules.Status.REJECTED, reason.trim(), null, c.serious(), null,
+                null, now(), me.getUsername())) {
             throw new ConflictException("complication-decided", null, "Only a proposed complication is rejected.");
         }
         accessLog.record(me.clinicId(), c.patientId(), AccessAction.UPDATE_COMPLICATION, "rejected " + id);

@@ -136,7 +136,8 @@ public class WaitingList {
             throw new InvalidInputException("reason", reason.length() > 500 ? "must be at most 500 characters"
                     : InputLimits.textProblem(reason));
         }
-        if (!store.close(me.clinicId(), id, WaitingEntry.Status.REMOVED, null, reason.trim(), now(), me.getUsername())) {
+        if (!store.close(me.clinicId(), id, WaitingEntry.Status.REMOVED, null, reason.trim(), now(),
+                me.getUsername())) {
             throw new ConflictException("not-waiting", null, "This place on the waiting list is already closed.");
         }
         accessLog.record(me.clinicId(), w.patientId(), AccessAction.CHANGE_APPOINTMENT, "waiting list " + id

@@ -126,8 +126,8 @@ public class OutcomeStore {
     }
 
     /** Confirms or rejects a proposed complication; a confirmation may correct its severity and set management. */
-    public boolean decide(long clinicId, long id, ComplicationRules.Status status, String reason, String severity, boolean serious,
-            String management, String severityReason, OffsetDateTime at, String by) {
+    public boolean decide(long clinicId, long id, ComplicationRules.Status status, String reason, String severity,
+            boolean serious, String management, String severityReason, OffsetDateTime at, String by) {
         return jdbc.sql("""
                 UPDATE complication SET status = :status, status_reason = :reason,
                   severity = COALESCE(:severity, severity), serious = :serious, severity_reason = :severityReason,

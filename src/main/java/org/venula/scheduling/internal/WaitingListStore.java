@@ -65,8 +65,8 @@ public class WaitingListStore {
                 .param("c", clinicId).param("p", patientId).query(WaitingListStore::map).list();
     }
 
-    public boolean close(long clinicId, long id, WaitingEntry.Status status, Long appointmentId, String reason, OffsetDateTime at,
-            String by) {
+    public boolean close(long clinicId, long id, WaitingEntry.Status status, Long appointmentId, String reason,
+            OffsetDateTime at, String by) {
         return jdbc.sql("""
                 UPDATE waiting_list SET status = :s, appointment_id = :a, closed_reason = :r, closed_at = :at,
                   closed_by = :by
