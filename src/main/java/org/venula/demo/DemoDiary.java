@@ -11,8 +11,9 @@ import org.venula.clinic.Clinics;
 import org.venula.clinic.VenulaPrincipal;
 import org.venula.protocol.ProtocolDocument;
 import org.venula.protocol.Protocols;
-import org.venula.scheduling.Appointments;
+import org.venula.scheduling.Availability;
 import org.venula.scheduling.BookAppointment;
+import org.venula.scheduling.Bookings;
 import org.venula.scheduling.rules.PathwayRules;
 import org.venula.screening.Screenings;
 import org.venula.screening.StoredScreening;
@@ -32,14 +33,17 @@ class DemoDiary {
     private record RecallDue(long patientId, long practitionerId) {
     }
 
-    private final Appointments appointments;
+    private final Availability availability;
+    private final Bookings bookings;
     private final Clinics clinics;
     private final Protocols protocols;
     private final Screenings screenings;
     private final JdbcClient jdbc;
 
-    DemoDiary(Appointments appointments, Clinics clinics, Protocols protocols, Screenings screenings, JdbcClient jdbc) {
-        this.appointments = appointments;
+    DemoDiary(Availability availability, Bookings bookings, Clinics clinics, Protocols protocols, Screenings screenings,
+            JdbcClient jdbc) {
+        this.availability = availability;
+        this.bookings = bookings;
         this.clinics = clinics;
         this.protocols = protocols;
         this.screenings = screenings;
@@ -62,7 +66,7 @@ class DemoDiary {
                 new PathwayRules.Settings(booking.seeAndTreat().value(),
                         protocol.screening().clearanceValidityDays().value(), protocol.plan().intervalMinDays().value()));
         List<DiaryPlan.Practitioner> practitioners = practitionerIds.stream()
-                .map(id -> new DiaryPlan.Practitioner(id, appointments.hours(id))).toList();
+                .map(id -> new DiaryPlan.Practitioner(id, availability.hours(id))).toList();
 
         List<DiaryPlan.ReviewDue> reviews = reviewsDue(clinic, today, rules);
         List<DiaryPlan.ConsultationWanted> consultations = new ArrayList<>();
@@ -80,7 +84,7 @@ class DemoDiary {
         }
         List<DiaryPlan.Booking> plan = DiaryPlan.plan(today, DAYS, practitioners, rules, reviews, consultations, seed);
         for (DiaryPlan.Booking b : plan) {
-            appointments.book(as, new BookAppointment(b.patientId(), b.practitionerId(), b.type(), b.start(), null));
+            bookings.book(as, new BookAppointment(b.patientId(), b.practitionerId(), b.type(), b.start(), null));
         }
         return plan;
     }

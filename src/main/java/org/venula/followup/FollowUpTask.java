@@ -12,4 +12,7 @@ public record FollowUpTask(long id, long patientId, String patientName, long ses
         long practitionerId, String practitionerName, Kind kind, LocalDate dueFrom, LocalDate dueUntil,
         String status, String statusReason, Long appointmentId, java.time.LocalDateTime appointmentStart,
         boolean overdue) {
+
+    /** Where a task stands: {@code status} is one of these names. */
+    public enum Status { DUE, BOOKED, DONE, DISMISSED }
 }

@@ -23,8 +23,10 @@ import org.venula.patient.Patients;
 import org.venula.protocol.ProtocolDocument;
 import org.venula.protocol.Protocols;
 import org.venula.scheduling.Appointment;
-import org.venula.scheduling.Appointments;
+import org.venula.scheduling.Availability;
 import org.venula.scheduling.BookAppointment;
+import org.venula.scheduling.Bookings;
+import org.venula.scheduling.Paging;
 import org.venula.scheduling.rules.PathwayRules.Type;
 import org.venula.shared.ConflictException;
 import org.venula.shared.InvalidInputException;
@@ -43,17 +45,19 @@ public class FollowUps {
 
     private final FollowUpStore store;
     private final Protocols protocols;
-    private final Appointments appointments;
+    private final Availability availability;
+    private final Bookings bookings;
     private final Patients patients;
     private final Clinics clinics;
     private final AccessLog accessLog;
     private final Clock clock;
 
-    FollowUps(FollowUpStore store, Protocols protocols, Appointments appointments, Patients patients, Clinics clinics,
-            AccessLog accessLog, Clock clock) {
+    FollowUps(FollowUpStore store, Protocols protocols, Availability availability, Bookings bookings,
+            Patients patients, Clinics clinics, AccessLog accessLog, Clock clock) {
         this.store = store;
         this.protocols = protocols;
-        this.appointments = appointments;
+        this.availability = availability;
+        this.bookings = bookings;
         this.patients = patients;
         this.clinics = clinics;
         this.accessLog = accessLog;
@@ -88,16 +92,17 @@ public class FollowUps {
                 "after session " + e.sessionId() + (e.lastOfCourse() ? " (last of course: recall)" : ""));
     }
 
-    /** The recall list: what is due within {@code withinDays} from today, overdue first by date. */
+    /** One page of the recall list: what is due within {@code withinDays} from today, overdue first by date. */
     @Transactional
-    public List<FollowUpTask> due(VenulaPrincipal me, Integer withinDays) {
+    public Paging.Paged<FollowUpTask> due(VenulaPrincipal me, Integer withinDays, Paging paging) {
         int within = withinDays == null ? DEFAULT_WITHIN_DAYS : withinDays;
         if (within < 0 || within > 730) {
             throw new InvalidInputException("within", "must be between 0 and 730 days");
         }
         LocalDate today = clinics.today(me.clinicId());
-        List<FollowUpTask> due = store.due(me.clinicId(), today.plusDays(within), today, zone(me));
-        accessLog.recordShown(me.clinicId(), due.stream().map(FollowUpTask::patientId).toList(),
+        Paging.Paged<FollowUpTask> due = paging.of(store.due(me.clinicId(), today.plusDays(within), today, zone(me),
+                paging.limit(), paging.offset()));
+        accessLog.recordShown(me.clinicId(), due.items().stream().map(FollowUpTask::patientId).toList(),
                 AccessAction.LIST_PATIENTS, "recall list, due within " + within + " days");
         return due;
     }
@@ -119,7 +124,7 @@ public class FollowUps {
         LocalDate today = clinics.today(me.clinicId());
         FollowUpTask task = store.find(me.clinicId(), taskId, today, zone(me))
                 .orElseThrow(() -> new NotFoundException("Follow-up " + taskId));
-        if (!"DUE".equals(task.status())) {
+        if (!FollowUpTask.Status.DUE.name().equals(task.status())) {
             throw new ConflictException("follow-up-not-due", null, "This follow-up is " + task.status().toLowerCase()
                     + (task.appointmentStart() == null ? "." : " for " + task.appointmentStart() + "."));
         }
@@ -129,13 +134,13 @@ public class FollowUps {
             case MAINTENANCE_RECALL -> Type.CONSULTATION;
         };
         LocalDate from = task.dueFrom().isAfter(today) ? task.dueFrom() : today.plusDays(1);
-        List<LocalDateTime> free = appointments.slots(me, task.practitionerId(), type, from, from.plusDays(30));
+        List<LocalDateTime> free = availability.slots(me, task.practitionerId(), type, from, from.plusDays(30));
         if (free.isEmpty()) {
             throw new ConflictException("no-free-slot", null, task.practitionerName() + " has no free "
                     + type.name().toLowerCase() + " slot between " + from + " and " + from.plusDays(30)
                     + ": book from the calendar.");
         }
-        Appointment a = appointments.book(me, new BookAppointment(task.patientId(), task.practitionerId(), type,
+        Appointment a = bookings.book(me, new BookAppointment(task.patientId(), task.practitionerId(), type,
                 free.get(0), null));
         store.booked(taskId, a.id(), now(), me.getUsername());
         return a;

@@ -10,7 +10,6 @@ import java.time.ZonedDateTime;
 import java.util.Base64;
 import java.util.Optional;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,6 +18,7 @@ import org.venula.clinic.Clinics;
 import org.venula.clinic.PractitionerView;
 import org.venula.clinic.VenulaPrincipal;
 import org.venula.scheduling.internal.AppointmentStore;
+import org.venula.scheduling.internal.CalendarFeedStore;
 import org.venula.scheduling.rules.PathwayRules.Status;
 import org.venula.shared.NotFoundException;
 
@@ -33,16 +33,16 @@ import net.fortuna.ical4j.model.property.Uid;
 @Service
 public class CalendarFeeds {
 
-    private final JdbcClient jdbc;
+    private final CalendarFeedStore tokens;
     private final Clinics clinics;
     private final AppointmentStore store;
     private final Clock clock;
     private final org.venula.accesslog.AccessLog accessLog;
 
-    CalendarFeeds(JdbcClient jdbc, Clinics clinics, AppointmentStore store, Clock clock,
+    CalendarFeeds(CalendarFeedStore tokens, Clinics clinics, AppointmentStore store, Clock clock,
             org.venula.accesslog.AccessLog accessLog) {
         this.accessLog = accessLog;
-        this.jdbc = jdbc;
+        this.tokens = tokens;
         this.clinics = clinics;
         this.store = store;
         this.clock = clock;
@@ -56,27 +56,20 @@ public class CalendarFeeds {
         byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        jdbc.sql("INSERT INTO calendar_feed (token, clinic_id, practitioner_id, created_at, created_by) VALUES (:t, :c, :p, :at, :by)")
-                .param("t", token).param("c", me.clinicId()).param("p", p.id())
-                .param("at", clock.instant().atOffset(ZoneOffset.UTC)).param("by", me.getUsername()).update();
+        tokens.insert(token, me.clinicId(), p.id(), clock.instant().atOffset(ZoneOffset.UTC), me.getUsername());
         return token;
     }
 
     @Transactional
     public void revoke(VenulaPrincipal me, long practitionerId) {
         PractitionerView p = own(me, practitionerId);
-        jdbc.sql("UPDATE calendar_feed SET revoked_at = :at WHERE practitioner_id = :p AND revoked_at IS NULL")
-                .param("at", clock.instant().atOffset(ZoneOffset.UTC)).param("p", p.id()).update();
+        tokens.revoke(p.id(), clock.instant().atOffset(ZoneOffset.UTC));
     }
 
     /** The feed for a live token: appointments from 30 days back to a year ahead; each patient in it is logged. */
     @Transactional
     public Optional<String> feed(String token) {
-        record Feed(long clinicId, long practitionerId) {
-        }
-        return jdbc.sql("SELECT clinic_id, practitioner_id FROM calendar_feed WHERE token = :t AND revoked_at IS NULL")
-                .param("t", token).query((rs, n) -> new Feed(rs.getLong(1), rs.getLong(2))).optional()
-                .map(f -> render(f.clinicId(), f.practitionerId()));
+        return tokens.live(token).map(f -> render(f.clinicId(), f.practitionerId()));
     }
 
     private String render(long clinicId, long practitionerId) {

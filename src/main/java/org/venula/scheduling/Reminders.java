@@ -11,13 +11,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.venula.clinic.ClinicContact;
 import org.venula.clinic.ClinicDetails;
 import org.venula.clinic.ClinicInfo;
 import org.venula.patient.PatientRecord;
 import org.venula.protocol.ProtocolDocument;
+import org.venula.scheduling.internal.ReminderStore;
 import org.venula.scheduling.rules.PathwayRules.Type;
 import org.venula.shared.web.PublicAddress;
 
@@ -35,13 +35,13 @@ public class Reminders {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' HH:mm", Locale.UK);
 
-    private final JdbcClient jdbc;
+    private final ReminderStore store;
     private final Clock clock;
     private final PublicAddress publicAddress;
     private final ClinicDetails details;
 
-    Reminders(JdbcClient jdbc, Clock clock, PublicAddress publicAddress, ClinicDetails details) {
-        this.jdbc = jdbc;
+    Reminders(ReminderStore store, Clock clock, PublicAddress publicAddress, ClinicDetails details) {
+        this.store = store;
         this.clock = clock;
         this.publicAddress = publicAddress;
         this.details = details;
@@ -90,30 +90,17 @@ public class Reminders {
             body.append(": e-mail ").append(contact.email());
         }
         body.append(".\n\n").append(contact.name()).append('\n');
-        jdbc.sql("""
-                INSERT INTO reminder (clinic_id, appointment_id, patient_id, recipient, subject, body, ics, due_at,
-                  status, attempts, next_attempt_at, created_at)
-                VALUES (:clinic, :appointment, :patient, :to, :subject, :body, :ics, :due, 'PENDING', 0, :due, :now)""")
-                .param("clinic", clinic.id()).param("appointment", a.id()).param("patient", patient.id())
-                .param("to", patient.email()).param("subject", "Your " + what + " on " + start.format(WHEN))
-                .param("body", body.toString()).param("ics", ics(contact, a, start))
-                .param("due", due.atOffset(ZoneOffset.UTC)).param("now", now.atOffset(ZoneOffset.UTC)).update();
+        store.insert(new ReminderStore.NewReminder(clinic.id(), a.id(), patient.id(), patient.email(),
+                "Your " + what + " on " + start.format(WHEN), body.toString(), ics(contact, a, start),
+                due.atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC)));
     }
 
     void cancel(long appointmentId) {
-        jdbc.sql("UPDATE reminder SET status = 'CANCELLED' WHERE appointment_id = :a AND status = 'PENDING'")
-                .param("a", appointmentId).update();
+        store.cancel(appointmentId);
     }
 
     public List<Reminder> recent(long clinicId, int limit) {
-        return jdbc.sql("SELECT * FROM reminder WHERE clinic_id = :c ORDER BY id DESC LIMIT :limit")
-                .param("c", clinicId).param("limit", limit)
-                .query((rs, n) -> new Reminder(rs.getLong("id"), rs.getLong("appointment_id"), rs.getLong("patient_id"),
-                        rs.getString("recipient"), rs.getString("subject"), rs.getString("body"),
-                        rs.getObject("due_at", OffsetDateTime.class), rs.getString("status"), rs.getInt("attempts"),
-                        rs.getObject("next_attempt_at", OffsetDateTime.class), rs.getString("last_error"),
-                        rs.getObject("sent_at", OffsetDateTime.class)))
-                .list();
+        return store.recent(clinicId, limit);
     }
 
     static String ics(ClinicContact clinic, Appointment a, ZonedDateTime start) {

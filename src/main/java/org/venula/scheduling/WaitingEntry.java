@@ -11,4 +11,7 @@ import org.venula.scheduling.rules.PathwayRules.Type;
 public record WaitingEntry(long id, long patientId, String patientName, Long practitionerId, String practitionerName,
         Type type, String note, String status, Long appointmentId, String closedReason, OffsetDateTime createdAt,
         String createdBy) {
+
+    /** Where an entry stands: {@code status} is one of these names. */
+    public enum Status { WAITING, BOOKED, REMOVED }
 }

@@ -28,18 +28,16 @@ import org.venula.shared.NotFoundException;
 @Service
 public class WaitingList {
 
-    static final int MAX_SHOWN = 200;
-
     private final WaitingListStore store;
     private final Patients patients;
     private final Clinics clinics;
     private final AccessLog accessLog;
     private final Clock clock;
-    private final Appointments appointments;
+    private final Bookings bookings;
 
     WaitingList(WaitingListStore store, Patients patients, Clinics clinics, AccessLog accessLog, Clock clock,
-            Appointments appointments) {
-        this.appointments = appointments;
+            Bookings bookings) {
+        this.bookings = bookings;
         this.store = store;
         this.patients = patients;
         this.clinics = clinics;
@@ -73,7 +71,7 @@ public class WaitingList {
         }
         patients.get(me, j.patientId());
         boolean already = store.forPatient(me.clinicId(), j.patientId()).stream()
-                .anyMatch(w -> "WAITING".equals(w.status()) && w.type() == j.type());
+                .anyMatch(w -> WaitingEntry.Status.WAITING.name().equals(w.status()) && w.type() == j.type());
         if (already) {
             throw new ConflictException("duplicate", "type", "The patient is already waiting for an earlier "
                     + j.type().name().toLowerCase() + ".");
@@ -84,11 +82,11 @@ public class WaitingList {
         return store.find(me.clinicId(), id).orElseThrow();
     }
 
-    /** The clinic's open entries, oldest first; every patient shown is access-logged. */
+    /** One page of the clinic's open entries, oldest first; every patient shown is access-logged. */
     @Transactional
-    public List<WaitingEntry> waiting(VenulaPrincipal me) {
-        List<WaitingEntry> found = store.waiting(me.clinicId(), MAX_SHOWN);
-        accessLog.recordShown(me.clinicId(), found.stream().map(WaitingEntry::patientId).toList(),
+    public Paging.Paged<WaitingEntry> waiting(VenulaPrincipal me, Paging paging) {
+        Paging.Paged<WaitingEntry> found = paging.of(store.waiting(me.clinicId(), paging.limit(), paging.offset()));
+        accessLog.recordShown(me.clinicId(), found.items().stream().map(WaitingEntry::patientId).toList(),
                 AccessAction.LIST_PATIENTS, "waiting list");
         return found;
     }
@@ -118,8 +116,8 @@ public class WaitingList {
         if (request.patientId() == null || w.patientId() != request.patientId()) {
             throw new InvalidInputException("waitingId", "is another patient's place on the waiting list");
         }
-        Appointment booked = appointments.book(me, request);
-        if (!store.close(me.clinicId(), id, "BOOKED", booked.id(), null, now(), me.getUsername())) {
+        Appointment booked = bookings.book(me, request);
+        if (!store.close(me.clinicId(), id, WaitingEntry.Status.BOOKED, booked.id(), null, now(), me.getUsername())) {
             throw new ConflictException("not-waiting", null, "This place on the waiting list was closed meanwhile; "
                     + "nothing was booked.");
         }
@@ -138,7 +136,8 @@ public class WaitingList {
             throw new InvalidInputException("reason", reason.length() > 500 ? "must be at most 500 characters"
                     : InputLimits.textProblem(reason));
         }
-        if (!store.close(me.clinicId(), id, "REMOVED", null, reason.trim(), now(), me.getUsername())) {
+        if (!store.close(me.clinicId(), id, WaitingEntry.Status.REMOVED, null, reason.trim(), now(),
+                me.getUsername())) {
             throw new ConflictException("not-waiting", null, "This place on the waiting list is already closed.");
         }
         accessLog.record(me.clinicId(), w.patientId(), AccessAction.CHANGE_APPOINTMENT, "waiting list " + id

@@ -16,6 +16,7 @@ import org.venula.clinic.VenulaPrincipal;
 import org.venula.followup.FollowUpTask;
 import org.venula.followup.FollowUps;
 import org.venula.scheduling.Appointment;
+import org.venula.scheduling.Paging;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -31,9 +32,12 @@ class FollowUpApi {
     }
 
     @GetMapping("/api/recalls")
-    @Operation(summary = "Reviews, next sessions and maintenance recalls due within 'within' days (default 28)")
-    List<FollowUpTask> due(@AuthenticationPrincipal VenulaPrincipal me, @RequestParam(required = false) Integer within) {
-        return followUps.due(me, within);
+    @Operation(summary = "Reviews, next sessions and maintenance recalls due within 'within' days (default 28); "
+            + "paged (page from 0, size 1-200, default 50), a Link header (rel=\"next\") when more follow")
+    ResponseEntity<List<FollowUpTask>> due(@AuthenticationPrincipal VenulaPrincipal me,
+            @RequestParam(required = false) Integer within, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return followUps.due(me, within, Paging.of(page, size)).response();
     }
 
     @PostMapping("/api/recalls/{id}/book")

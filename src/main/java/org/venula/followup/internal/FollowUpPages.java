@@ -11,6 +11,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.venula.clinic.VenulaPrincipal;
 import org.venula.followup.FollowUps;
 import org.venula.scheduling.Appointment;
+import org.venula.scheduling.Paging;
 import org.venula.shared.ConflictException;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.Labels;
@@ -28,10 +29,12 @@ class FollowUpPages {
 
     @GetMapping("/recalls")
     String recalls(@AuthenticationPrincipal VenulaPrincipal me, @RequestParam(required = false) Integer within,
-            Model model) {
+            @RequestParam(required = false) Integer page, Model model) {
         int days = within == null ? FollowUps.DEFAULT_WITHIN_DAYS : within;
+        var shown = followUps.due(me, days, Paging.of(page, null));
         model.addAttribute("within", days);
-        model.addAttribute("tasks", followUps.due(me, days));
+        model.addAttribute("tasks", shown.items());
+        model.addAttribute("shown", shown);
         return "followup/recalls";
     }
 

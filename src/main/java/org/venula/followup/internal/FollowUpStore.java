@@ -97,11 +97,18 @@ public class FollowUpStore {
                 .param("a", appointmentId).param("at", at).param("by", by).param("id", id).update();
     }
 
-    /** Tasks still due whose window opens on or before {@code until}, earliest first. */
+    /** Every task still due whose window opens on or before {@code until}, earliest first (the outcome audit). */
     public List<FollowUpTask> due(long clinicId, LocalDate until, LocalDate today, ZoneId zone) {
+        return due(clinicId, until, today, zone, Integer.MAX_VALUE, 0);
+    }
+
+    /** Tasks still due whose window opens by {@code until}, earliest first: {@code limit} from {@code offset}. */
+    public List<FollowUpTask> due(long clinicId, LocalDate until, LocalDate today, ZoneId zone, int limit,
+            long offset) {
         return jdbc.sql(SELECT + " WHERE t.clinic_id = :c AND t.status = 'DUE' AND t.due_from <= :until"
-                + " ORDER BY t.due_from, t.id")
-                .param("c", clinicId).param("until", until).query((rs, n) -> map(rs, today, zone)).list();
+                + " ORDER BY t.due_from, t.id LIMIT :limit OFFSET :offset")
+                .param("c", clinicId).param("until", until).param("limit", limit).param("offset", offset)
+                .query((rs, n) -> map(rs, today, zone)).list();
     }
 
     public List<FollowUpTask> forPatient(long clinicId, long patientId, LocalDate today, ZoneId zone) {

@@ -19,10 +19,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.venula.assessment.Consultations;
 import org.venula.clinic.VenulaPrincipal;
 import org.venula.followup.Audit;
+import org.venula.followup.Complications;
 import org.venula.followup.OutcomeAudit;
-import org.venula.followup.Outcomes;
 import org.venula.followup.RecordReview;
 import org.venula.followup.ReportComplication;
+import org.venula.followup.Reviews;
 import org.venula.followup.rules.ComplicationRules;
 import org.venula.patient.Patients;
 import org.venula.planning.Plans;
@@ -38,16 +39,18 @@ import org.venula.shared.web.Downloads;
 @Controller
 class OutcomePages {
 
-    private final Outcomes outcomes;
+    private final Reviews reviews;
+    private final Complications complications;
     private final Audit audit;
     private final Patients patients;
     private final Plans plans;
     private final Consultations consultations;
     private final Sessions sessions;
 
-    OutcomePages(Outcomes outcomes, Audit audit, Patients patients, Plans plans, Consultations consultations,
-            Sessions sessions) {
-        this.outcomes = outcomes;
+    OutcomePages(Reviews reviews, Complications complications, Audit audit, Patients patients, Plans plans,
+            Consultations consultations, Sessions sessions) {
+        this.reviews = reviews;
+        this.complications = complications;
         this.audit = audit;
         this.patients = patients;
         this.plans = plans;
@@ -65,7 +68,7 @@ class OutcomePages {
         model.addAttribute("plans", all);
         model.addAttribute("plan", plan);
         model.addAttribute("areas", plan == null ? List.of() : consultations.get(me, plan.consultationId()).areas());
-        model.addAttribute("timing", plan == null ? Map.of() : outcomes.reviewTiming(me, id, plan.id()));
+        model.addAttribute("timing", plan == null ? Map.of() : reviews.reviewTiming(me, id, plan.id()));
         model.addAttribute("sessions", sessions.forPatient(me, id).stream().filter(s -> s.signed()).toList());
         model.addAttribute("types", ComplicationRules.Type.values());
         model.addAttribute("severities", ComplicationRules.Severity.values());
@@ -99,7 +102,7 @@ class OutcomePages {
         f.errors().forEach((k, v) -> errors.add(Labels.field(k) + ": " + v));
         if (errors.isEmpty()) {
             try {
-                var saved = outcomes.recordReview(me, id, r);
+                var saved = reviews.recordReview(me, id, r);
                 redirect.addFlashAttribute("notice", "Review recorded: " + Labels.sentence(saved.decision())
                         + (saved.recallOn() == null ? "." : ", maintenance recall due " + saved.recallOn() + "."));
                 return "redirect:/patients/" + id;
@@ -125,9 +128,9 @@ class OutcomePages {
         f.errors().forEach((k, v) -> errors.add(Labels.field(k) + ": " + v));
         if (errors.isEmpty()) {
             try {
-                var saved = outcomes.report(me, id, c);
+                var saved = complications.report(me, id, c);
                 redirect.addFlashAttribute("notice", "Complication recorded: " + Labels.sentence(saved.type())
-                        + (saved.serious() ? ". It is serious: the clinic lead is alerted. " + outcomes.regulatorPrompt(me.clinicId())
+                        + (saved.serious() ? ". It is serious: the clinic lead is alerted. " + complications.regulatorPrompt(me.clinicId())
                         : "."));
                 return "redirect:/patients/" + id;
             } catch (InvalidInputException e) {
@@ -141,8 +144,8 @@ class OutcomePages {
 
     @GetMapping("/complications/waiting/summary")
     String waiting(@AuthenticationPrincipal VenulaPrincipal me, Model model) {
-        model.addAttribute("waiting", outcomes.waiting(me));
-        model.addAttribute("regulatorPrompt", outcomes.regulatorPrompt(me.clinicId()));
+        model.addAttribute("waiting", complications.waiting(me));
+        model.addAttribute("regulatorPrompt", complications.regulatorPrompt(me.clinicId()));
         return "followup/waiting :: panel";
     }
 
@@ -152,13 +155,13 @@ class OutcomePages {
             @RequestParam(required = false) String reason, @RequestParam(required = false) String report,
             RedirectAttributes redirect) {
         me.requireClinicalRecord();
-        outcomes.requireComplication(me, id);
+        complications.requireComplication(me, id);
         try {
             switch (action == null ? "" : action) {
-                case "confirm" -> outcomes.confirm(me, id, severity == null || severity.isBlank() ? null : severity, null,
+                case "confirm" -> complications.confirm(me, id, severity == null || severity.isBlank() ? null : severity, null,
                         reason);
-                case "reject" -> outcomes.reject(me, id, reason);
-                case "lead" -> outcomes.leadReview(me, id, report);
+                case "reject" -> complications.reject(me, id, reason);
+                case "lead" -> complications.leadReview(me, id, report);
                 default -> throw new InvalidInputException("action", "choose confirm, reject or lead review");
             }
             redirect.addFlashAttribute("notice", "Recorded.");
@@ -173,8 +176,8 @@ class OutcomePages {
     @GetMapping("/patients/{id}/outcomes/summary")
     String summary(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id, Model model) {
         model.addAttribute("patientId", id);
-        model.addAttribute("reviews", outcomes.reviews(me, id));
-        model.addAttribute("complications", outcomes.complications(me, id));
+        model.addAttribute("reviews", reviews.reviews(me, id));
+        model.addAttribute("complications", complications.complications(me, id));
         return "followup/outcomes :: panel";
     }
 

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Repository;
 import org.venula.followup.Complication;
 import org.venula.followup.RecordReview;
 import org.venula.followup.Review;
+import org.venula.followup.rules.ComplicationRules;
 import org.venula.followup.rules.Stats;
 
 /** Reviews with their area results, and the complications register. */
@@ -100,7 +101,7 @@ public class OutcomeStore {
 
     public record NewComplication(long clinicId, long patientId, Long sessionId, Long areaId, Long checkInId,
             String type, LocalDate onsetOn, String severity, String foundBy, String management, LocalDate resolvedOn,
-            String status, boolean serious, OffsetDateTime at, String by) {
+            ComplicationRules.Status status, boolean serious, OffsetDateTime at, String by) {
     }
 
     public long insertComplication(NewComplication c) {
@@ -114,7 +115,7 @@ public class OutcomeStore {
                 .param("c", c.clinicId()).param("p", c.patientId()).param("s", c.sessionId()).param("a", c.areaId())
                 .param("k", c.checkInId()).param("type", c.type()).param("onset", c.onsetOn())
                 .param("severity", c.severity()).param("found", c.foundBy()).param("management", c.management())
-                .param("resolved", c.resolvedOn()).param("status", c.status()).param("serious", c.serious())
+                .param("resolved", c.resolvedOn()).param("status", c.status().name()).param("serious", c.serious())
                 .param("at", c.at()).param("by", c.by()).update(keys, "id");
         return keys.getKeyAs(Long.class);
     }
@@ -125,14 +126,14 @@ public class OutcomeStore {
     }
 
     /** Confirms or rejects a proposed complication; a confirmation may correct its severity and set management. */
-    public boolean decide(long clinicId, long id, String status, String reason, String severity, boolean serious,
-            String management, String severityReason, OffsetDateTime at, String by) {
+    public boolean decide(long clinicId, long id, ComplicationRules.Status status, String reason, String severity,
+            boolean serious, String management, String severityReason, OffsetDateTime at, String by) {
         return jdbc.sql("""
                 UPDATE complication SET status = :status, status_reason = :reason,
                   severity = COALESCE(:severity, severity), serious = :serious, severity_reason = :severityReason,
                   management = COALESCE(:management, management), updated_at = :at, updated_by = :by
                 WHERE clinic_id = :c AND id = :id AND status = 'PROPOSED'""")
-                .param("status", status).param("reason", reason).param("severity", severity)
+                .param("status", status.name()).param("reason", reason).param("severity", severity)
                 .param("serious", serious).param("management", management).param("severityReason", severityReason)
                 .param("at", at).param("by", by).param("c", clinicId).param("id", id).update() == 1;
     }

@@ -16,10 +16,11 @@ import org.venula.shared.Reason;
 import org.venula.clinic.VenulaPrincipal;
 import org.venula.followup.Audit;
 import org.venula.followup.Complication;
+import org.venula.followup.Complications;
 import org.venula.followup.OutcomeAudit;
-import org.venula.followup.Outcomes;
 import org.venula.followup.RecordReview;
 import org.venula.followup.ReportComplication;
+import org.venula.followup.Reviews;
 import org.venula.followup.Review;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -30,11 +31,13 @@ import org.venula.shared.web.Downloads;
 @Tag(name = "Reviews, complications and the outcome audit")
 class OutcomesApi {
 
-    private final Outcomes outcomes;
+    private final Reviews reviews;
+    private final Complications complications;
     private final Audit audit;
 
-    OutcomesApi(Outcomes outcomes, Audit audit) {
-        this.outcomes = outcomes;
+    OutcomesApi(Reviews reviews, Complications complications, Audit audit) {
+        this.reviews = reviews;
+        this.complications = complications;
         this.audit = audit;
     }
 
@@ -51,34 +54,34 @@ class OutcomesApi {
     @Operation(summary = "Record a review: clearance per mapped area, satisfaction, CEAP/VCSS per leg, the decision")
     ResponseEntity<Review> review(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long patientId,
             @RequestBody RecordReview body) {
-        Review r = outcomes.recordReview(me, patientId, body);
+        Review r = reviews.recordReview(me, patientId, body);
         return ResponseEntity.created(URI.create("/api/patients/" + patientId + "/reviews")).body(r);
     }
 
     @GetMapping("/api/patients/{patientId}/reviews")
     @Operation(summary = "The patient's reviews, newest first")
     List<Review> reviews(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long patientId) {
-        return outcomes.reviews(me, patientId);
+        return reviews.reviews(me, patientId);
     }
 
     @PostMapping("/api/patients/{patientId}/complications")
     @Operation(summary = "Report a complication (confirmed), tied to the session and area where known")
     ResponseEntity<Complication> report(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long patientId,
             @RequestBody ReportComplication body) {
-        Complication c = outcomes.report(me, patientId, body);
+        Complication c = complications.report(me, patientId, body);
         return ResponseEntity.created(URI.create("/api/patients/" + patientId + "/complications")).body(c);
     }
 
     @GetMapping("/api/patients/{patientId}/complications")
     @Operation(summary = "The patient's complications with the lots used")
     List<Complication> complications(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long patientId) {
-        return outcomes.complications(me, patientId);
+        return complications.complications(me, patientId);
     }
 
     @GetMapping("/api/complications/waiting")
     @Operation(summary = "Complications proposed from check-ins, and serious ones waiting for the clinic lead")
     List<Complication> waiting(@AuthenticationPrincipal VenulaPrincipal me) {
-        return outcomes.waiting(me);
+        return complications.waiting(me);
     }
 
     @PostMapping("/api/complications/{id}/confirm")
@@ -86,28 +89,28 @@ class OutcomesApi {
             + "a lower grade than proposed needs `reason` (422 naming it)")
     Complication confirm(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
             @RequestBody(required = false) Confirm c) {
-        return outcomes.confirm(me, id, c.severity(), c.management(), c.reason());
+        return complications.confirm(me, id, c.severity(), c.management(), c.reason());
     }
 
     @PostMapping("/api/complications/{id}/reject")
     @Operation(summary = "Reject a proposed complication with the reason")
     Complication reject(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
             @RequestBody(required = false) Reason body) {
-        return outcomes.reject(me, id, body.reason());
+        return complications.reject(me, id, body.reason());
     }
 
     @PostMapping("/api/complications/{id}/resolve")
     @Operation(summary = "Record the date a complication resolved")
     Complication resolve(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
             @RequestBody(required = false) Resolve body) {
-        return outcomes.resolve(me, id, body.resolvedOn());
+        return complications.resolve(me, id, body.resolvedOn());
     }
 
     @PostMapping("/api/complications/{id}/lead-review")
     @Operation(summary = "The clinic lead records the review of a serious event and its regulator report")
     Complication leadReview(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
             @RequestBody(required = false) LeadReview body) {
-        return outcomes.leadReview(me, id, body.report());
+        return complications.leadReview(me, id, body.report());
     }
 
     @GetMapping("/api/audit/outcomes")

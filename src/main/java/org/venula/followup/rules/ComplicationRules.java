@@ -23,6 +23,9 @@ public final class ComplicationRules {
 
     public enum FoundBy { REVIEW, CHECK_IN, PHONE }
 
+    /** Where a complication stands in the register: proposed from a check-in, confirmed, or rejected. */
+    public enum Status { PROPOSED, CONFIRMED, REJECTED }
+
     /** Serious whatever the grade: clots and tissue necrosis (domain.md §6; the label's serious adverse events). */
     static final Set<Type> ALWAYS_SERIOUS = EnumSet.of(Type.DVT, Type.PULMONARY_EMBOLISM,
             Type.SKIN_ULCERATION_OR_NECROSIS);

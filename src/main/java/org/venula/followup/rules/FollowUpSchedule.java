@@ -24,16 +24,6 @@ public final class FollowUpSchedule {
             int recallMonths) {
     }
 
-    /**
-     * The maintenance recall after a review discharges the patient: the protocol's interval, or the shorter one
-     * when the median clearance found was below the protocol's complete-clearance threshold.
-     */
-    public static LocalDate recallAfterDischarge(LocalDate reviewedOn, Double medianClearance, int recallMonths,
-            int incompleteRecallMonths, int completePercent) {
-        boolean incomplete = medianClearance != null && medianClearance < completePercent;
-        return reviewedOn.plusMonths(incomplete ? incompleteRecallMonths : recallMonths);
-    }
-
     public static List<Due> after(LocalDate sessionDate, boolean lastOfCourse, Settings s) {
         List<Due> out = new ArrayList<>();
         out.add(new Due(Kind.REVIEW, sessionDate.plusDays(s.reviewFromDays()), sessionDate.plusDays(s.reviewToDays())));

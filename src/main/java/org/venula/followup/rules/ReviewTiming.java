@@ -24,7 +24,7 @@ public final class ReviewTiming {
 
     /** The facts: the last signed session of the course (or null), how many are signed of how many planned. */
     public record Facts(LocalDate lastSessionOn, int signedSessions, int plannedSessions, LocalDate reviewedOn,
-            String decision) {
+            ReviewDecision decision) {
     }
 
     public record Window(int fromDays, int toDays) {
@@ -49,7 +49,7 @@ public final class ReviewTiming {
                 out.add(new Finding(Concern.AFTER_WINDOW, when));
             }
         }
-        if ("DISCHARGE".equals(f.decision()) && f.signedSessions() < f.plannedSessions()) {
+        if (f.decision() == ReviewDecision.DISCHARGE && f.signedSessions() < f.plannedSessions()) {
             out.add(new Finding(Concern.DISCHARGE_BEFORE_COURSE_END, "Discharge after " + f.signedSessions() + " of "
                     + f.plannedSessions() + " planned sessions."));
         }

@@ -21,6 +21,9 @@ import org.venula.clinic.PractitionerView;
 import org.venula.clinic.VenulaPrincipal;
 import org.venula.scheduling.Appointment;
 import org.venula.scheduling.Appointments;
+import org.venula.scheduling.Availability;
+import org.venula.scheduling.Bookings;
+import org.venula.scheduling.Paging;
 import org.venula.scheduling.WaitingList;
 import org.venula.scheduling.rules.PathwayRules.Status;
 import org.venula.scheduling.rules.PathwayRules.Type;
@@ -41,13 +44,17 @@ class AppointmentPages {
     private static final int RESCHEDULE_DAYS = 14;
 
     private final Appointments appointments;
+    private final Availability availability;
+    private final Bookings bookings;
     private final WaitingList waitingList;
     private final Clinics clinics;
     private final org.venula.patient.Patients patients;
     private final java.time.Clock clock;
 
-    AppointmentPages(Appointments appointments, WaitingList waitingList, Clinics clinics,
-            org.venula.patient.Patients patients, java.time.Clock clock) {
+    AppointmentPages(Appointments appointments, Availability availability, Bookings bookings, WaitingList waitingList,
+            Clinics clinics, org.venula.patient.Patients patients, java.time.Clock clock) {
+        this.availability = availability;
+        this.bookings = bookings;
         this.clock = clock;
         this.patients = patients;
         this.appointments = appointments;
@@ -68,7 +75,7 @@ class AppointmentPages {
         model.addAttribute("started", !a.start().toLocalDate().isAfter(today));
         if (a.status() == Status.BOOKED) {
             model.addAttribute("from", first);
-            model.addAttribute("slots", byDay(appointments.slots(me, a.practitionerId(), a.type(), first,
+            model.addAttribute("slots", byDay(availability.slots(me, a.practitionerId(), a.type(), first,
                     first.plusDays(RESCHEDULE_DAYS - 1))));
             model.addAttribute("earlier", first.minusDays(RESCHEDULE_DAYS).isBefore(today) ? null
                     : first.minusDays(RESCHEDULE_DAYS));
@@ -124,7 +131,7 @@ class AppointmentPages {
     String reschedule(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
             @RequestParam(required = false) LocalDateTime start, RedirectAttributes redirect) {
         try {
-            Appointment moved = appointments.reschedule(me, id, start, null);
+            Appointment moved = bookings.reschedule(me, id, start, null);
             redirect.addFlashAttribute("notice", "Moved to " + Labels.sentence(moved.start().getDayOfWeek().name())
                     + " " + moved.start().toLocalDate() + " at " + moved.start().toLocalTime() + ".");
             return "redirect:/appointments/" + moved.id();
@@ -144,7 +151,7 @@ class AppointmentPages {
     @GetMapping("/practitioners/{id}/hours")
     String hours(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id, Model model) {
         PractitionerView p = practitioner(me, id);
-        Map<Integer, List<Window>> week = appointments.hours(id);
+        Map<Integer, List<Window>> week = availability.hours(id);
         Map<Integer, Window> rows = new LinkedHashMap<>();
         for (DayOfWeek d : DayOfWeek.values()) {
             List<Window> w = week.get(d.getValue());
@@ -155,7 +162,7 @@ class AppointmentPages {
         model.addAttribute("week", rows);
         model.addAttribute("dayNames", java.util.Arrays.stream(DayOfWeek.values())
                 .map(d -> Labels.sentence(d.name())).toList());
-        model.addAttribute("absences", appointments.absences(me, id, today, today.plusYears(1)));
+        model.addAttribute("absences", availability.absences(me, id, today, today.plusYears(1)));
         model.addAttribute("mayChange", me.isAdmin() || p.userId() == me.userId());
         model.addAttribute("today", today);
         return "scheduling/hours";
@@ -172,7 +179,7 @@ class AppointmentPages {
                     week.put(d, new Window(time(form.get("start." + d)), time(form.get("end." + d))));
                 }
             }
-            appointments.setHours(me, id, week);
+            availability.setHours(me, id, week);
             redirect.addFlashAttribute("notice", "Working hours saved. New bookings follow them; booked appointments "
                     + "stay as they are.");
         } catch (InvalidInputException e) {
@@ -188,7 +195,7 @@ class AppointmentPages {
         practitioner(me, id);
         try {
             // The facade checks who may record it before it checks the dates.
-            appointments.addAbsence(me, id, from == null ? null : from.atStartOfDay(),
+            availability.addAbsence(me, id, from == null ? null : from.atStartOfDay(),
                     until == null ? null : until.plusDays(1).atStartOfDay(),
                     reason == null || reason.isBlank() ? null : reason.trim());
             redirect.addFlashAttribute("notice", "Absence recorded: no new bookings from " + from + " to " + until
@@ -217,8 +224,10 @@ class AppointmentPages {
 
     @GetMapping("/calendar/waiting")
     String waiting(@AuthenticationPrincipal VenulaPrincipal me, @RequestParam(required = false) Long patientId,
-            Model model) {
-        model.addAttribute("entries", waitingList.waiting(me));
+            @RequestParam(required = false) Integer page, Model model) {
+        var shown = waitingList.waiting(me, Paging.of(page, null));
+        model.addAttribute("entries", shown.items());
+        model.addAttribute("shown", shown);
         model.addAttribute("practitioners", clinics.practitioners(me.clinicId()));
         model.addAttribute("types", Type.values());
         if (patientId != null) {

@@ -20,7 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.venula.clinic.VenulaPrincipal;
 import org.venula.scheduling.Appointment;
 import org.venula.scheduling.Appointments;
+import org.venula.scheduling.Availability;
 import org.venula.scheduling.BookAppointment;
+import org.venula.scheduling.Bookings;
 import org.venula.scheduling.rules.PathwayRules.Type;
 import org.venula.scheduling.rules.PathwayRules.Window;
 import org.venula.shared.InputLimits;
@@ -36,8 +38,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class AppointmentsApi {
 
     private final Appointments appointments;
+    private final Availability availability;
+    private final Bookings bookings;
 
-    AppointmentsApi(Appointments appointments) {
+    AppointmentsApi(Appointments appointments, Availability availability, Bookings bookings) {
+        this.availability = availability;
+        this.bookings = bookings;
         this.appointments = appointments;
     }
 
@@ -64,7 +70,7 @@ class AppointmentsApi {
                     + "`override: {rule, reason}` for one pathway rule.")
     ResponseEntity<Appointment> book(@AuthenticationPrincipal VenulaPrincipal me,
             @RequestBody BookAppointment body) {
-        Appointment a = appointments.book(me, body);
+        Appointment a = bookings.book(me, body);
         return ResponseEntity.created(URI.create("/api/appointments/" + a.id())).body(a);
     }
 
@@ -84,7 +90,7 @@ class AppointmentsApi {
     @Operation(summary = "Move to a new start (same rules); the old appointment is cancelled and linked")
     ResponseEntity<Appointment> reschedule(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
             @RequestBody RescheduleRequest r) {
-        Appointment a = appointments.reschedule(me, id, r.start(), r.override());
+        Appointment a = bookings.reschedule(me, id, r.start(), r.override());
         return ResponseEntity.created(URI.create("/api/appointments/" + a.id())).body(a);
     }
 
@@ -102,8 +108,8 @@ class AppointmentsApi {
     @Operation(summary = "Free start times for a practitioner and appointment type between two dates (inclusive)")
     List<Slot> slots(@AuthenticationPrincipal VenulaPrincipal me, @RequestParam long practitionerId,
             @RequestParam Type type, @RequestParam String from, @RequestParam String to) {
-        int length = appointments.length(me, type);
-        return appointments.slots(me, practitionerId, type, date(from), date(to)).stream()
+        int length = availability.length(me, type);
+        return availability.slots(me, practitionerId, type, date(from), date(to)).stream()
                 .map(s -> new Slot(s, s.plusMinutes(length))).toList();
     }
 
@@ -124,14 +130,14 @@ class AppointmentsApi {
             @RequestBody List<HoursEntry> week) {
         Map<Integer, Window> map = new LinkedHashMap<>();
         week.forEach(e -> map.put(e.weekday(), new Window(e.start(), e.end())));
-        return appointments.setHours(me, id, map);
+        return availability.setHours(me, id, map);
     }
 
     @PostMapping("/api/practitioners/{id}/absences")
     @Operation(summary = "Record an absence (local date-times)")
     ResponseEntity<Void> absence(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
             @RequestBody AbsenceRequest request) {
-        appointments.addAbsence(me, id, request.start(), request.end(), request.reason());
+        availability.addAbsence(me, id, request.start(), request.end(), request.reason());
         return ResponseEntity.status(201).build();
     }
 

@@ -18,7 +18,9 @@ import org.venula.clinic.VenulaPrincipal;
 import org.venula.patient.Patients;
 import org.venula.scheduling.Appointment;
 import org.venula.scheduling.Appointments;
+import org.venula.scheduling.Availability;
 import org.venula.scheduling.BookAppointment;
+import org.venula.scheduling.Bookings;
 import org.venula.scheduling.WaitingList;
 import org.venula.scheduling.rules.PathwayRules.Rule;
 import org.venula.scheduling.rules.PathwayRules.Type;
@@ -32,11 +34,16 @@ import org.venula.shared.RefusedException;
 class CalendarPages {
 
     private final Appointments appointments;
+    private final Availability availability;
+    private final Bookings bookings;
     private final Clinics clinics;
     private final Patients patients;
     private final WaitingList waitingList;
 
-    CalendarPages(Appointments appointments, Clinics clinics, Patients patients, WaitingList waitingList) {
+    CalendarPages(Appointments appointments, Availability availability, Bookings bookings, Clinics clinics,
+            Patients patients, WaitingList waitingList) {
+        this.availability = availability;
+        this.bookings = bookings;
         this.waitingList = waitingList;
         this.appointments = appointments;
         this.clinics = clinics;
@@ -64,8 +71,8 @@ class CalendarPages {
         model.addAttribute("practitioner", p);
         if (p != null) {
             model.addAttribute("appointments", appointments.forPractitioner(me, p.id(), day, day));
-            model.addAttribute("slots", appointments.slots(me, p.id(), t, day, day));
-            model.addAttribute("length", appointments.length(me, t));
+            model.addAttribute("slots", availability.slots(me, p.id(), t, day, day));
+            model.addAttribute("length", availability.length(me, t));
         }
         return "scheduling/day";
     }
@@ -89,7 +96,7 @@ class CalendarPages {
         List<Column> columns = new java.util.ArrayList<>();
         if (p != null) {
             List<Appointment> booked = appointments.forPractitioner(me, p.id(), monday, monday.plusDays(6));
-            List<LocalDateTime> free = appointments.slots(me, p.id(), t, monday, monday.plusDays(6));
+            List<LocalDateTime> free = availability.slots(me, p.id(), t, monday, monday.plusDays(6));
             for (int i = 0; i < 7; i++) {
                 LocalDate d = monday.plusDays(i);
                 List<Appointment> on = booked.stream().filter(a -> a.start().toLocalDate().equals(d)).toList();
@@ -115,7 +122,7 @@ class CalendarPages {
         LocalDate day = date == null ? clinics.today(me.clinicId()) : date;
         Type t = type == null ? Type.CONSULTATION : type;
         List<Column> columns = practitioners.stream().map(p -> new Column(p.displayName(), day, p,
-                appointments.forPractitioner(me, p.id(), day, day), appointments.slots(me, p.id(), t, day, day)))
+                appointments.forPractitioner(me, p.id(), day, day), availability.slots(me, p.id(), t, day, day)))
                 .toList();
         fillColumns(me, model, practitioners, null, day, t, patientId, columns, "clinic");
         model.addAttribute("previous", day.minusDays(1));
@@ -143,7 +150,7 @@ class CalendarPages {
         java.util.Map<Long, List<LocalDateTime>> free = new java.util.HashMap<>();
         for (PractitionerView p : practitioners) {
             booked.put(p.id(), appointments.forPractitioner(me, p.id(), monday, monday.plusDays(6)));
-            free.put(p.id(), appointments.slots(me, p.id(), t, monday, monday.plusDays(6)));
+            free.put(p.id(), availability.slots(me, p.id(), t, monday, monday.plusDays(6)));
         }
         List<ClinicDay> days = new java.util.ArrayList<>();
         for (int i = 0; i < 7; i++) {
@@ -180,7 +187,7 @@ class CalendarPages {
         }
         model.addAttribute("columns", columns);
         model.addAttribute("view", view);
-        model.addAttribute("length", appointments.length(me, type));
+        model.addAttribute("length", availability.length(me, type));
     }
 
     @GetMapping("/calendar/book")
@@ -193,7 +200,7 @@ class CalendarPages {
                 .orElseThrow(() -> new org.venula.shared.NotFoundException("Practitioner " + practitionerId)));
         model.addAttribute("start", start);
         model.addAttribute("type", type);
-        model.addAttribute("length", appointments.length(me, type));
+        model.addAttribute("length", availability.length(me, type));
         model.addAttribute("query", query == null ? "" : query);
         model.addAttribute("rules", Rule.values());
         if (patientId != null) {
@@ -213,7 +220,7 @@ class CalendarPages {
                 : new BookAppointment.Override(overrideRule, overrideReason);
         try {
             BookAppointment request = new BookAppointment(patientId, practitionerId, type, start, override);
-            Appointment a = waitingId == null ? appointments.book(me, request)
+            Appointment a = waitingId == null ? bookings.book(me, request)
                     : waitingList.book(me, waitingId, request);
             redirect.addFlashAttribute("notice", Labels.sentence(type.name()) + " booked for " + a.start().toLocalDate() + " at "
                     + a.start().toLocalTime() + " with " + a.practitionerName() + ".");

@@ -9,9 +9,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.venula.clinic.VenulaPrincipal;
 import org.venula.scheduling.WaitingEntry;
+import org.venula.scheduling.Paging;
 import org.venula.scheduling.WaitingList;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -31,9 +33,11 @@ class WaitingListApi {
     }
 
     @GetMapping("/api/waiting-list")
-    @Operation(summary = "Patients waiting for an earlier appointment, first come first")
-    List<WaitingEntry> waiting(@AuthenticationPrincipal VenulaPrincipal me) {
-        return waitingList.waiting(me);
+    @Operation(summary = "Patients waiting for an earlier appointment, first come first; paged (page from 0, size "
+            + "1-200, default 50), a Link header (rel=\"next\") when more follow")
+    ResponseEntity<List<WaitingEntry>> waiting(@AuthenticationPrincipal VenulaPrincipal me,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return waitingList.waiting(me, Paging.of(page, size)).response();
     }
 
     @PostMapping("/api/waiting-list")

@@ -43,10 +43,11 @@ public class WaitingListStore {
                 .query(WaitingListStore::map).optional();
     }
 
-    /** The clinic's open entries, oldest first (first come, first offered), at most {@code limit}. */
-    public List<WaitingEntry> waiting(long clinicId, int limit) {
-        return jdbc.sql(SELECT + " WHERE w.clinic_id = :c AND w.status = 'WAITING' ORDER BY w.created_at, w.id LIMIT :n")
-                .param("c", clinicId).param("n", limit).query(WaitingListStore::map).list();
+    /** The clinic's open entries, oldest first (first come, first offered): {@code limit} from {@code offset}. */
+    public List<WaitingEntry> waiting(long clinicId, int limit, long offset) {
+        return jdbc.sql(SELECT + " WHERE w.clinic_id = :c AND w.status = 'WAITING' ORDER BY w.created_at, w.id"
+                        + " LIMIT :n OFFSET :offset")
+                .param("c", clinicId).param("n", limit).param("offset", offset).query(WaitingListStore::map).list();
     }
 
     /** Open entries a freed slot of this type and practitioner suits, oldest first. */
@@ -64,13 +65,13 @@ public class WaitingListStore {
                 .param("c", clinicId).param("p", patientId).query(WaitingListStore::map).list();
     }
 
-    public boolean close(long clinicId, long id, String status, Long appointmentId, String reason, OffsetDateTime at,
-            String by) {
+    public boolean close(long clinicId, long id, WaitingEntry.Status status, Long appointmentId, String reason,
+            OffsetDateTime at, String by) {
         return jdbc.sql("""
                 UPDATE waiting_list SET status = :s, appointment_id = :a, closed_reason = :r, closed_at = :at,
                   closed_by = :by
                 WHERE clinic_id = :c AND id = :id AND status = 'WAITING'""")
-                .param("s", status).param("a", appointmentId).param("r", reason).param("at", at).param("by", by)
+                .param("s", status.name()).param("a", appointmentId).param("r", reason).param("at", at).param("by", by)
                 .param("c", clinicId).param("id", id).update() == 1;
     }
 

@@ -29,7 +29,8 @@ class ReviewTimingTest {
             ,           2026-12-02, 0, 3, REFER,           NO_SIGNED_SESSION
             ,           2026-12-02, 0, 3, DISCHARGE,       NO_SIGNED_SESSION DISCHARGE_BEFORE_COURSE_END
             """)
-    void concerns(LocalDate session, LocalDate reviewed, int signed, int planned, String decision, String expected) {
+    void concerns(LocalDate session, LocalDate reviewed, int signed, int planned, ReviewDecision decision,
+            String expected) {
         List<Concern> found = ReviewTiming.check(new ReviewTiming.Facts(session, signed, planned, reviewed, decision),
                 STANDARD).stream().map(ReviewTiming.Finding::concern).toList();
         List<Concern> want = expected.isBlank() ? List.of()
@@ -43,7 +44,8 @@ class ReviewTimingTest {
             2026-12-01, 2026-12-02, 'This review is 1 day after the session on 1 December 2026; the protocol reviews between 28 and 42 days.'
             """)
     void theMessageSaysWhenAndTheWindow(LocalDate session, LocalDate reviewed, String message) {
-        assertThat(ReviewTiming.check(new ReviewTiming.Facts(session, 1, 1, reviewed, "TOUCH_UP"), STANDARD))
+        assertThat(ReviewTiming.check(new ReviewTiming.Facts(session, 1, 1, reviewed, ReviewDecision.TOUCH_UP),
+                STANDARD))
                 .extracting(ReviewTiming.Finding::message).containsExactly(message);
     }
 }

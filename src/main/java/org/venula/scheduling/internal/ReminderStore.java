@@ -1,0 +1,59 @@
+package org.venula.scheduling.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.venula.scheduling.Reminders.Reminder;
+
+/** The reminder outbox's rows as the booking writes them and the outbox page reads them; the sender has its own. */
+@Repository
+public class ReminderStore {
+
+    private final JdbcClient jdbc;
+
+    ReminderStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A reminder to send at {@code due}, with the appointment as an iCalendar attachment. */
+    public record NewReminder(long clinicId, long appointmentId, long patientId, String recipient, String subject,
+            String body, String ics, OffsetDateTime due, OffsetDateTime at) {
+    }
+
+    public void insert(NewReminder r) {
+        jdbc.sql("""
+                INSERT INTO reminder (clinic_id, appointment_id, patient_id, recipient, subject, body, ics, due_at,
+                  status, attempts, next_attempt_at, created_at)
+                VALUES (:clinic, :appointment, :patient, :to, :subject, :body, :ics, :due, 'PENDING', 0, :due, :now)""")
+                .param("clinic", r.clinicId()).param("appointment", r.appointmentId()).param("patient", r.patientId())
+                .param("to", r.recipient()).param("subject", r.subject()).param("body", r.body())
+                .param("ics", r.ics()).param("due", r.due()).param("now", r.at()).update();
+    }
+
+    /** Cancels the appointment's reminder unless it is already sent. */
+    public void cancel(long appointmentId) {
+        jdbc.sql("UPDATE reminder SET status = 'CANCELLED' WHERE appointment_id = :a AND status = 'PENDING'")
+                .param("a", appointmentId).update();
+    }
+
+    /** The clinic's latest reminders, newest first, at most {@code limit}. */
+    public List<Reminder> recent(long clinicId, int limit) {
+        return jdbc.sql("""
+                SELECT id, appointment_id, patient_id, recipient, subject, body, due_at, status, attempts,
+                  next_attempt_at, last_error, sent_at
+                FROM reminder WHERE clinic_id = :c ORDER BY id DESC LIMIT :limit""")
+                .param("c", clinicId).param("limit", limit).query(ReminderStore::map).list();
+    }
+
+    private static Reminder map(ResultSet rs, int row) throws SQLException {
+        return new Reminder(rs.getLong("id"), rs.getLong("appointment_id"), rs.getLong("patient_id"),
+                rs.getString("recipient"), rs.getString("subject"), rs.getString("body"),
+                rs.getObject("due_at", OffsetDateTime.class), rs.getString("status"), rs.getInt("attempts"),
+                rs.getObject("next_attempt_at", OffsetDateTime.class), rs.getString("last_error"),
+                rs.getObject("sent_at", OffsetDateTime.class));
+    }
+}
