@@ -1,8 +1,10 @@
 package org.venula;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -10,6 +12,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.venula.support.Api;
@@ -167,34 +170,25 @@ abstract class ClinicDayScenarios extends HostileInputScenarios {
         return Api.as(port, username, "a-long-password-1");
     }
 
+    /** The aftercare plan a signed session creates after commit (an event, so it may lag the signing by a moment). */
     private long awaitAftercarePlan(Api clinician, long patientId) {
-        for (int i = 0; i < 100; i++) {
-            JsonNode plans = clinician.get("/api/patients/" + patientId + "/aftercare-plans").json();
-            if (plans.size() > 0) {
-                return plans.get(0).get("id").asLong();
-            }
-            sleep();
-        }
-        throw new AssertionError("no aftercare plan after signing");
+        JsonNode plans = await("an aftercare plan after signing").atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> clinician.get("/api/patients/" + patientId + "/aftercare-plans").json(), p -> p.size() > 0);
+        return plans.get(0).get("id").asLong();
     }
 
     private JsonNode awaitProposed(Api clinician, long patientId, String type) {
-        for (int i = 0; i < 100; i++) {
-            for (JsonNode c : clinician.get("/api/complications/waiting").json()) {
-                if (c.get("patientId").asLong() == patientId && c.get("type").asString().equals(type)) {
-                    return c;
-                }
-            }
-            sleep();
-        }
-        throw new AssertionError("no proposed " + type);
+        return await("a proposed " + type).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> proposed(clinician, patientId, type), Optional::isPresent).orElseThrow();
     }
 
-    private static void sleep() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    private static Optional<JsonNode> proposed(Api clinician, long patientId, String type) {
+        for (JsonNode c : clinician.get("/api/complications/waiting").json()) {
+            if (c.get("patientId").asLong() == patientId && c.get("type").asString().equals(type)) {
+                return Optional.of(c);
+            }
         }
+        return Optional.empty();
     }
 }

@@ -3,6 +3,7 @@ package org.venula;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -55,7 +56,9 @@ class PostgresApiIT extends ClinicDayScenarios {
                 .update()).hasMessageContaining("never deleted");
     }
 
+    /** A volume run, on demand: {@code ./mvnw verify -Pvolume} (docs/benchmarks.md); {@code verify} leaves it out. */
     @Test
+    @Tag("volume")
     void theAuditAnswersTenThousandSessionsExactlyAndQuickly() {
         java.time.LocalDate from = today().minusYears(3);
         long started = System.nanoTime();
