@@ -2,6 +2,7 @@ package org.venula;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.venula.ApiFixture.*;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,8 @@ import tools.jackson.databind.JsonNode;
 import org.venula.support.EmbeddedPostgresDatabase;
 
 /** The API scenarios on a real PostgreSQL (embedded binaries, no Docker), plus what only PostgreSQL enforces. */
-class PostgresApiIT extends ClinicDayScenarios {
+class PostgresApiIT extends RunningApplication implements ApiScenarios, TreatmentScenarios, AftercareScenarios,
+        OutcomeScenarios, HostileInputScenarios, ClinicDayScenarios {
 
     private static final String URL = EmbeddedPostgresDatabase.newDatabaseUrl();
 

@@ -55,11 +55,11 @@ class RemindersIT {
             JsonNode doc = admin.get("/api/protocols/active").json();
             ((ObjectNode) doc.get("booking").get("reminderHours")).put("value", 1440);
             assertThat(admin.put("/api/protocols/active", doc).status()).isEqualTo(200);
-            long patient = admin.post("/api/patients", ApiScenarios.patient("Reminded",
+            long patient = admin.post("/api/patients", ApiFixture.patient("Reminded",
                     Map.of("email", "reminded@example.org"))).id();
-            LocalDateTime monday = ApiScenarios.nextMonday().atTime(10, 0);
+            LocalDateTime monday = ApiFixture.nextMonday().atTime(10, 0);
 
-            assertThat(admin.post("/api/appointments", ApiScenarios.booking(patient, practitioner, "CONSULTATION",
+            assertThat(admin.post("/api/appointments", ApiFixture.booking(patient, practitioner, "CONSULTATION",
                     monday)).status()).isEqualTo(201);
             assertThat(mail.waitForIncomingEmail(20_000, 1)).isTrue();
             awaitTrue(() -> sent(admin, "reminded@example.org"));
@@ -72,9 +72,9 @@ class RemindersIT {
 
             // The mail server goes down; a second reminder waits, retried, with its error visible.
             mail.stop();
-            long second = admin.post("/api/patients", ApiScenarios.patient("Outage",
+            long second = admin.post("/api/patients", ApiFixture.patient("Outage",
                     Map.of("email", "outage@example.org"))).id();
-            assertThat(admin.post("/api/appointments", ApiScenarios.booking(second, practitioner, "CONSULTATION",
+            assertThat(admin.post("/api/appointments", ApiFixture.booking(second, practitioner, "CONSULTATION",
                     monday.plusHours(2))).status()).isEqualTo(201);
             awaitTrue(() -> Arrays.stream(reminders(admin)).anyMatch(r -> r.get("recipient").asString()
                     .equals("outage@example.org") && r.get("attempts").asInt() >= 1
