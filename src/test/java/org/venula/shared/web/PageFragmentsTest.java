@@ -25,6 +25,10 @@ class PageFragmentsTest {
     public record Dot(int seq, String view, double x, double y, String form, boolean counts, boolean tapped, String title) {
     }
 
+    /** One answer of a medical-history version as the chart and the version page list it. */
+    public record Answer(String label, String text, boolean unanswered, boolean flag) {
+    }
+
     private final SpringTemplateEngine engine = engine();
 
     private static SpringTemplateEngine engine() {
@@ -169,5 +173,17 @@ class PageFragmentsTest {
                 Map.of("errors", List.of("Clearance must be 0 to 100")));
 
         assertThat(html).contains("<p>The review was not saved:</p>").contains("<li>Clearance must be 0 to 100</li>");
+    }
+
+    @Test
+    void historyAnswersMarkTheUnansweredAndTheFlagged() {
+        String html = render("<dl th:replace=\"~{patient/history-fields :: answers(${answers})}\"></dl>",
+                Map.of("answers", List.of(new Answer("Pregnant?", "No", false, false),
+                        new Answer("Antibiotics in the last 14 days?", "Not asked", true, false),
+                        new Answer("Deep vein thrombosis before?", "Yes", false, true))));
+
+        assertThat(html).contains("<dl class=\"answers\">").contains("<dt>Pregnant?</dt>")
+                .contains("<dd class=\"unanswered\">Not asked</dd>").contains("<dd class=\"flag\">Yes</dd>")
+                .contains("<dd>No</dd>");
     }
 }
