@@ -202,7 +202,7 @@ class AccessMatrixIT {
             String otherAdmin = "matrix" + System.nanoTime();
             clinics.createClinic("Matrix Clinic", ZoneId.of("Europe/London"), false, otherAdmin, "matrix-password-1",
                     "test");
-            Api admin = Api.as(port, "admin", ApiScenarios.ADMIN_PASSWORD);
+            Api admin = Api.as(port, "admin", ApiFixture.ADMIN_PASSWORD);
             String throwaway = "throwaway" + System.nanoTime();
             admin.post("/api/users", Map.of("username", throwaway, "password", "a-long-password-1",
                     "displayName", "Throwaway", "role", "RECEPTION"));
@@ -236,7 +236,7 @@ class AccessMatrixIT {
             ids.put("waiting-list", waiting);
 
             callers.put("nobody", api(Api.anonymous(port), new PageBrowser(port)));
-            callers.put("admin", signedIn(admin, "admin", ApiScenarios.ADMIN_PASSWORD));
+            callers.put("admin", signedIn(admin, "admin", ApiFixture.ADMIN_PASSWORD));
             callers.put("clinician", signedIn(Api.as(port, "dr.okafor", DEMO_PASSWORD), "dr.okafor",
                     DEMO_PASSWORD));
             callers.put("another clinician", signedIn(Api.as(port, "dr.reid", DEMO_PASSWORD), "dr.reid",

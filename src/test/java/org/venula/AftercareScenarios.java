@@ -1,6 +1,7 @@
 package org.venula;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.venula.ApiFixture.*;
 
 import java.io.StringReader;
 import java.time.LocalDate;
@@ -17,10 +18,10 @@ import net.fortuna.ical4j.model.component.VEvent;
 import tools.jackson.databind.JsonNode;
 
 /** Aftercare plans, patient links and triage through the running application's API (H2 and PostgreSQL). */
-abstract class AftercareScenarios extends TreatmentScenarios {
+interface AftercareScenarios extends ApiFixture {
 
     @Test
-    void thePlanEndpointDatesTheStandardRegime() {
+    default void thePlanEndpointDatesTheStandardRegime() {
         Api clinician = newUser("CLINICIAN");
         Response r = clinician.post("/api/aftercare/plan", Map.of("protocol", "standard", "treatmentDate", "2026-12-01",
                 "veinTypes", List.of("TELANGIECTASIA"), "foamUsed", false, "prolongedStandingJob", false));
@@ -72,7 +73,7 @@ abstract class AftercareScenarios extends TreatmentScenarios {
     }
 
     @Test
-    void triageAnswersAsSpecified() {
+    default void triageAnswersAsSpecified() {
         Api clinician = newUser("CLINICIAN");
         JsonNode expected = clinician.post("/api/check-ins/triage", Map.of("daysSinceTreatment", 3,
                 "symptoms", List.of("BRUISING", "ITCHING"))).json();
@@ -100,7 +101,7 @@ abstract class AftercareScenarios extends TreatmentScenarios {
     }
 
     @Test
-    void signingMakesTheStoredPlanWithItsLeafletCalendarAndPrivateLink() throws Exception {
+    default void signingMakesTheStoredPlanWithItsLeafletCalendarAndPrivateLink() throws Exception {
         Api clinician = newUser("CLINICIAN");
         Ready p = readyPatient(clinician, "Aftercare" + unique());
         long lot = lot(clinician, "POLIDOCANOL", "0.5", "A" + unique(), today().plusYears(1));
@@ -140,24 +141,24 @@ abstract class AftercareScenarios extends TreatmentScenarios {
         assertThat(link.status()).isEqualTo(201);
         String url = link.json().get("url").asString();
         String path = url.substring(url.indexOf("/my/"));
-        Api.Bytes page = Api.anonymous(port).bytes(path);
+        Api.Bytes page = Api.anonymous(port()).bytes(path);
         assertThat(page.status()).isEqualTo(200);
         assertThat(new String(page.body())).contains("Your aftercare plan", "Ann Aftercare");
-        Api.Bytes wrong = Api.anonymous(port).bytes(path.substring(0, path.length() - 3) + "abc");
+        Api.Bytes wrong = Api.anonymous(port()).bytes(path.substring(0, path.length() - 3) + "abc");
         assertThat(wrong.status()).isEqualTo(404);
         assertThat(new String(wrong.body())).contains("not valid").doesNotContain("Aftercare");
-        assertThat(Api.anonymous(port).bytes(path + "/leaflet.pdf").contentType()).isEqualTo("application/pdf");
-        assertThat(admin.get("/api/patients/" + p.patientId() + "/access-log").json().findValuesAsString("username"))
+        assertThat(Api.anonymous(port()).bytes(path + "/leaflet.pdf").contentType()).isEqualTo("application/pdf");
+        assertThat(admin().get("/api/patients/" + p.patientId() + "/access-log").json().findValuesAsString("username"))
                 .contains("patient link");
         // An expired link shows the same plain page as a wrong one.
-        jdbc.sql("UPDATE aftercare_plan SET token_expires_at = :past WHERE id = :id")
+        jdbc().sql("UPDATE aftercare_plan SET token_expires_at = :past WHERE id = :id")
                 .param("past", java.time.OffsetDateTime.now().minusMinutes(1)).param("id", planId).update();
-        Api.Bytes expired = Api.anonymous(port).bytes(path);
+        Api.Bytes expired = Api.anonymous(port()).bytes(path);
         assertThat(expired.status()).isEqualTo(404);
         assertThat(new String(expired.body())).contains("not valid").doesNotContain("Aftercare");
         path = clinician.post("/api/aftercare/plans/" + planId + "/link", null).json().get("url").asString();
         path = path.substring(path.indexOf("/my/"));
-        assertThat(Api.anonymous(port).bytes(path).status()).isEqualTo(200);
+        assertThat(Api.anonymous(port()).bytes(path).status()).isEqualTo(200);
 
         // Regenerating is an addendum to the session; the first version is kept and its link stops working.
         assertThat(clinician.post("/api/aftercare/plans/" + planId + "/regenerate", Map.of()).errorFields())
@@ -169,9 +170,9 @@ abstract class AftercareScenarios extends TreatmentScenarios {
         assertThat(clinician.get("/api/sessions/" + session).json().get("addenda").get(0).get("reason").asString())
                 .startsWith("Patient now works");
         assertThat(clinician.get("/api/aftercare/plans/" + planId).json().get("supersededAt").isNull()).isFalse();
-        assertThat(Api.anonymous(port).bytes(path).status()).isEqualTo(404);
+        assertThat(Api.anonymous(port()).bytes(path).status()).isEqualTo(404);
         assertThat(clinician.get("/api/patients/" + p.patientId() + "/aftercare-plans").json().size()).isEqualTo(2);
-        assertThat(Api.anonymous(port).bytes("/clinics/" + 1 + "/information").status()).isEqualTo(200);
+        assertThat(Api.anonymous(port()).bytes("/clinics/" + 1 + "/information").status()).isEqualTo(200);
         assertThat(LocalDate.parse(stored.get("plan").get("review").get("from").asString()))
                 .isEqualTo(today().plusDays(28));
     }

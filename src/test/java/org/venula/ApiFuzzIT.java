@@ -72,7 +72,7 @@ class ApiFuzzIT {
 
     @Test
     void noRequestAnswers5xxAndNoRefusedRequestChangesWhatIsStored() {
-        admin = Api.as(port, "admin", ApiScenarios.ADMIN_PASSWORD);
+        admin = Api.as(port, "admin", ApiFixture.ADMIN_PASSWORD);
         JsonNode api = admin.get("/v3/api-docs").json();
         schemas = api.path("components").path("schemas");
         ClinicWrites writes = new ClinicWrites();
@@ -302,8 +302,8 @@ class ApiFuzzIT {
             case "number" -> NODES.numberNode(new java.math.BigDecimal("0.5"));
             case "boolean" -> NODES.booleanNode(random.nextBoolean());
             default -> switch (format) {
-                case "date" -> NODES.stringNode(TreatmentScenarios.today().plusDays(random.nextInt(60) - 30).toString());
-                case "date-time" -> NODES.stringNode(TreatmentScenarios.today().plusDays(7) + "T10:00:00Z");
+                case "date" -> NODES.stringNode(ApiFixture.today().plusDays(random.nextInt(60) - 30).toString());
+                case "date-time" -> NODES.stringNode(ApiFixture.today().plusDays(7) + "T10:00:00Z");
                 case "partial-time" -> NODES.stringNode("09:00");
                 default -> NODES.stringNode("Fuzz text " + random.nextInt(1000));
             };

@@ -2,6 +2,7 @@ package org.venula;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.venula.ApiFixture.*;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -10,68 +11,41 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.venula.clinic.Clinics;
 import org.venula.support.Api;
 import org.venula.support.Api.Response;
 
 import tools.jackson.databind.JsonNode;
 
 /**
- * The API as a client meets it, over HTTP against the running application. Run once on H2 and once on
- * PostgreSQL by the subclasses. Each test makes its own patients and users, so tests never depend on each other.
+ * The API as a client meets it, over HTTP against the running application: sign-in, users, patients, histories,
+ * screening, protocols, consultations, plans and bookings. {@code H2ApiIT} and {@code PostgresApiIT} implement it
+ * (with the other scenario interfaces) on their database. Each test makes its own patients and users, so tests never
+ * depend on each other.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-abstract class ApiScenarios {
-
-    private static final AtomicInteger UNIQUE = new AtomicInteger();
-    static final String ADMIN_PASSWORD = "test-admin-password";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Clinics clinics;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    Api admin;
-
-    @BeforeEach
-    void signIn() {
-        admin = Api.as(port, "admin", ADMIN_PASSWORD);
-    }
+interface ApiScenarios extends ApiFixture {
 
     // ---- start-up, sign-in and users -------------------------------------------------------------------------
 
     @Test
-    void healthIsUpWhenTheDatabaseAnswers() {
-        Response health = Api.anonymous(port).get("/actuator/health");
+    default void healthIsUpWhenTheDatabaseAnswers() {
+        Response health = Api.anonymous(port()).get("/actuator/health");
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().get("status").asString()).isEqualTo("UP");
     }
 
     @Test
-    void theFirstStartCreatedAnAdministratorWhoSignsInThroughTheApi() {
-        Response me = admin.get("/api/me");
+    default void theFirstStartCreatedAnAdministratorWhoSignsInThroughTheApi() {
+        Response me = admin().get("/api/me");
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.json().get("role").asString()).isEqualTo("ADMIN");
     }
 
     @Test
-    void aWrongPasswordIsAnsweredAlikeWhetherOrNotTheUserExists() {
-        Response known = Api.as(port, "admin", "not-the-password").get("/api/patients");
-        Response unknown = Api.as(port, "nobody-" + unique(), "not-the-password").get("/api/patients");
+    default void aWrongPasswordIsAnsweredAlikeWhetherOrNotTheUserExists() {
+        Response known = Api.as(port(), "admin", "not-the-password").get("/api/patients");
+        Response unknown = Api.as(port(), "nobody-" + unique(), "not-the-password").get("/api/patients");
         assertThat(known.status()).isEqualTo(401);
         assertThat(unknown.status()).isEqualTo(401);
         assertThat(known.text()).isEqualTo(unknown.text());
@@ -79,43 +53,43 @@ abstract class ApiScenarios {
     }
 
     @Test
-    void anAdminCreatesAClinicianWhoGetsAPractitionerProfile() {
+    default void anAdminCreatesAClinicianWhoGetsAPractitionerProfile() {
         String username = "clinician" + unique();
-        Response created = admin.post("/api/users", Map.of("username", username, "password", "a-long-password-1",
+        Response created = admin().post("/api/users", Map.of("username", username, "password", "a-long-password-1",
                 "displayName", "Dr Test", "role", "CLINICIAN", "profession", "Doctor", "registrationNumber", "GMC 1"));
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.json().get("id").asLong()).isPositive();
         assertThat(created.text()).doesNotContainIgnoringCase("password").doesNotContain("{bcrypt}");
 
-        Response practitioners = admin.get("/api/practitioners");
+        Response practitioners = admin().get("/api/practitioners");
         assertThat(practitioners.json().findValuesAsString("registrationNumber")).contains("GMC 1");
-        Response users = admin.get("/api/users");
+        Response users = admin().get("/api/users");
         assertThat(users.text()).contains(username).doesNotContainIgnoringCase("password").doesNotContain("$2a$");
 
-        Response asClinician = Api.as(port, username, "a-long-password-1").get("/api/me");
+        Response asClinician = Api.as(port(), username, "a-long-password-1").get("/api/me");
         assertThat(asClinician.json().get("practitionerId").asLong()).isPositive();
     }
 
     @Test
-    void badUsersAreRefusedNamingTheField() {
-        Response bad = admin.post("/api/users", Map.of("username", "x", "password", "short", "displayName", "",
+    default void badUsersAreRefusedNamingTheField() {
+        Response bad = admin().post("/api/users", Map.of("username", "x", "password", "short", "displayName", "",
                 "role", "SURGEON"));
         assertThat(bad.status()).isEqualTo(422);
         assertThat(bad.errorFields()).contains("role");
 
-        Response invalid = admin.post("/api/users", Map.of("username", "x", "password", "short", "displayName", "",
+        Response invalid = admin().post("/api/users", Map.of("username", "x", "password", "short", "displayName", "",
                 "role", "RECEPTION"));
         assertThat(invalid.status()).isEqualTo(422);
         assertThat(invalid.errorFields()).contains("username", "password", "displayName");
 
-        Response duplicate = admin.post("/api/users", Map.of("username", "admin", "password", "a-long-password-1",
+        Response duplicate = admin().post("/api/users", Map.of("username", "admin", "password", "a-long-password-1",
                 "displayName", "Second admin", "role", "ADMIN"));
         assertThat(duplicate.status()).isEqualTo(409);
         assertThat(duplicate.errorFields()).containsExactly("username");
     }
 
     @Test
-    void onlyAdminsManageUsers() {
+    default void onlyAdminsManageUsers() {
         Api reception = newUser("RECEPTION");
         assertThat(reception.get("/api/users").status()).isEqualTo(403);
         assertThat(reception.post("/api/users", Map.of("username", "sneaky" + unique(), "password",
@@ -125,46 +99,46 @@ abstract class ApiScenarios {
     // ---- patients ----------------------------------------------------------------------------------------------
 
     @Test
-    void aRegisteredPatientIsFoundByNameDateOfBirthAndNhsNumber() {
+    default void aRegisteredPatientIsFoundByNameDateOfBirthAndNhsNumber() {
         String family = "Searchable" + unique();
         // a date of birth of its own, so that other tests' patients never push this one off the first page
         LocalDate born = LocalDate.of(1930, 1, 1).plusDays(unique() % 25_000);
-        Response created = admin.post("/api/patients", patient(family, Map.of("nhsNumber", "943 476 5919",
+        Response created = admin().post("/api/patients", patient(family, Map.of("nhsNumber", "943 476 5919",
                 "dateOfBirth", born.toString())));
         assertThat(created.status()).isEqualTo(201);
         long id = created.id();
         assertThat(created.json().get("nhsNumber").asString()).isEqualTo("9434765919");
 
-        assertThat(ids(admin.get("/api/patients?query=" + family.toLowerCase()))).containsExactly(id);
-        assertThat(ids(admin.get("/api/patients?query=ann%20" + family.substring(0, 6)))).contains(id);
-        assertThat(ids(admin.get("/api/patients?query=" + born))).contains(id);
-        assertThat(ids(admin.get("/api/patients?query=" + born.format(java.time.format.DateTimeFormatter
+        assertThat(ids(admin().get("/api/patients?query=" + family.toLowerCase()))).containsExactly(id);
+        assertThat(ids(admin().get("/api/patients?query=ann%20" + family.substring(0, 6)))).contains(id);
+        assertThat(ids(admin().get("/api/patients?query=" + born))).contains(id);
+        assertThat(ids(admin().get("/api/patients?query=" + born.format(java.time.format.DateTimeFormatter
                 .ofPattern("dd/MM/yyyy"))))).contains(id);
-        assertThat(ids(admin.get("/api/patients?query=943%20476%205919"))).containsExactly(id);
-        assertThat(ids(admin.get("/api/patients?query=Nobody" + unique()))).isEmpty();
-        assertThat(admin.get("/api/patients?query=%25").status()).isEqualTo(200);
+        assertThat(ids(admin().get("/api/patients?query=943%20476%205919"))).containsExactly(id);
+        assertThat(ids(admin().get("/api/patients?query=Nobody" + unique()))).isEmpty();
+        assertThat(admin().get("/api/patients?query=%25").status()).isEqualTo(200);
     }
 
     @Test
-    void searchIsPaged() {
+    default void searchIsPaged() {
         String family = "Paged" + unique();
         for (int i = 0; i < 3; i++) {
-            admin.post("/api/patients", patient(family, Map.of()));
+            admin().post("/api/patients", patient(family, Map.of()));
         }
-        JsonNode first = admin.get("/api/patients?query=" + family + "&size=2&page=0").json();
+        JsonNode first = admin().get("/api/patients?query=" + family + "&size=2&page=0").json();
         assertThat(first.get("items").size()).isEqualTo(2);
         assertThat(first.get("totalItems").asLong()).isEqualTo(3);
         assertThat(first.get("totalPages").asInt()).isEqualTo(2);
-        assertThat(admin.get("/api/patients?query=" + family + "&size=2&page=1").json().get("items").size())
+        assertThat(admin().get("/api/patients?query=" + family + "&size=2&page=1").json().get("items").size())
                 .isEqualTo(1);
-        Response badSize = admin.get("/api/patients?size=0");
+        Response badSize = admin().get("/api/patients?size=0");
         assertThat(badSize.status()).isEqualTo(422);
         assertThat(badSize.errorFields()).containsExactly("size");
-        assertThat(admin.get("/api/patients?page=x").status()).isEqualTo(422);
+        assertThat(admin().get("/api/patients?page=x").status()).isEqualTo(422);
     }
 
     @Test
-    void badPatientInputIsRefusedNamingEachField() {
+    default void badPatientInputIsRefusedNamingEachField() {
         Map<String, Object> bad = new HashMap<>();
         bad.put("givenName", "x".repeat(101));
         bad.put("familyName", " ");
@@ -174,68 +148,68 @@ abstract class ApiScenarios {
         bad.put("nhsNumber", "9434765918");
         bad.put("fitzpatrickSkinType", 7);
         bad.put("email", "not-an-email");
-        Response r = admin.post("/api/patients", bad);
+        Response r = admin().post("/api/patients", bad);
         assertThat(r.status()).isEqualTo(422);
         assertThat(r.contentType()).startsWith("application/problem+json");
         assertThat(r.json().get("type").asString()).endsWith("/validation");
         assertThat(r.errorFields()).contains("givenName", "familyName", "dateOfBirth", "weightKg", "nhsNumber",
                 "fitzpatrickSkinType", "email");
 
-        Response missing = admin.post("/api/patients", Map.of("givenName", "Ann"));
+        Response missing = admin().post("/api/patients", Map.of("givenName", "Ann"));
         assertThat(missing.status()).isEqualTo(422);
         assertThat(missing.errorFields()).contains("familyName", "dateOfBirth", "sex");
 
-        Response unknownSex = admin.post("/api/patients", patient("Enum", Map.of("sex", "F")));
+        Response unknownSex = admin().post("/api/patients", patient("Enum", Map.of("sex", "F")));
         assertThat(unknownSex.status()).isEqualTo(422);
         assertThat(unknownSex.errorFields()).containsExactly("sex");
 
-        Response impossibleDate = admin.post("/api/patients", patient("Date", Map.of("dateOfBirth", "1980-02-30")));
+        Response impossibleDate = admin().post("/api/patients", patient("Date", Map.of("dateOfBirth", "1980-02-30")));
         assertThat(impossibleDate.status()).isEqualTo(422);
         assertThat(impossibleDate.errorFields()).containsExactly("dateOfBirth");
 
-        Response wrongType = admin.post("/api/patients", patient("Type", Map.of("weightKg", "heavy")));
+        Response wrongType = admin().post("/api/patients", patient("Type", Map.of("weightKg", "heavy")));
         assertThat(wrongType.status()).isEqualTo(422);
         assertThat(wrongType.errorFields()).containsExactly("weightKg");
 
-        Response malformed = admin.post("/api/patients", "{\"givenName\": ");
+        Response malformed = admin().post("/api/patients", "{\"givenName\": ");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.json().get("type").asString()).endsWith("/malformed-json");
     }
 
     @Test
-    void amendingKeepsTheEarlierStateAndAStaleVersionIsRefused() {
-        long id = admin.post("/api/patients", patient("Amend" + unique(), Map.of())).id();
+    default void amendingKeepsTheEarlierStateAndAStaleVersionIsRefused() {
+        long id = admin().post("/api/patients", patient("Amend" + unique(), Map.of())).id();
         Map<String, Object> changed = patient("Amended", Map.of("phone", "01632 960001", "version", 0));
-        Response ok = admin.put("/api/patients/" + id, changed);
+        Response ok = admin().put("/api/patients/" + id, changed);
         assertThat(ok.status()).isEqualTo(200);
         assertThat(ok.json().get("version").asInt()).isEqualTo(1);
 
-        Response stale = admin.put("/api/patients/" + id, patient("Overwrite", Map.of("version", 0)));
+        Response stale = admin().put("/api/patients/" + id, patient("Overwrite", Map.of("version", 0)));
         assertThat(stale.status()).isEqualTo(409);
         assertThat(stale.json().get("type").asString()).endsWith("/stale-version");
 
-        Response invalid = admin.put("/api/patients/" + id, patient("Bad", Map.of("version", 1, "weightKg", 0)));
+        Response invalid = admin().put("/api/patients/" + id, patient("Bad", Map.of("version", 1, "weightKg", 0)));
         assertThat(invalid.status()).isEqualTo(422);
 
-        JsonNode stored = admin.get("/api/patients/" + id).json();
+        JsonNode stored = admin().get("/api/patients/" + id).json();
         assertThat(stored.get("familyName").asString()).isEqualTo("Amended");
         assertThat(stored.get("version").asInt()).isEqualTo(1);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM patient_revision WHERE patient_id = :id").param("id", id)
+        assertThat(jdbc().sql("SELECT COUNT(*) FROM patient_revision WHERE patient_id = :id").param("id", id)
                 .query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
-    void aDuplicateNhsNumberInTheClinicIsAConflict() {
+    default void aDuplicateNhsNumberInTheClinicIsAConflict() {
         String nhs = "9990237573";
-        Response first = admin.post("/api/patients", patient("Twin" + unique(), Map.of("nhsNumber", nhs)));
-        Response second = admin.post("/api/patients", patient("Twin" + unique(), Map.of("nhsNumber", nhs)));
+        Response first = admin().post("/api/patients", patient("Twin" + unique(), Map.of("nhsNumber", nhs)));
+        Response second = admin().post("/api/patients", patient("Twin" + unique(), Map.of("nhsNumber", nhs)));
         assertThat(first.status()).isEqualTo(201);
         assertThat(second.status()).isEqualTo(409);
         assertThat(second.errorFields()).containsExactly("nhsNumber");
     }
 
     @Test
-    void aSkinTypeSentWithTheDetailsIsKeptInTheMedicalHistory() {
+    default void aSkinTypeSentWithTheDetailsIsKeptInTheMedicalHistory() {
         Api clinician = newUser("CLINICIAN");
         Response created = clinician.post("/api/patients", patient("Skin" + unique(),
                 Map.of("fitzpatrickSkinType", 5)));
@@ -282,91 +256,91 @@ abstract class ApiScenarios {
     // ---- medical history ---------------------------------------------------------------------------------------
 
     @Test
-    void theMedicalHistoryIsVersionedAndEarlierVersionsStayReadable() {
-        long id = admin.post("/api/patients", patient("History" + unique(), Map.of())).id();
-        JsonNode none = admin.get("/api/patients/" + id + "/history").json();
+    default void theMedicalHistoryIsVersionedAndEarlierVersionsStayReadable() {
+        long id = admin().post("/api/patients", patient("History" + unique(), Map.of())).id();
+        JsonNode none = admin().get("/api/patients/" + id + "/history").json();
         assertThat(none.get("version").asInt()).isZero();
         assertThat(none.get("history").get("pregnant").isNull()).isTrue();
 
         Map<String, Object> history = history();
-        Response v1 = admin.put("/api/patients/" + id + "/history", history);
+        Response v1 = admin().put("/api/patients/" + id + "/history", history);
         assertThat(v1.status()).isEqualTo(200);
         assertThat(v1.json().get("version").asInt()).isEqualTo(1);
 
         history.put("lastAntibioticsOn", LocalDate.now(ZoneId.of("Europe/London")).minusDays(3).toString());
         history.put("medications", List.of("TAMOXIFEN"));
-        Response v2 = admin.put("/api/patients/" + id + "/history", history, Map.of("If-Match", "\"1\""));
+        Response v2 = admin().put("/api/patients/" + id + "/history", history, Map.of("If-Match", "\"1\""));
         assertThat(v2.status()).isEqualTo(200);
         assertThat(v2.json().get("version").asInt()).isEqualTo(2);
 
-        Response stale = admin.put("/api/patients/" + id + "/history", history, Map.of("If-Match", "\"1\""));
+        Response stale = admin().put("/api/patients/" + id + "/history", history, Map.of("If-Match", "\"1\""));
         assertThat(stale.status()).isEqualTo(409);
 
-        JsonNode current = admin.get("/api/patients/" + id + "/history").json();
+        JsonNode current = admin().get("/api/patients/" + id + "/history").json();
         assertThat(current.get("version").asInt()).isEqualTo(2);
         assertThat(current.get("history").get("medications").get(0).asString()).isEqualTo("TAMOXIFEN");
         assertThat(current.get("recordedBy").asString()).isEqualTo("admin");
 
-        JsonNode versions = admin.get("/api/patients/" + id + "/history/versions").json();
+        JsonNode versions = admin().get("/api/patients/" + id + "/history/versions").json();
         assertThat(versions.size()).isEqualTo(2);
-        JsonNode first = admin.get("/api/patients/" + id + "/history/versions/1").json();
+        JsonNode first = admin().get("/api/patients/" + id + "/history/versions/1").json();
         assertThat(first.get("history").get("lastAntibioticsOn").isNull()).isTrue();
         assertThat(first.get("history").get("medications").size()).isZero();
-        assertThat(admin.get("/api/patients/" + id + "/history/versions/9").status()).isEqualTo(404);
+        assertThat(admin().get("/api/patients/" + id + "/history/versions/9").status()).isEqualTo(404);
     }
 
     @Test
-    void badHistoryInputIsRefusedAndChangesNothing() {
-        long id = admin.post("/api/patients", patient("BadHistory" + unique(), Map.of())).id();
-        admin.put("/api/patients/" + id + "/history", history());
+    default void badHistoryInputIsRefusedAndChangesNothing() {
+        long id = admin().post("/api/patients", patient("BadHistory" + unique(), Map.of())).id();
+        admin().put("/api/patients/" + id + "/history", history());
 
         Map<String, Object> bad = history();
         bad.put("lastHeartProblemOn", LocalDate.now(ZoneId.of("Europe/London")).plusDays(5).toString());
         bad.put("fitzpatrickSkinType", 0);
-        Response future = admin.put("/api/patients/" + id + "/history", bad);
+        Response future = admin().put("/api/patients/" + id + "/history", bad);
         assertThat(future.status()).isEqualTo(422);
         assertThat(future.errorFields()).containsExactlyInAnyOrder("lastHeartProblemOn", "fitzpatrickSkinType");
 
         Map<String, Object> unknownMedicine = history();
         unknownMedicine.put("medications", List.of("ASPIRIN"));
-        Response unknown = admin.put("/api/patients/" + id + "/history", unknownMedicine);
+        Response unknown = admin().put("/api/patients/" + id + "/history", unknownMedicine);
         assertThat(unknown.status()).isEqualTo(422);
         assertThat(unknown.errorFields()).containsExactly("medications[0]");
 
         Map<String, Object> notBoolean = history();
         notBoolean.put("pregnant", "maybe");
-        Response maybe = admin.put("/api/patients/" + id + "/history", notBoolean);
+        Response maybe = admin().put("/api/patients/" + id + "/history", notBoolean);
         assertThat(maybe.status()).isEqualTo(422);
         assertThat(maybe.errorFields()).containsExactly("pregnant");
 
         Map<String, Object> badDuplex = history();
         badDuplex.put("duplex", "SOME_REFLUX");
-        assertThat(admin.put("/api/patients/" + id + "/history", badDuplex).errorFields()).containsExactly("duplex");
+        assertThat(admin().put("/api/patients/" + id + "/history", badDuplex).errorFields()).containsExactly("duplex");
 
-        assertThat(admin.get("/api/patients/" + id + "/history").json().get("version").asInt()).isEqualTo(1);
+        assertThat(admin().get("/api/patients/" + id + "/history").json().get("version").asInt()).isEqualTo(1);
     }
 
     // ---- clinic boundary, roles and the access log -------------------------------------------------------------
 
     @Test
-    void anotherClinicsUserGetsNotFoundForThisClinicsPatient() {
-        long id = admin.post("/api/patients", patient("Private" + unique(), Map.of())).id();
+    default void anotherClinicsUserGetsNotFoundForThisClinicsPatient() {
+        long id = admin().post("/api/patients", patient("Private" + unique(), Map.of())).id();
         String otherAdmin = "other" + unique();
-        clinics.createClinic("Other Clinic", ZoneId.of("Europe/London"), false, otherAdmin, "other-password-123",
+        clinics().createClinic("Other Clinic", ZoneId.of("Europe/London"), false, otherAdmin, "other-password-123",
                 "test");
-        Api other = Api.as(port, otherAdmin, "other-password-123");
+        Api other = Api.as(port(), otherAdmin, "other-password-123");
 
         assertThat(other.get("/api/patients/" + id).status()).isEqualTo(404);
         assertThat(other.get("/api/patients/" + id + "/history").status()).isEqualTo(404);
         assertThat(other.put("/api/patients/" + id + "/history", history()).status()).isEqualTo(404);
         assertThat(other.get("/api/patients/" + (id + 100000)).status()).isEqualTo(404);
         assertThat(ids(other.get("/api/patients?query=Private"))).doesNotContain(id);
-        assertThat(admin.get("/api/patients/" + id + "/history").json().get("version").asInt()).isZero();
+        assertThat(admin().get("/api/patients/" + id + "/history").json().get("version").asInt()).isZero();
     }
 
     @Test
-    void receptionSeesDemographicsButNotTheMedicalHistory() {
-        long id = admin.post("/api/patients", patient("Front" + unique(), Map.of())).id();
+    default void receptionSeesDemographicsButNotTheMedicalHistory() {
+        long id = admin().post("/api/patients", patient("Front" + unique(), Map.of())).id();
         Api reception = newUser("RECEPTION");
         assertThat(reception.get("/api/patients/" + id).status()).isEqualTo(200);
         Response history = reception.get("/api/patients/" + id + "/history");
@@ -378,14 +352,14 @@ abstract class ApiScenarios {
     }
 
     @Test
-    void everyReadAndWriteOfAPatientIsInTheAccessLog() {
+    default void everyReadAndWriteOfAPatientIsInTheAccessLog() {
         Api clinician = newUser("CLINICIAN");
         long id = clinician.post("/api/patients", patient("Logged" + unique(), Map.of())).id();
         clinician.get("/api/patients/" + id);
         clinician.put("/api/patients/" + id + "/history", history());
         clinician.get("/api/patients/" + id + "/history");
 
-        JsonNode log = admin.get("/api/patients/" + id + "/access-log").json();
+        JsonNode log = admin().get("/api/patients/" + id + "/access-log").json();
         List<String> actions = log.findValuesAsString("action");
         assertThat(actions).contains("CREATE_PATIENT", "VIEW_PATIENT", "UPDATE_HISTORY", "VIEW_HISTORY");
         JsonNode entry = log.get(log.size() - 1);
@@ -396,9 +370,9 @@ abstract class ApiScenarios {
     }
 
     @Test
-    void theDatabaseRefusesWhatTheRulesForbid() {
-        long clinic = clinics.firstClinic().orElseThrow().id();
-        assertThatThrownBy(() -> jdbc.sql("""
+    default void theDatabaseRefusesWhatTheRulesForbid() {
+        long clinic = clinics().firstClinic().orElseThrow().id();
+        assertThatThrownBy(() -> jdbc().sql("""
                 INSERT INTO patient (clinic_id, given_name, family_name, date_of_birth, sex, fitzpatrick_skin_type,
                   created_at, created_by, updated_at, updated_by)
                 VALUES (:c, 'A', 'B', DATE '1980-01-01', 'FEMALE', 9, CURRENT_TIMESTAMP, 't', CURRENT_TIMESTAMP, 't')""")
@@ -407,8 +381,8 @@ abstract class ApiScenarios {
     }
 
     @Test
-    void theApiIsDocumented() {
-        Response docs = Api.anonymous(port).get("/v3/api-docs");
+    default void theApiIsDocumented() {
+        Response docs = Api.anonymous(port()).get("/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().get("paths").has("/api/patients/{id}/history")).isTrue();
     }
@@ -416,9 +390,9 @@ abstract class ApiScenarios {
     // ---- protocols and screening -------------------------------------------------------------------------------
 
     @Test
-    void evaluateAnswersRealisticCasesThroughTheRunningApplication() {
+    default void evaluateAnswersRealisticCasesThroughTheRunningApplication() {
         Map<String, Object> antibiotics = evaluation(Map.of("lastAntibioticsOn", "2026-11-15"));
-        Response deferred = admin.post("/api/screenings/evaluate", antibiotics);
+        Response deferred = admin().post("/api/screenings/evaluate", antibiotics);
         assertThat(deferred.status()).as(deferred.toString()).isEqualTo(200);
         assertThat(deferred.json().get("outcome").asString()).isEqualTo("DEFER");
         assertThat(deferred.json().get("earliestTreatmentDate").asString()).isEqualTo("2026-11-29");
@@ -432,14 +406,14 @@ abstract class ApiScenarios {
         assertThat(deferred.json().get("protocol").get("id").asString()).isEqualTo("standard");
         assertThat(deferred.json().get("protocol").get("version").asInt()).isEqualTo(1);
 
-        Response refer = admin.post("/api/screenings/evaluate",
+        Response refer = admin().post("/api/screenings/evaluate",
                 evaluation(Map.of("pregnant", true, "duplex", "SUPERFICIAL_REFLUX")));
         assertThat(refer.json().get("outcome").asString()).isEqualTo("REFER");
         assertThat(refer.json().get("earliestTreatmentDate").isNull()).isTrue();
         assertThat(refer.json().get("findings").findValuesAsString("code"))
                 .containsExactly("SUPERFICIAL_REFLUX", "PREGNANCY");
 
-        Response none = admin.post("/api/screenings/evaluate", evaluation(Map.of("medications", List.of("DISULFIRAM"),
+        Response none = admin().post("/api/screenings/evaluate", evaluation(Map.of("medications", List.of("DISULFIRAM"),
                 "sclerosantAllergies", List.of("SODIUM_TETRADECYL_SULFATE"), "knownRightToLeftShunt", true)));
         assertThat(none.json().get("outcome").asString()).isEqualTo("NOT_SUITABLE");
         assertThat(none.json().get("restrictions").toString())
@@ -448,21 +422,21 @@ abstract class ApiScenarios {
         Map<String, Object> face = evaluation(Map.of());
         face.put("area", "FACE");
         face.put("protocol", "continuous-21-days");
-        Response referred = admin.post("/api/screenings/evaluate", face);
+        Response referred = admin().post("/api/screenings/evaluate", face);
         assertThat(referred.json().get("findings").findValuesAsString("code"))
                 .containsExactly("AREA_ABOVE_HEART", "DUPLEX_REQUIRED");
         assertThat(referred.json().get("protocol").get("id").asString()).isEqualTo("continuous-21-days");
     }
 
     @Test
-    void evaluateNamesEveryUnansweredQuestionFutureDateAndUnknownValue() {
+    default void evaluateNamesEveryUnansweredQuestionFutureDateAndUnknownValue() {
         Map<String, Object> body = evaluation(Map.of("lastLegSurgeryOn", "2026-11-30", "duplex", "MAYBE",
                 "medications", List.of("ASPIRIN"), "fitzpatrickSkinType", 7));
         @SuppressWarnings("unchecked")
         Map<String, Object> history = (Map<String, Object>) body.get("history");
         history.remove("pregnant");
         history.put("ableToWalk", null);
-        Response r = admin.post("/api/screenings/evaluate", body);
+        Response r = admin().post("/api/screenings/evaluate", body);
         assertThat(r.status()).isEqualTo(422);
         assertThat(r.errorFields()).contains("history.duplex", "history.medications[0]");
 
@@ -471,24 +445,24 @@ abstract class ApiScenarios {
         Map<String, Object> history2 = (Map<String, Object>) body2.get("history");
         history2.remove("pregnant");
         history2.put("ableToWalk", null);
-        Response r2 = admin.post("/api/screenings/evaluate", body2);
+        Response r2 = admin().post("/api/screenings/evaluate", body2);
         assertThat(r2.status()).isEqualTo(422);
         assertThat(r2.errorFields()).containsExactlyInAnyOrder("history.pregnant", "history.ableToWalk",
                 "history.lastLegSurgeryOn", "history.fitzpatrickSkinType");
 
         Map<String, Object> unknownProtocol = evaluation(Map.of());
         unknownProtocol.put("protocol", "no-such-protocol");
-        assertThat(admin.post("/api/screenings/evaluate", unknownProtocol).errorFields()).containsExactly("protocol");
+        assertThat(admin().post("/api/screenings/evaluate", unknownProtocol).errorFields()).containsExactly("protocol");
         Map<String, Object> badArea = evaluation(Map.of());
         badArea.put("area", "ARMS");
-        assertThat(admin.post("/api/screenings/evaluate", badArea).errorFields()).containsExactly("area");
-        assertThat(admin.post("/api/screenings/evaluate", Map.of("asOf", "2026-11-22")).errorFields())
+        assertThat(admin().post("/api/screenings/evaluate", badArea).errorFields()).containsExactly("area");
+        assertThat(admin().post("/api/screenings/evaluate", Map.of("asOf", "2026-11-22")).errorFields())
                 .containsExactly("history");
         assertThat(newUser("RECEPTION").post("/api/screenings/evaluate", evaluation(Map.of())).status()).isEqualTo(403);
     }
 
     @Test
-    void aStoredCautionCountsOnlyOnceAClinicianSignsItOff() {
+    default void aStoredCautionCountsOnlyOnceAClinicianSignsItOff() {
         Api clinician = newUser("CLINICIAN");
         long id = clinician.post("/api/patients", patient("Screened" + unique(), Map.of())).id();
         Response noHistory = clinician.post("/api/patients/" + id + "/screenings", Map.of());
@@ -535,69 +509,69 @@ abstract class ApiScenarios {
         assertThat(list.size()).isEqualTo(2);
         assertThat(list.get(0).get("outcome").asString()).isEqualTo("DEFER");
         assertThat(list.get(1).get("signOff").get("note").asString()).startsWith("Discussed");
-        assertThat(admin.get("/api/patients/" + id + "/access-log").json().findValuesAsString("action"))
+        assertThat(admin().get("/api/patients/" + id + "/access-log").json().findValuesAsString("action"))
                 .contains("SCREEN_PATIENT", "SIGN_OFF_SCREENING");
         assertThat(newUser("RECEPTION").get("/api/patients/" + id + "/screenings").status()).isEqualTo(403);
     }
 
     @Test
-    void aProtocolEditIsANewVersionAndEarlierScreeningsKeepTheirsAndAnInvalidOneChangesNothing() {
+    default void aProtocolEditIsANewVersionAndEarlierScreeningsKeepTheirsAndAnInvalidOneChangesNothing() {
         String lead = "lead" + unique();
-        clinics.createClinic("Protocol Clinic", ZoneId.of("Europe/London"), false, lead, "lead-password-123", "test");
-        Api admin = Api.as(port, lead, "lead-password-123");
+        clinics().createClinic("Protocol Clinic", ZoneId.of("Europe/London"), false, lead, "lead-password-123", "test");
+        Api leadAdmin = Api.as(port(), lead, "lead-password-123");
 
-        JsonNode listing = admin.get("/api/protocols").json();
+        JsonNode listing = leadAdmin.get("/api/protocols").json();
         assertThat(listing.get("active").get("id").asString()).isEqualTo("standard");
         assertThat(listing.get("active").get("version").asInt()).isEqualTo(1);
         assertThat(listing.get("presets").findValuesAsString("id")).contains("standard", "bas-guide", "one-week",
                 "continuous-21-days", "graduated-by-vein-type", "short-course");
-        assertThat(admin.get("/api/protocols/no-such").status()).isEqualTo(404);
+        assertThat(leadAdmin.get("/api/protocols/no-such").status()).isEqualTo(404);
 
-        long id = admin.post("/api/patients", patient("Versioned" + unique(), Map.of())).id();
+        long id = leadAdmin.post("/api/patients", patient("Versioned" + unique(), Map.of())).id();
         Map<String, Object> h = history();
         h.put("lastAntibioticsOn", LocalDate.now(ZoneId.of("Europe/London")).minusDays(10).toString());
-        admin.put("/api/patients/" + id + "/history", h);
-        Response before = admin.post("/api/patients/" + id + "/screenings", Map.of());
+        leadAdmin.put("/api/patients/" + id + "/history", h);
+        Response before = leadAdmin.post("/api/patients/" + id + "/screenings", Map.of());
         assertThat(before.json().get("outcome").asString()).isEqualTo("DEFER");
         assertThat(before.json().get("protocol").get("version").asInt()).isEqualTo(1);
 
-        JsonNode doc = admin.get("/api/protocols/active").json();
+        JsonNode doc = leadAdmin.get("/api/protocols/active").json();
         ((tools.jackson.databind.node.ObjectNode) doc.get("screening").get("rules").get("RECENT_ANTIBIOTICS"))
                 .put("windowDays", 7).put("source", "Clinic governance meeting, November 2026");
-        Response saved = admin.put("/api/protocols/active?note=Shorter%20antibiotic%20window", doc);
+        Response saved = leadAdmin.put("/api/protocols/active?note=Shorter%20antibiotic%20window", doc);
         assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
         assertThat(saved.json().get("version").asInt()).isEqualTo(2);
 
-        Response after = admin.post("/api/patients/" + id + "/screenings", Map.of());
+        Response after = leadAdmin.post("/api/patients/" + id + "/screenings", Map.of());
         assertThat(after.json().get("outcome").asString()).isEqualTo("ELIGIBLE");
         assertThat(after.json().get("protocol").get("version").asInt()).isEqualTo(2);
-        JsonNode stored = admin.get("/api/patients/" + id + "/screenings").json();
+        JsonNode stored = leadAdmin.get("/api/patients/" + id + "/screenings").json();
         assertThat(stored.get(1).get("outcome").asString()).isEqualTo("DEFER");
         assertThat(stored.get(1).get("protocol").get("version").asInt()).isEqualTo(1);
-        assertThat(admin.get("/api/protocols/standard?version=1").json().get("screening").get("rules")
+        assertThat(leadAdmin.get("/api/protocols/standard?version=1").json().get("screening").get("rules")
                 .get("RECENT_ANTIBIOTICS").get("windowDays").asInt()).isEqualTo(14);
 
         ((tools.jackson.databind.node.ObjectNode) doc.get("screening").get("rules").get("PREGNANCY"))
                 .put("level", "SOMETIMES");
-        Response unknownLevel = admin.put("/api/protocols/active", doc);
+        Response unknownLevel = leadAdmin.put("/api/protocols/active", doc);
         assertThat(unknownLevel.status()).isEqualTo(422);
         ((tools.jackson.databind.node.ObjectNode) doc.get("screening").get("rules").get("PREGNANCY"))
                 .put("level", "DEFER");
         ((tools.jackson.databind.node.ObjectNode) doc.get("screening").get("rules").get("RECENT_ANTIBIOTICS"))
                 .put("windowDays", -5);
-        Response invalid = admin.put("/api/protocols/active", doc);
+        Response invalid = leadAdmin.put("/api/protocols/active", doc);
         assertThat(invalid.status()).isEqualTo(422);
         assertThat(invalid.errorFields()).containsExactly("screening.rules.RECENT_ANTIBIOTICS.windowDays");
-        assertThat(admin.get("/api/protocols").json().get("active").get("version").asInt()).isEqualTo(2);
+        assertThat(leadAdmin.get("/api/protocols").json().get("active").get("version").asInt()).isEqualTo(2);
 
         assertThat(newUser("CLINICIAN").put("/api/protocols/active", doc).status()).isEqualTo(403);
-        assertThat(this.admin.get("/api/protocols").json().get("active").get("version").asInt()).isEqualTo(1);
+        assertThat(admin().get("/api/protocols").json().get("active").get("version").asInt()).isEqualTo(1);
     }
 
     // ---- consultation, photos, plan, quote and consent ---------------------------------------------------------
 
     @Test
-    void aConsultationLeadsToAPhotographedPricedAndConsentedPlan() throws Exception {
+    default void aConsultationLeadsToAPhotographedPricedAndConsentedPlan() throws Exception {
         Api clinician = newUser("CLINICIAN");
         long id = clinician.post("/api/patients", patient("Course" + unique(), Map.of("givenName", "Olwen"))).id();
         clinician.put("/api/patients/" + id + "/history", history());
@@ -636,9 +610,9 @@ abstract class ApiScenarios {
         assertThat(clinician.get("/api/consultations/" + cid + "/photos").json().size()).isEqualTo(1);
 
         String otherAdmin = "photoclinic" + unique();
-        clinics.createClinic("Photo Clinic", ZoneId.of("Europe/London"), false, otherAdmin, "other-password-123", "t");
-        assertThat(Api.as(port, otherAdmin, "other-password-123").bytes("/api/photos/" + pid).status()).isEqualTo(404);
-        assertThat(Api.as(port, otherAdmin, "other-password-123").get("/api/consultations/" + cid).status())
+        clinics().createClinic("Photo Clinic", ZoneId.of("Europe/London"), false, otherAdmin, "other-password-123", "t");
+        assertThat(Api.as(port(), otherAdmin, "other-password-123").bytes("/api/photos/" + pid).status()).isEqualTo(404);
+        assertThat(Api.as(port(), otherAdmin, "other-password-123").get("/api/consultations/" + cid).status())
                 .isEqualTo(404);
         assertThat(newUser("RECEPTION").bytes("/api/photos/" + pid).status()).isEqualTo(403);
 
@@ -675,13 +649,13 @@ abstract class ApiScenarios {
                 .isEqualTo(201);
         assertThat(clinician.get("/api/plans/" + planId).json().get("consents").size()).isEqualTo(2);
 
-        assertThat(admin.get("/api/patients/" + id + "/access-log").json().findValuesAsString("action"))
+        assertThat(admin().get("/api/patients/" + id + "/access-log").json().findValuesAsString("action"))
                 .contains("CREATE_CONSULTATION", "UPLOAD_PHOTO", "VIEW_PHOTO", "CREATE_PLAN", "RECORD_CONSENT",
                         "WITHDRAW_CONSENT");
     }
 
     @Test
-    void refluxMeansTreatTheUnderlyingVeinsFirstUnlessAClinicianOverridesWithAReason() {
+    default void refluxMeansTreatTheUnderlyingVeinsFirstUnlessAClinicianOverridesWithAReason() {
         Api clinician = newUser("CLINICIAN");
         long id = clinician.post("/api/patients", patient("Reflux" + unique(), Map.of())).id();
         Response c = clinician.post("/api/patients/" + id + "/consultations",
@@ -704,7 +678,7 @@ abstract class ApiScenarios {
     }
 
     @Test
-    void badConsultationInputIsRefusedNamingEachField() {
+    default void badConsultationInputIsRefusedNamingEachField() {
         Api clinician = newUser("CLINICIAN");
         long id = clinician.post("/api/patients", patient("BadConsult" + unique(), Map.of())).id();
         Map<String, Object> bad = consultation(Map.of("dopplerDone", false, "refluxResult", "DEEP_REFLUX"));
@@ -727,7 +701,7 @@ abstract class ApiScenarios {
     // ---- booking ------------------------------------------------------------------------------------------------
 
     @Test
-    void aTreatmentNeedsAConsultationTheDayBeforeAndACurrentClearance() {
+    default void aTreatmentNeedsAConsultationTheDayBeforeAndACurrentClearance() {
         Api clinician = newUser("CLINICIAN");
         long practitioner = clinician.get("/api/me").json().get("practitionerId").asLong();
         long id = clinician.post("/api/patients", patient("Booked" + unique(), Map.of())).id();
@@ -804,7 +778,7 @@ abstract class ApiScenarios {
     }
 
     @Test
-    void fiftyConcurrentBookingsOfOneSlotMakeExactlyOneAppointment() throws Exception {
+    default void fiftyConcurrentBookingsOfOneSlotMakeExactlyOneAppointment() throws Exception {
         Api clinician = newUser("CLINICIAN");
         long practitioner = clinician.get("/api/me").json().get("practitionerId").asLong();
         long id = clinician.post("/api/patients", patient("Race" + unique(), Map.of())).id();
@@ -816,7 +790,7 @@ abstract class ApiScenarios {
                 i -> day.atTime(14, 0).plusMinutes(5L * (i % 6)));
         assertThat(staggered.get(201)).isBetween(1L, 2L);
         assertThat(staggered.get(201) + staggered.getOrDefault(409, 0L)).isEqualTo(50L);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM appointment WHERE practitioner_id = :p AND status <> 'CANCELLED'")
+        assertThat(jdbc().sql("SELECT COUNT(*) FROM appointment WHERE practitioner_id = :p AND status <> 'CANCELLED'")
                 .param("p", practitioner).query(Long.class).single()).isEqualTo(1 + staggered.get(201));
         List<JsonNode> afternoon = new ArrayList<>();
         clinician.get("/api/practitioners/" + practitioner + "/appointments?from=" + day + "&to=" + day).json()
@@ -833,7 +807,7 @@ abstract class ApiScenarios {
     }
 
     @Test
-    void bookingTimesAreLocalAcrossTheClockChange() {
+    default void bookingTimesAreLocalAcrossTheClockChange() {
         Api clinician = newUser("CLINICIAN");
         long practitioner = clinician.get("/api/me").json().get("practitionerId").asLong();
         long id = clinician.post("/api/patients", patient("Clocks" + unique(), Map.of())).id();
@@ -857,7 +831,7 @@ abstract class ApiScenarios {
     }
 
     @Test
-    void aPractitionerHasAPrivateRevocableCalendarFeed() {
+    default void aPractitionerHasAPrivateRevocableCalendarFeed() {
         Api clinician = newUser("CLINICIAN");
         long practitioner = clinician.get("/api/me").json().get("practitionerId").asLong();
         long id = clinician.post("/api/patients", patient("Feed" + unique(), Map.of("givenName", "Zara"))).id();
@@ -866,148 +840,36 @@ abstract class ApiScenarios {
                 .isEqualTo(403);
         String path = clinician.post("/api/practitioners/" + practitioner + "/calendar-feed", null).json()
                 .get("path").asString();
-        Api.Bytes feed = Api.anonymous(port).bytes(path);
+        Api.Bytes feed = Api.anonymous(port()).bytes(path);
         assertThat(feed.status()).isEqualTo(200);
         assertThat(feed.contentType()).startsWith("text/calendar");
         String ics = new String(feed.body(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(ics).contains("BEGIN:VEVENT", "Consultation · Z.F.").doesNotContain("Zara");
-        assertThat(admin.get("/api/patients/" + id + "/access-log").json().findValuesAsString("username"))
+        assertThat(admin().get("/api/patients/" + id + "/access-log").json().findValuesAsString("username"))
                 .contains("calendar feed");
         String rotated = clinician.post("/api/practitioners/" + practitioner + "/calendar-feed", null).json()
                 .get("path").asString();
-        assertThat(Api.anonymous(port).bytes(path).status()).isEqualTo(404);
-        assertThat(Api.anonymous(port).bytes(rotated).status()).isEqualTo(200);
+        assertThat(Api.anonymous(port()).bytes(path).status()).isEqualTo(404);
+        assertThat(Api.anonymous(port()).bytes(rotated).status()).isEqualTo(200);
         assertThat(clinician.send("DELETE", "/api/practitioners/" + practitioner + "/calendar-feed", null, Map.of())
                 .status()).isEqualTo(204);
-        assertThat(Api.anonymous(port).bytes(rotated).status()).isEqualTo(404);
+        assertThat(Api.anonymous(port()).bytes(rotated).status()).isEqualTo(404);
     }
 
     @Test
-    void errorsBeforeAnyEndpointIsChosenAreProblemJsonToo() {
-        Response unknown = admin.get("/api/no-such-thing");
+    default void errorsBeforeAnyEndpointIsChosenAreProblemJsonToo() {
+        Response unknown = admin().get("/api/no-such-thing");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.contentType()).startsWith("application/problem+json");
         assertThat(unknown.json().get("type").asString()).endsWith("/not-found");
         assertThat(unknown.json().get("instance").asString()).isEqualTo("/api/no-such-thing");
-        Response notMultipart = admin.post("/api/consultations/1/photos", Map.of("file", "x"));
+        Response notMultipart = admin().post("/api/consultations/1/photos", Map.of("file", "x"));
         assertThat(notMultipart.status()).isEqualTo(415);
         assertThat(notMultipart.contentType()).startsWith("application/problem+json");
         assertThat(notMultipart.json().get("type").asString()).endsWith("/unsupported-media-type");
-        Response wrongMethod = admin.send("DELETE", "/api/patients", null, Map.of());
+        Response wrongMethod = admin().send("DELETE", "/api/patients", null, Map.of());
         assertThat(wrongMethod.status()).isEqualTo(405);
         assertThat(wrongMethod.json().get("type").asString()).endsWith("/method-not-allowed");
-    }
-
-    // ---- helpers -----------------------------------------------------------------------------------------------
-
-    static int unique() {
-        return UNIQUE.incrementAndGet() * 1000 + (int) (System.nanoTime() % 1000 + 1000) % 1000;
-    }
-
-    Api newUser(String role) {
-        String username = role.toLowerCase() + unique();
-        Response r = admin.post("/api/users", Map.of("username", username, "password", "a-long-password-1",
-                "displayName", "Test " + role, "role", role));
-        assertThat(r.status()).as(r.toString()).isEqualTo(201);
-        return Api.as(port, username, "a-long-password-1");
-    }
-
-    static Map<String, Object> patient(String familyName, Map<String, Object> overrides) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("givenName", "Ann");
-        p.put("familyName", familyName);
-        p.put("dateOfBirth", "1984-03-07");
-        p.put("sex", "FEMALE");
-        p.put("weightKg", 61.5);
-        p.putAll(overrides);
-        return p;
-    }
-
-    static Map<String, Object> history() {
-        Map<String, Object> h = new HashMap<>();
-        for (String q : List.of("pregnant", "breastfeeding", "currentInfection", "visibleVaricoseVeins", "acuteDvtOrPe",
-                "previousDvtOrPe", "thrombophilia", "activeCancer", "venousSkinChanges", "migraineWithAura",
-                "knownRightToLeftShunt", "peripheralArterialDisease", "poorlyControlledDiabetes")) {
-            h.put(q, false);
-        }
-        h.put("ableToWalk", true);
-        h.put("duplex", "NOT_DONE");
-        h.put("medications", List.of());
-        h.put("sclerosantAllergies", List.of());
-        h.put("lastAntibioticsOn", null);
-        return h;
-    }
-
-    static Map<String, Object> evaluation(Map<String, Object> changes) {
-        Map<String, Object> h = history();
-        h.putAll(changes);
-        for (String d : List.of("lastAntibioticsOn", "lastThrombophlebitisOn", "lastHeartProblemOn", "lastLegSurgeryOn",
-                "plannedLongHaulFlightOn", "fitzpatrickSkinType")) {
-            h.putIfAbsent(d, null);
-        }
-        Map<String, Object> body = new HashMap<>();
-        body.put("asOf", "2026-11-22");
-        body.put("area", "LEGS");
-        body.put("protocol", "standard");
-        body.put("history", h);
-        return body;
-    }
-
-    static Map<String, Object> consultation(Map<String, Object> changes) {
-        Map<String, Object> c = new HashMap<>();
-        c.put("standingExamination", true);
-        c.put("dopplerDone", true);
-        c.put("duplexDone", false);
-        c.put("refluxResult", "NO_REFLUX");
-        c.put("visibleVaricoseVeins", false);
-        c.put("ceap", Map.of("left", Map.of("clinical", "C1", "symptomatic", false),
-                "right", Map.of("clinical", "C1", "symptomatic", true, "etiology", "Ep", "pathophysiology", "Pn")));
-        c.put("symptoms", List.of("ACHING", "NIGHT_CRAMPS"));
-        c.put("areas", List.of(
-                Map.of("leg", "LEFT", "region", "CALF", "aspect", "LATERAL", "veinType", "TELANGIECTASIA", "size", "SMALL"),
-                Map.of("leg", "RIGHT", "region", "THIGH", "aspect", "LATERAL", "veinType", "RETICULAR", "size", "MEDIUM"),
-                Map.of("leg", "RIGHT", "region", "KNEE", "aspect", "MEDIAL", "veinType", "TELANGIECTASIA", "size", "SMALL")));
-        c.putAll(changes);
-        return c;
-    }
-
-    static byte[] jpeg(int width, int height) throws java.io.IOException {
-        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width, height,
-                java.awt.image.BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = image.createGraphics();
-        g.setColor(new java.awt.Color(232, 196, 170));
-        g.fillRect(0, 0, width, height);
-        g.setColor(new java.awt.Color(170, 40, 60));
-        for (int i = 0; i < 12; i++) {
-            g.drawLine(width / 3 + i * 9, height / 4, width / 2 + i * 5, height * 3 / 4);
-        }
-        g.dispose();
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        javax.imageio.ImageIO.write(image, "jpg", out);
-        return out.toByteArray();
-    }
-
-    static String pdfText(byte[] pdf) throws java.io.IOException {
-        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
-            return new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
-        }
-    }
-
-    static Map<String, Object> booking(long patientId, long practitionerId, String type, LocalDateTime start) {
-        Map<String, Object> b = new HashMap<>();
-        b.put("patientId", patientId);
-        b.put("practitionerId", practitionerId);
-        b.put("type", type);
-        b.put("start", start.toString());
-        return b;
-    }
-
-    static LocalDate nextMonday() {
-        LocalDate d = LocalDate.now(ZoneId.of("Europe/London")).plusDays(7);
-        while (d.getDayOfWeek() != java.time.DayOfWeek.MONDAY) {
-            d = d.plusDays(1);
-        }
-        return d;
     }
 
     /** Fires 50 bookings at once and counts the answers by status. */
@@ -1031,10 +893,5 @@ abstract class ApiScenarios {
         }
         pool.shutdown();
         return counts;
-    }
-
-    static List<Long> ids(Response page) {
-        assertThat(page.status()).as(page.toString()).isEqualTo(200);
-        return page.json().get("items").findValues("id").stream().map(JsonNode::asLong).toList();
     }
 }

@@ -96,7 +96,7 @@ class BrowserIT {
 
     @Test
     void aClinicAdminRegistersAPatientRecordsTheHistoryFindsThemAndSeesTheAccessLog() {
-        String family = "Browning" + ApiScenarios.unique();
+        String family = "Browning" + ApiFixture.unique();
 
         page.navigate(url("/patients"));
         assertThat(page).hasURL(url("/login"));
@@ -105,7 +105,7 @@ class BrowserIT {
         page.getByLabel("Password").fill("wrong password");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
         assertThat(page.getByRole(AriaRole.ALERT)).containsText("do not match");
-        signIn("admin", ApiScenarios.ADMIN_PASSWORD);
+        signIn("admin", ApiFixture.ADMIN_PASSWORD);
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Patients"))).isVisible();
         checkAccessibility("02-patients");
 
@@ -191,9 +191,9 @@ class BrowserIT {
 
     @Test
     void anAdminAddsAReceptionistWhoSeesDemographicsButNotTheHistory() {
-        signIn("admin", ApiScenarios.ADMIN_PASSWORD);
+        signIn("admin", ApiFixture.ADMIN_PASSWORD);
         page.navigate(url("/patients/new"));
-        String family = "Desk" + ApiScenarios.unique();
+        String family = "Desk" + ApiFixture.unique();
         page.getByLabel("Given name").fill("Rosa");
         page.getByLabel("Family name").fill(family);
         page.getByLabel("Date of birth").fill("1990-01-02");
@@ -203,7 +203,7 @@ class BrowserIT {
 
         clinicMenu("Users");
         checkAccessibility("11-users");
-        String username = "desk" + ApiScenarios.unique();
+        String username = "desk" + ApiFixture.unique();
         page.getByLabel("Full name").fill("Robin Desk");
         page.getByLabel("Username").fill(username);
         page.getByLabel("Initial password").fill("short");
@@ -227,14 +227,14 @@ class BrowserIT {
 
     @Test
     void aClinicianScreensAPatientSeesADeferralWithItsDateAndSignsOffACaution() {
-        Api admin = Api.as(port, "admin", ApiScenarios.ADMIN_PASSWORD);
-        String clinician = "screener" + ApiScenarios.unique();
+        Api admin = Api.as(port, "admin", ApiFixture.ADMIN_PASSWORD);
+        String clinician = "screener" + ApiFixture.unique();
         admin.post("/api/users", Map.of("username", clinician, "password", "a-long-password-1", "displayName",
                 "Dr Screener", "role", "CLINICIAN"));
-        String family = "Screening" + ApiScenarios.unique();
-        long id = admin.post("/api/patients", ApiScenarios.patient(family, Map.of())).id();
+        String family = "Screening" + ApiFixture.unique();
+        long id = admin.post("/api/patients", ApiFixture.patient(family, Map.of())).id();
         LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
-        Map<String, Object> history = ApiScenarios.history();
+        Map<String, Object> history = ApiFixture.history();
         history.put("lastAntibioticsOn", today.minusDays(5).toString());
         admin.put("/api/patients/" + id + "/history", history);
 
@@ -265,13 +265,13 @@ class BrowserIT {
         page.navigate(url("/patients/" + id));
         assertThat(page.locator("#screening-panel-h")).isVisible();
         assertThat(page.locator(".pathway")).containsText("CAUTION");
-        assertThat(Api.as(port, "admin", ApiScenarios.ADMIN_PASSWORD).get("/api/patients/" + id + "/history").json()
+        assertThat(Api.as(port, "admin", ApiFixture.ADMIN_PASSWORD).get("/api/patients/" + id + "/history").json()
                 .get("version").asInt()).isEqualTo(2);
     }
 
     @Test
     void anAdminEditsTheProtocolAndSeesWhatChanged() {
-        String lead = "lead" + ApiScenarios.unique();
+        String lead = "lead" + ApiFixture.unique();
         clinics.createClinic("Browser Protocol Clinic", ZoneId.of("Europe/London"), false, lead, "lead-password-123",
                 "test");
         signIn(lead, "lead-password-123");
@@ -305,13 +305,13 @@ class BrowserIT {
 
     @Test
     void aClinicianRecordsAConsultationMapsAreasUploadsAPhotoPlansQuotesAndTakesConsent() throws Exception {
-        Api admin = Api.as(port, "admin", ApiScenarios.ADMIN_PASSWORD);
-        String clinician = "mapper" + ApiScenarios.unique();
+        Api admin = Api.as(port, "admin", ApiFixture.ADMIN_PASSWORD);
+        String clinician = "mapper" + ApiFixture.unique();
         admin.post("/api/users", Map.of("username", clinician, "password", "a-long-password-1", "displayName",
                 "Dr Mapper", "role", "CLINICIAN"));
-        String family = "Legmap" + ApiScenarios.unique();
-        long id = admin.post("/api/patients", ApiScenarios.patient(family, Map.of("givenName", "Nia"))).id();
-        admin.put("/api/patients/" + id + "/history", ApiScenarios.history());
+        String family = "Legmap" + ApiFixture.unique();
+        long id = admin.post("/api/patients", ApiFixture.patient(family, Map.of("givenName", "Nia"))).id();
+        admin.put("/api/patients/" + id + "/history", ApiFixture.history());
 
         signIn(clinician, "a-long-password-1");
         page.navigate(url("/patients/" + id));
@@ -347,7 +347,7 @@ class BrowserIT {
 
         // A photo of one area, uploaded through the page.
         java.nio.file.Path photo = java.nio.file.Files.createTempFile("leg", ".jpg");
-        java.nio.file.Files.write(photo, ApiScenarios.jpeg(800, 600));
+        java.nio.file.Files.write(photo, ApiFixture.jpeg(800, 600));
         page.getByLabel("Photo (JPEG or PNG", new Page.GetByLabelOptions().setExact(false)).setInputFiles(photo);
         page.getByLabel("Area", new Page.GetByLabelOptions().setExact(true)).selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(1));
         page.getByLabel("Capture notes").fill("30 cm, ring light");
@@ -372,7 +372,7 @@ class BrowserIT {
         com.microsoft.playwright.Download download = page.waitForDownload(() ->
                 page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download quote (PDF)")).click());
         byte[] pdf = java.nio.file.Files.readAllBytes(download.path());
-        assertThat(ApiScenarios.pdfText(pdf)).contains("Nia " + family, "Total for the course", "£1000.00");
+        assertThat(ApiFixture.pdfText(pdf)).contains("Nia " + family, "Total for the course", "£1000.00");
         java.nio.file.Files.write(SHOTS.resolve("quote.pdf"), pdf);
 
         // Consent: the confirmation is required, then the typed name.
@@ -391,16 +391,16 @@ class BrowserIT {
 
     @Test
     void receptionBooksAConsultationFromTheCalendarAndSeesItOnTheChart() {
-        Api admin = Api.as(port, "admin", ApiScenarios.ADMIN_PASSWORD);
-        String clinician = "diary" + ApiScenarios.unique();
+        Api admin = Api.as(port, "admin", ApiFixture.ADMIN_PASSWORD);
+        String clinician = "diary" + ApiFixture.unique();
         admin.post("/api/users", Map.of("username", clinician, "password", "a-long-password-1", "displayName",
                 "Dr Diary " + clinician, "role", "CLINICIAN"));
-        String desk = "desk" + ApiScenarios.unique();
+        String desk = "desk" + ApiFixture.unique();
         admin.post("/api/users", Map.of("username", desk, "password", "a-long-password-1", "displayName", "Front Desk",
                 "role", "RECEPTION"));
-        String family = "Calendar" + ApiScenarios.unique();
-        long id = admin.post("/api/patients", ApiScenarios.patient(family, Map.of("givenName", "Ivy"))).id();
-        LocalDate monday = ApiScenarios.nextMonday();
+        String family = "Calendar" + ApiFixture.unique();
+        long id = admin.post("/api/patients", ApiFixture.patient(family, Map.of("givenName", "Ivy"))).id();
+        LocalDate monday = ApiFixture.nextMonday();
 
         signIn(desk, "a-long-password-1");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Calendar").setExact(true)).click();
@@ -433,28 +433,28 @@ class BrowserIT {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Clinic week")).click();
         assertThat(page.locator(".column").first()).containsText("Ivy " + family);
         checkAccessibility("29d-calendar-clinic-week");
-        assertThat(Api.as(port, "admin", ApiScenarios.ADMIN_PASSWORD).get("/api/patients/" + id + "/appointments")
+        assertThat(Api.as(port, "admin", ApiFixture.ADMIN_PASSWORD).get("/api/patients/" + id + "/appointments")
                 .json().get(0).get("start").asString()).isEqualTo(monday + "T10:30");
     }
 
     @Test
     void aClinicianChartsASessionOnTheLegMapIsStoppedAtTheDoseLimitSignsAndAddsAnAddendum() {
-        Api admin = Api.as(port, "admin", ApiScenarios.ADMIN_PASSWORD);
-        String clinician = "charter" + ApiScenarios.unique();
+        Api admin = Api.as(port, "admin", ApiFixture.ADMIN_PASSWORD);
+        String clinician = "charter" + ApiFixture.unique();
         admin.post("/api/users", Map.of("username", clinician, "password", "a-long-password-1", "displayName",
                 "Dr Charter", "role", "CLINICIAN"));
         Api dr = Api.as(port, clinician, "a-long-password-1");
-        String family = "Session" + ApiScenarios.unique();
-        long id = dr.post("/api/patients", ApiScenarios.patient(family, Map.of("givenName", "Rhian", "weightKg", 40)))
+        String family = "Session" + ApiFixture.unique();
+        long id = dr.post("/api/patients", ApiFixture.patient(family, Map.of("givenName", "Rhian", "weightKg", 40)))
                 .id();
-        dr.put("/api/patients/" + id + "/history", ApiScenarios.history());
+        dr.put("/api/patients/" + id + "/history", ApiFixture.history());
         dr.post("/api/patients/" + id + "/screenings", Map.of());
-        long cid = dr.post("/api/patients/" + id + "/consultations", ApiScenarios.consultation(Map.of())).id();
+        long cid = dr.post("/api/patients/" + id + "/consultations", ApiFixture.consultation(Map.of())).id();
         long planId = dr.post("/api/consultations/" + cid + "/plan", Map.of("sessions", 2)).id();
         dr.post("/api/plans/" + planId + "/consent", Map.of("patientName", "Rhian " + family));
         dr.post("/api/patients/" + id + "/screenings", Map.of());
-        String lot05 = "B05-" + ApiScenarios.unique();
-        String lot3 = "B30-" + ApiScenarios.unique();
+        String lot05 = "B05-" + ApiFixture.unique();
+        String lot3 = "B30-" + ApiFixture.unique();
         for (String[] l : new String[][] {{"0.5", lot05}, {"3", lot3}}) {
             dr.post("/api/lots", Map.of("agent", "POLIDOCANOL", "product", "Aethoxysklerol", "strengthPercent", l[0],
                     "lotNumber", l[1], "expiryDate", LocalDate.now().plusYears(1).toString(), "quantity", 5));
@@ -677,7 +677,7 @@ class BrowserIT {
         assertThat(page.locator("#aftercare-panel-h")).isVisible();
         checkAccessibility("50b-chart-after-treatment");
 
-        signIn("admin", ApiScenarios.ADMIN_PASSWORD);
+        signIn("admin", ApiFixture.ADMIN_PASSWORD);
         clinicMenu("Audit");
         assertThat(page.locator("#rates tr[data-type=MATTING]")).containsText("Matting");
         assertThat(page.locator(".funnel-figure[data-type=MATTING] svg circle title",
@@ -703,22 +703,22 @@ class BrowserIT {
 
     @Test
     void receptionMovesCancelsAndMarksANoShowFromTheCalendarAndTheFreedTimeIsOfferedToTheWaitingList() {
-        Api admin = Api.as(port, "admin", ApiScenarios.ADMIN_PASSWORD);
-        String clinician = "diary" + ApiScenarios.unique();
+        Api admin = Api.as(port, "admin", ApiFixture.ADMIN_PASSWORD);
+        String clinician = "diary" + ApiFixture.unique();
         admin.post("/api/users", Map.of("username", clinician, "password", "a-long-password-1", "displayName",
                 "Dr Diary " + clinician, "role", "CLINICIAN"));
-        String desk = "frontdesk" + ApiScenarios.unique();
+        String desk = "frontdesk" + ApiFixture.unique();
         admin.post("/api/users", Map.of("username", desk, "password", "a-long-password-1", "displayName",
                 "Front Desk", "role", "RECEPTION"));
         Api dr = Api.as(port, clinician, "a-long-password-1");
         long practitioner = dr.get("/api/me").json().get("practitionerId").asLong();
-        String family = "Diary" + ApiScenarios.unique();
-        long mover = dr.post("/api/patients", ApiScenarios.patient(family, Map.of("givenName", "Maud"))).id();
-        long waiter = dr.post("/api/patients", ApiScenarios.patient(family, Map.of("givenName", "Wendy"))).id();
-        long missed = dr.post("/api/patients", ApiScenarios.patient(family, Map.of("givenName", "Nell"))).id();
-        LocalDate monday = ApiScenarios.nextMonday();
-        dr.post("/api/appointments", ApiScenarios.booking(mover, practitioner, "CONSULTATION", monday.atTime(9, 0)));
-        long gone = dr.post("/api/appointments", ApiScenarios.booking(missed, practitioner, "CONSULTATION",
+        String family = "Diary" + ApiFixture.unique();
+        long mover = dr.post("/api/patients", ApiFixture.patient(family, Map.of("givenName", "Maud"))).id();
+        long waiter = dr.post("/api/patients", ApiFixture.patient(family, Map.of("givenName", "Wendy"))).id();
+        long missed = dr.post("/api/patients", ApiFixture.patient(family, Map.of("givenName", "Nell"))).id();
+        LocalDate monday = ApiFixture.nextMonday();
+        dr.post("/api/appointments", ApiFixture.booking(mover, practitioner, "CONSULTATION", monday.atTime(9, 0)));
+        long gone = dr.post("/api/appointments", ApiFixture.booking(missed, practitioner, "CONSULTATION",
                 monday.atTime(11, 0))).id();
         // Nell's appointment began an hour ago (a booking in the past is refused, so the fixture moves it there).
         java.time.OffsetDateTime began = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusHours(1);
@@ -770,7 +770,7 @@ class BrowserIT {
 
     @Test
     void anAdministratorSetsTheClinicPhoneAndAPatientsTriagePageOffersItAsACall() {
-        String lead = "phonelead" + ApiScenarios.unique();
+        String lead = "phonelead" + ApiFixture.unique();
         clinics.createClinic("Phone Clinic", ZoneId.of("Europe/London"), false, lead, "lead-password-123", "test");
         signIn(lead, "lead-password-123");
         clinicMenu("Clinic settings");
@@ -807,9 +807,9 @@ class BrowserIT {
 
     @Test
     void everyRolesDayPagesFitATabletInLandscapeWithOneRowOfNavigationAndFullSizeTargets() {
-        Api admin = Api.as(port, "admin", ApiScenarios.ADMIN_PASSWORD);
+        Api admin = Api.as(port, "admin", ApiFixture.ADMIN_PASSWORD);
         Treated t = treated("tablet", "Dr Tablet", "Tablet", "Tess");
-        String desk = "tabletdesk" + ApiScenarios.unique();
+        String desk = "tabletdesk" + ApiFixture.unique();
         admin.post("/api/users", Map.of("username", desk, "password", "a-long-password-1", "displayName",
                 "Tablet Desk", "role", "RECEPTION"));
         // An open session to chart on, for the clinic-room forms.
@@ -822,7 +822,7 @@ class BrowserIT {
         pages.put(t.clinician(), new String[] {chart, "/calendar", "/dashboard", "/sessions/" + open});
         pages.put(desk, new String[] {chart, "/calendar", "/calendar/week"});
         for (Map.Entry<String, String[]> role : pages.entrySet()) {
-            signIn(role.getKey(), role.getKey().equals("admin") ? ApiScenarios.ADMIN_PASSWORD : "a-long-password-1");
+            signIn(role.getKey(), role.getKey().equals("admin") ? ApiFixture.ADMIN_PASSWORD : "a-long-password-1");
             for (String path : role.getValue()) {
                 page.navigate(url(path));
                 page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
@@ -880,26 +880,26 @@ class BrowserIT {
     }
 
     private Treated treated(String userPrefix, String displayName, String familyPrefix, String givenName) {
-        return treated(Api.as(port, "admin", ApiScenarios.ADMIN_PASSWORD), userPrefix, displayName, familyPrefix,
+        return treated(Api.as(port, "admin", ApiFixture.ADMIN_PASSWORD), userPrefix, displayName, familyPrefix,
                 givenName);
     }
 
     private Treated treated(Api admin, String userPrefix, String displayName, String familyPrefix, String givenName) {
-        String clinician = userPrefix + ApiScenarios.unique();
+        String clinician = userPrefix + ApiFixture.unique();
         admin.post("/api/users", Map.of("username", clinician, "password", "a-long-password-1", "displayName",
                 displayName == null ? "Dr Reviewer " + clinician : displayName, "role", "CLINICIAN"));
         Api dr = Api.as(port, clinician, "a-long-password-1");
-        String family = familyPrefix + ApiScenarios.unique();
-        long id = dr.post("/api/patients", ApiScenarios.patient(family, Map.of("givenName", givenName))).id();
-        dr.put("/api/patients/" + id + "/history", ApiScenarios.history());
+        String family = familyPrefix + ApiFixture.unique();
+        long id = dr.post("/api/patients", ApiFixture.patient(family, Map.of("givenName", givenName))).id();
+        dr.put("/api/patients/" + id + "/history", ApiFixture.history());
         dr.post("/api/patients/" + id + "/screenings", Map.of());
-        long cid = dr.post("/api/patients/" + id + "/consultations", ApiScenarios.consultation(Map.of())).id();
+        long cid = dr.post("/api/patients/" + id + "/consultations", ApiFixture.consultation(Map.of())).id();
         long area = dr.get("/api/consultations/" + cid).json().get("areas").get(0).get("id").asLong();
         long planId = dr.post("/api/consultations/" + cid + "/plan", Map.of("sessions", 2)).id();
         dr.post("/api/plans/" + planId + "/consent", Map.of("patientName", givenName + " " + family));
         dr.post("/api/patients/" + id + "/screenings", Map.of());
         long lot = dr.post("/api/lots", Map.of("agent", "POLIDOCANOL", "product", "Aethoxysklerol", "strengthPercent",
-                "0.5", "lotNumber", "T-" + ApiScenarios.unique(), "expiryDate", LocalDate.now().plusYears(1).toString(),
+                "0.5", "lotNumber", "T-" + ApiFixture.unique(), "expiryDate", LocalDate.now().plusYears(1).toString(),
                 "quantity", 5)).id();
         long session = dr.post("/api/patients/" + id + "/sessions", Map.of("adHocReason", "Walk-in", "weightKg", 60,
                 "confirmed", List.of("LEGS_NOT_SHAVED", "NO_MOISTURISER", "HOSIERY_BROUGHT"))).id();
@@ -925,8 +925,8 @@ class BrowserIT {
 
     @Test
     void aClinicianSetsUpASecondFactorAndSignsInWithItAndAnAdminManagesAccounts() {
-        String clinician = "totp" + ApiScenarios.unique();
-        Api admin = Api.as(port, "admin", ApiScenarios.ADMIN_PASSWORD);
+        String clinician = "totp" + ApiFixture.unique();
+        Api admin = Api.as(port, "admin", ApiFixture.ADMIN_PASSWORD);
         assertThat(admin.post("/api/users", java.util.Map.of("username", clinician, "password", "a-long-password-1",
                 "displayName", "Dr Tess Otp", "role", "CLINICIAN")).status()).isEqualTo(201);
         signIn(clinician, "a-long-password-1");
@@ -958,7 +958,7 @@ class BrowserIT {
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/patients.*"));
         signOut();
 
-        signIn("admin", ApiScenarios.ADMIN_PASSWORD);
+        signIn("admin", ApiFixture.ADMIN_PASSWORD);
         page.navigate(url("/admin/users"));
         assertThat(page.getByText("second factor").first()).isVisible();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Deactivate Dr Tess Otp")).click();

@@ -65,7 +65,7 @@ final class ClinicWrites {
     /** Registers one patient; remembered once answered 201. */
     long registerPatient(Api api) {
         String family = "Durable" + run + "x" + names.incrementAndGet();
-        Response r = api.post("/api/patients", ApiScenarios.patient(family, Map.of()));
+        Response r = api.post("/api/patients", ApiFixture.patient(family, Map.of()));
         check(r, "POST /api/patients");
         if (r.status() == 201) {
             patients.add(new Patient(r.id(), family));
@@ -109,9 +109,9 @@ final class ClinicWrites {
         if (id < 0) {
             return null;
         }
-        Response h = clinician.put("/api/patients/" + id + "/history", ApiScenarios.history());
+        Response h = clinician.put("/api/patients/" + id + "/history", ApiFixture.history());
         Response s1 = clinician.post("/api/patients/" + id + "/screenings", Map.of());
-        Response c = clinician.post("/api/patients/" + id + "/consultations", ApiScenarios.consultation(Map.of()));
+        Response c = clinician.post("/api/patients/" + id + "/consultations", ApiFixture.consultation(Map.of()));
         for (Response r : List.of(h, s1, c)) {
             check(r, "session set-up");
         }
@@ -127,7 +127,7 @@ final class ClinicWrites {
         check(clinician.post("/api/plans/" + plan.id() + "/consent", Map.of("patientName", "Ann")), "consent");
         check(clinician.post("/api/patients/" + id + "/screenings", Map.of()), "screening");
         Response s = clinician.post("/api/patients/" + id + "/sessions", Map.of("adHocReason", "Course session",
-                "weightKg", 65, "confirmed", TreatmentScenarios.CHECKLIST));
+                "weightKg", 65, "confirmed", ApiFixture.CHECKLIST));
         check(s, "POST /api/patients/{id}/sessions");
         if (s.status() != 201) {
             return null;
@@ -138,7 +138,7 @@ final class ClinicWrites {
 
     /** Charts 0.1 mL at a point of the session's first area; counted once answered 201. */
     boolean chart(Api clinician, long session, long area) {
-        Map<String, Object> i = TreatmentScenarios.injection(area, lotId, Map.of("volumeMl", 0.1,
+        Map<String, Object> i = ApiFixture.injection(area, lotId, Map.of("volumeMl", 0.1,
                 "x", 100 + ThreadLocalRandom.current().nextInt(40), "y", 300));
         Response r = clinician.post("/api/sessions/" + session + "/injections", i);
         check(r, "POST /api/sessions/{id}/injections");

@@ -1,5 +1,6 @@
 package org.venula;
 
 /** The API scenarios on the embedded default, H2 in PostgreSQL mode. */
-class H2ApiIT extends ClinicDayScenarios {
+class H2ApiIT extends RunningApplication implements ApiScenarios, TreatmentScenarios, AftercareScenarios,
+        OutcomeScenarios, HostileInputScenarios, ClinicDayScenarios {
 }

@@ -2,6 +2,7 @@ package org.venula;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.venula.ApiFixture.*;
 
 import java.net.CookieManager;
 import java.net.URI;
@@ -34,39 +35,39 @@ import tools.jackson.databind.node.ObjectNode;
  * Requests that once answered 500, each as a client can send it: now a clear 4xx naming the field or the conflict,
  * with nothing stored changed. And follow-on work that fails once is done on retry without failing the signing.
  */
-abstract class HostileInputScenarios extends OutcomeScenarios {
+interface HostileInputScenarios extends ApiFixture {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
-    void aWildcardContentTypeIsUnsupportedMediaType() {
+    default void aWildcardContentTypeIsUnsupportedMediaType() {
         long before = patientCount();
         for (String method : List.of("POST", "PUT")) {
-            Response r = admin.send(method, "/api/patients", "{\"givenName\":\"Wild\"}".getBytes(StandardCharsets.UTF_8),
+            Response r = admin().send(method, "/api/patients", "{\"givenName\":\"Wild\"}".getBytes(StandardCharsets.UTF_8),
                     Map.of("Content-Type", "*/*"));
             assertThat(r.status()).isEqualTo(415);
             assertThat(r.contentType()).startsWith("application/problem+json");
             assertThat(r.errorFields()).containsExactly("Content-Type");
         }
-        Response garbage = admin.send("POST", "/api/patients", "{}".getBytes(StandardCharsets.UTF_8),
+        Response garbage = admin().send("POST", "/api/patients", "{}".getBytes(StandardCharsets.UTF_8),
                 Map.of("Content-Type", "json"));
         assertThat(garbage.status()).isEqualTo(415);
         assertThat(patientCount()).isEqualTo(before);
     }
 
     @Test
-    void brokenPercentEscapesAreMalformedRequests() {
-        Response form = admin.send("POST", "/api/patients", "a=% o".getBytes(StandardCharsets.UTF_8),
+    default void brokenPercentEscapesAreMalformedRequests() {
+        Response form = admin().send("POST", "/api/patients", "a=% o".getBytes(StandardCharsets.UTF_8),
                 Map.of("Content-Type", "application/x-www-form-urlencoded"));
         assertThat(form.status()).isEqualTo(400);
         assertThat(form.json().get("type").asString()).endsWith("/malformed-parameters");
-        assertThat(admin.rawGetStatus("/api/patients?query=%")).isEqualTo(400);
-        assertThat(admin.rawGetStatus("/api/patients?query=%zz")).isEqualTo(400);
-        assertThat(admin.get("/api/patients?query=%25").status()).as("an escaped % is a plain search").isEqualTo(200);
+        assertThat(admin().rawGetStatus("/api/patients?query=%")).isEqualTo(400);
+        assertThat(admin().rawGetStatus("/api/patients?query=%zz")).isEqualTo(400);
+        assertThat(admin().get("/api/patients?query=%25").status()).as("an escaped % is a plain search").isEqualTo(200);
     }
 
     @Test
-    void nullsInsideListsAreRefusedWhereTheyStand() {
+    default void nullsInsideListsAreRefusedWhereTheyStand() {
         Api clinician = newUser("CLINICIAN");
         Response plan = clinician.post("/api/aftercare/plan", Map.of("treatmentDate", today().toString(),
                 "veinTypes", java.util.Arrays.asList((Object) null)));
@@ -79,7 +80,7 @@ abstract class HostileInputScenarios extends OutcomeScenarios {
     }
 
     @Test
-    void aProtocolWithANullSettingIsRefusedNamingItAndNothingChanges() {
+    default void aProtocolWithANullSettingIsRefusedNamingItAndNothingChanges() {
         OwnClinic c = ownClinic();
         JsonNode active = c.admin().get("/api/protocols/active").json();
         ObjectNode doc = (ObjectNode) (active.has("document") ? active.get("document") : active).deepCopy();
@@ -91,41 +92,41 @@ abstract class HostileInputScenarios extends OutcomeScenarios {
     }
 
     @Test
-    void controlCharactersAreRefusedNamingTheFieldAndOrdinaryWhitespaceIsNot() {
+    default void controlCharactersAreRefusedNamingTheFieldAndOrdinaryWhitespaceIsNot() {
         long before = patientCount();
-        Response nul = admin.post("/api/patients", patient("Nul\u0000" + unique(), Map.of()));
+        Response nul = admin().post("/api/patients", patient("Nul\u0000" + unique(), Map.of()));
         assertThat(nul.status()).isEqualTo(422);
         assertThat(nul.errorFields()).containsExactly("familyName");
-        Response bell = admin.post("/api/patients", patient("Bell" + unique(), Map.of("address", "1 Road\u0007")));
+        Response bell = admin().post("/api/patients", patient("Bell" + unique(), Map.of("address", "1 Road\u0007")));
         assertThat(bell.errorFields()).containsExactly("address");
-        assertThat(admin.get("/api/patients?query=a%00b").errorFields()).containsExactly("query");
+        assertThat(admin().get("/api/patients?query=a%00b").errorFields()).containsExactly("query");
         assertThat(patientCount()).isEqualTo(before);
-        Response lines = admin.post("/api/patients", patient("Lines" + unique(),
+        Response lines = admin().post("/api/patients", patient("Lines" + unique(),
                 Map.of("address", "1 Harbour Road\nPortsmouth\tPO1 2AB")));
         assertThat(lines.status()).as("line breaks and tabs belong in an address").isEqualTo(201);
     }
 
     @Test
-    void datesAtTheEdgeOfTheCalendarAreRefusedNamingTheField() {
+    default void datesAtTheEdgeOfTheCalendarAreRefusedNamingTheField() {
         Api clinician = newUser("CLINICIAN");
         Response plan = clinician.post("/api/aftercare/plan", Map.of("treatmentDate", "+999999999-12-31",
                 "veinTypes", List.of("TELANGIECTASIA")));
         assertThat(plan.status()).isEqualTo(422);
         assertThat(plan.errorFields()).containsExactly("treatmentDate");
-        Response audit = admin.get("/api/audit/outcomes?to=%2B999999999-12-31");
+        Response audit = admin().get("/api/audit/outcomes?to=%2B999999999-12-31");
         assertThat(audit.status()).isEqualTo(422);
         assertThat(audit.errorFields()).containsExactly("to");
-        Response dob = admin.post("/api/patients", patient("Ancient" + unique(), Map.of("dateOfBirth", "-0001-01-01")));
+        Response dob = admin().post("/api/patients", patient("Ancient" + unique(), Map.of("dateOfBirth", "-0001-01-01")));
         assertThat(dob.errorFields()).containsExactly("dateOfBirth");
-        Response booking = admin.post("/api/appointments", Map.of("patientId", 1, "practitionerId", 1,
+        Response booking = admin().post("/api/appointments", Map.of("patientId", 1, "practitionerId", 1,
                 "type", "CONSULTATION", "start", "+999999999-12-31T09:00"));
         assertThat(booking.errorFields()).containsExactly("start");
-        assertThat(admin.get("/api/slots?practitionerId=1&type=CONSULTATION&from=%2B999999999-12-31&to=2026-12-31").status())
+        assertThat(admin().get("/api/slots?practitionerId=1&type=CONSULTATION&from=%2B999999999-12-31&to=2026-12-31").status())
                 .isEqualTo(422);
     }
 
     @Test
-    void aFreshClinicUsedByManyAtOnceAdoptsItsProtocolOnceAndAnswersEveryone() throws Exception {
+    default void aFreshClinicUsedByManyAtOnceAdoptsItsProtocolOnceAndAnswersEveryone() throws Exception {
         OwnClinic c = ownClinic();
         long patient = c.clinician().post("/api/patients", patient("Crowd" + unique(), Map.of())).id();
         long practitioner = c.clinician().get("/api/me").json().get("practitionerId").asLong();
@@ -137,7 +138,7 @@ abstract class HostileInputScenarios extends OutcomeScenarios {
     }
 
     @Test
-    void protocolSavesAtTheSameMomentEachBecomeAVersion() throws Exception {
+    default void protocolSavesAtTheSameMomentEachBecomeAVersion() throws Exception {
         OwnClinic c = ownClinic();
         JsonNode active = c.admin().get("/api/protocols/active").json();
         String doc = JSON.writeValueAsString(active.has("document") ? active.get("document") : active);
@@ -150,21 +151,21 @@ abstract class HostileInputScenarios extends OutcomeScenarios {
     }
 
     @Test
-    void workingHoursSavedAtTheSameMomentLeaveOneWeek() throws Exception {
+    default void workingHoursSavedAtTheSameMomentLeaveOneWeek() throws Exception {
         Api clinician = newUser("CLINICIAN");
         long practitioner = clinician.get("/api/me").json().get("practitionerId").asLong();
         List<Integer> statuses = concurrently(10, i -> clinician.put("/api/practitioners/" + practitioner + "/hours",
                 List.of(Map.of("weekday", 1 + i % 5, "start", "08:00", "end", "12:00"),
                         Map.of("weekday", 6, "start", "09:00", "end", "13:00"))).status());
         assertThat(statuses).allMatch(s -> s == 200 || s == 409);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM practitioner_hours WHERE practitioner_id = :p")
+        assertThat(jdbc().sql("SELECT COUNT(*) FROM practitioner_hours WHERE practitioner_id = :p")
                 .param("p", practitioner).query(Long.class).single()).isEqualTo(2);
     }
 
     @Test
-    void aTamperedCsrfTokenIsForbiddenWhateverByteChanges() throws Exception {
+    default void aTamperedCsrfTokenIsForbiddenWhateverByteChanges() throws Exception {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        String base = "http://localhost:" + port;
+        String base = "http://localhost:" + port();
         String login = page(browser, base + "/login");
         int signedIn = form(browser, base + "/login", Map.of("username", "admin", "password", ADMIN_PASSWORD,
                 "_csrf", csrf(login)));
@@ -186,9 +187,9 @@ abstract class HostileInputScenarios extends OutcomeScenarios {
     }
 
     @Test
-    void aPageAddressThatCannotBeReadShowsWhatWasWrong() throws Exception {
+    default void aPageAddressThatCannotBeReadShowsWhatWasWrong() throws Exception {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        String base = "http://localhost:" + port;
+        String base = "http://localhost:" + port();
         assertThat(form(browser, base + "/login", Map.of("username", "admin", "password", ADMIN_PASSWORD,
                 "_csrf", csrf(page(browser, base + "/login"))))).isEqualTo(302);
         HttpResponse<String> r = browser.send(HttpRequest.newBuilder(URI.create(base + "/patients?query=a%00b"))
@@ -199,33 +200,33 @@ abstract class HostileInputScenarios extends OutcomeScenarios {
     }
 
     @Test
-    void aFollowOnListenerThatFailsOnceDoesItsWorkOnRetryAndTheSessionIsSigned() {
+    default void aFollowOnListenerThatFailsOnceDoesItsWorkOnRetryAndTheSessionIsSigned() {
         Api clinician = newUser("CLINICIAN");
         Ready p = readyPatient(clinician, "Retried" + unique());
         long lot = lot(clinician, "POLIDOCANOL", "0.5", "R" + unique(), today().plusYears(1));
-        jdbc.sql("ALTER TABLE aftercare_plan RENAME TO aftercare_plan_away").update();
+        jdbc().sql("ALTER TABLE aftercare_plan RENAME TO aftercare_plan_away").update();
         long session;
         try {
             session = signedSession(clinician, p, lot); // asserts 200: signing does not fail with its listener
             assertThat(clinician.get("/api/sessions/" + session).json().get("status").asString()).isEqualTo("SIGNED");
-            assertThat(jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE status = 'FAILED' AND listener_id = "
+            assertThat(jdbc().sql("SELECT COUNT(*) FROM event_publication WHERE status = 'FAILED' AND listener_id = "
                     + "'aftercare.plan-from-signed-session'").query(Long.class).single()).isPositive();
             assertThat(clinician.get("/api/patients/" + p.patientId() + "/follow-ups").json().size())
                     .as("the other listener did its work").isPositive();
         } finally {
-            jdbc.sql("ALTER TABLE aftercare_plan_away RENAME TO aftercare_plan").update();
+            jdbc().sql("ALTER TABLE aftercare_plan_away RENAME TO aftercare_plan").update();
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 clinician.get("/api/patients/" + p.patientId() + "/aftercare-plans").json().size()).isEqualTo(1));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql(
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc().sql(
                 "SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL").query(Long.class).single())
                 .isZero());
         String followUps = clinician.get("/api/patients/" + p.patientId() + "/follow-ups").text();
 
         // Delivered again (as after a crash mid-delivery): nothing is made twice.
-        jdbc.sql("UPDATE event_publication SET status = 'FAILED', completion_date = NULL WHERE serialized_event LIKE :s")
+        jdbc().sql("UPDATE event_publication SET status = 'FAILED', completion_date = NULL WHERE serialized_event LIKE :s")
                 .param("s", "%\"sessionId\":" + session + ",%").update();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.sql(
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc().sql(
                 "SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL").query(Long.class).single())
                 .isZero());
         assertThat(clinician.get("/api/patients/" + p.patientId() + "/aftercare-plans").json().size()).isEqualTo(1);
@@ -233,10 +234,10 @@ abstract class HostileInputScenarios extends OutcomeScenarios {
     }
 
     @Test
-    void aDocumentStoredBeforeTheInputLimitsStillReads() {
+    default void aDocumentStoredBeforeTheInputLimitsStillReads() {
         OwnClinic c = ownClinic();
         assertThat(c.admin().get("/api/protocols/active").status()).isEqualTo(200);
-        int changed = jdbc.sql("UPDATE protocol_version SET document = REPLACE(document, '\"source\":\"', "
+        int changed = jdbc().sql("UPDATE protocol_version SET document = REPLACE(document, '\"source\":\"', "
                 + "'\"source\":\"\\f') WHERE clinic_id = :c").param("c", c.clinicId()).update();
         assertThat(changed).isEqualTo(1);
         Response active = c.admin().get("/api/protocols/active");
@@ -245,7 +246,7 @@ abstract class HostileInputScenarios extends OutcomeScenarios {
     }
 
     private long patientCount() {
-        return jdbc.sql("SELECT COUNT(*) FROM patient").query(Long.class).single();
+        return jdbc().sql("SELECT COUNT(*) FROM patient").query(Long.class).single();
     }
 
     private static List<Integer> concurrently(int n, java.util.function.IntFunction<Integer> call) throws Exception {
@@ -271,7 +272,7 @@ abstract class HostileInputScenarios extends OutcomeScenarios {
         }
     }
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private static String csrf(String html) {
         Matcher m = CSRF.matcher(html);

@@ -1,8 +1,8 @@
 package org.venula;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.venula.ApiFixture.*;
 
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -13,29 +13,10 @@ import org.venula.support.Api.Response;
 import tools.jackson.databind.JsonNode;
 
 /** Reviews, complications and the outcome audit through the running application's API (H2 and PostgreSQL). */
-abstract class OutcomeScenarios extends AftercareScenarios {
-
-    /** A clinic of its own, so the audit counts only what the test made. */
-    record OwnClinic(long clinicId, Api admin, Api clinician, Api second) {
-    }
-
-    OwnClinic ownClinic() {
-        String adminName = "lead" + unique();
-        long clinicId = clinics.createClinic("Audit Clinic " + adminName, ZoneId.of("Europe/London"), false,
-                adminName, "lead-password-123", "test").id();
-        Api lead = Api.as(port, adminName, "lead-password-123");
-        Api[] clinicians = new Api[2];
-        for (int i = 0; i < 2; i++) {
-            String name = "auditdr" + unique();
-            assertThat(lead.post("/api/users", Map.of("username", name, "password", "a-long-password-1",
-                    "displayName", "Dr Audit " + i, "role", "CLINICIAN")).status()).isEqualTo(201);
-            clinicians[i] = Api.as(port, name, "a-long-password-1");
-        }
-        return new OwnClinic(clinicId, lead, clinicians[0], clinicians[1]);
-    }
+interface OutcomeScenarios extends ApiFixture {
 
     @Test
-    void aReviewAndAComplicationReachTheAuditWithWilsonIntervals() {
+    default void aReviewAndAComplicationReachTheAuditWithWilsonIntervals() {
         OwnClinic c = ownClinic();
         Ready p = readyPatient(c.clinician(), "Reviewed" + unique());
         long lot = lot(c.clinician(), "POLIDOCANOL", "0.5", "RV" + unique(), today().plusYears(1));
@@ -120,39 +101,8 @@ abstract class OutcomeScenarios extends AftercareScenarios {
                 .errorFields()).containsExactly("to");
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
-    org.venula.demo.DemoHistory history;
-
-    /** Generates {@code sessions} sessions of history in a clinic of its own and returns what the audit must find. */
-    record Generated(OwnClinic clinic, org.venula.demo.DemoHistory.Summary summary) {
-    }
-
-    Generated generated(int sessions, java.time.LocalDate from, java.time.LocalDate to) {
-        OwnClinic c = ownClinic();
-        Ready template = readyPatient(c.clinician(), "Template" + unique());
-        lot(c.clinician(), "POLIDOCANOL", "0.5", "G" + unique(), today().plusYears(1));
-        lot(c.clinician(), "SODIUM_TETRADECYL_SULFATE", "0.2", "H" + unique(), today().plusYears(1));
-        long clinicId = c.clinicId();
-        List<Long> practitioners = c.admin().get("/api/practitioners").json().findValues("id").stream()
-                .map(JsonNode::asLong).toList();
-        return new Generated(c, history.generate(clinicId, template.patientId(), practitioners, sessions, from, to, 7L));
-    }
-
-    static void assertAuditMatches(JsonNode audit, org.venula.demo.DemoHistory.Summary s) {
-        assertThat(audit.get("sessions").asInt()).isEqualTo(s.sessions());
-        assertThat(audit.get("patientsTreated").asInt()).isEqualTo(s.patients());
-        assertThat(audit.get("courses").asInt()).isEqualTo(s.courses());
-        assertThat(audit.get("doseOverrides").get("events").asInt()).isEqualTo(s.overrideSessions());
-        for (JsonNode r : audit.get("complications")) {
-            assertThat(r.get("events").asInt()).as(r.get("type").asString())
-                    .isEqualTo(s.sessionsWithComplication().getOrDefault(r.get("type").asString(), 0));
-        }
-        long byPractitioner = audit.get("practitioners").valueStream().mapToLong(p -> p.get("sessions").asLong()).sum();
-        assertThat(byPractitioner).isEqualTo(s.sessions());
-    }
-
     @Test
-    void theAuditCountsAGeneratedHistoryExactly() {
+    default void theAuditCountsAGeneratedHistoryExactly() {
         java.time.LocalDate from = today().minusYears(1);
         Generated g = generated(120, from, today().minusDays(60));
         JsonNode audit = g.clinic().admin().get("/api/audit/outcomes?from=" + from + "&to=" + today()).json();

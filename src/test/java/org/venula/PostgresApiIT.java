@@ -2,7 +2,9 @@ package org.venula;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.venula.ApiFixture.*;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -11,7 +13,8 @@ import tools.jackson.databind.JsonNode;
 import org.venula.support.EmbeddedPostgresDatabase;
 
 /** The API scenarios on a real PostgreSQL (embedded binaries, no Docker), plus what only PostgreSQL enforces. */
-class PostgresApiIT extends ClinicDayScenarios {
+class PostgresApiIT extends RunningApplication implements ApiScenarios, TreatmentScenarios, AftercareScenarios,
+        OutcomeScenarios, HostileInputScenarios, ClinicDayScenarios {
 
     private static final String URL = EmbeddedPostgresDatabase.newDatabaseUrl();
 
@@ -55,7 +58,9 @@ class PostgresApiIT extends ClinicDayScenarios {
                 .update()).hasMessageContaining("never deleted");
     }
 
+    /** A volume run, on demand: {@code ./mvnw verify -Pvolume} (docs/benchmarks.md); {@code verify} leaves it out. */
     @Test
+    @Tag("volume")
     void theAuditAnswersTenThousandSessionsExactlyAndQuickly() {
         java.time.LocalDate from = today().minusYears(3);
         long started = System.nanoTime();

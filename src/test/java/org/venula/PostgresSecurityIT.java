@@ -37,7 +37,7 @@ class PostgresSecurityIT extends SecurityScenarios {
 
     @Test
     void theRuntimeRoleCanNeitherEmptyNorChangeTheAccessLog() {
-        admin.post("/api/patients", ApiScenarios.patient("Append" + unique(), Map.of()));
+        admin.post("/api/patients", ApiFixture.patient("Append" + unique(), Map.of()));
         long before = count();
         assertThat(jdbc.sql("SELECT current_user").query(String.class).single()).isEqualTo(DB.runtime());
         for (String sql : new String[] {"TRUNCATE access_log", "TRUNCATE access_log CASCADE",

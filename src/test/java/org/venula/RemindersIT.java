@@ -1,13 +1,15 @@
 package org.venula;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.Callable;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +35,7 @@ import tools.jackson.databind.node.ObjectNode;
 class RemindersIT {
 
     private static final String PASSWORD = "reminder-admin-password";
+    private static final Duration POLL = Duration.ofMillis(300);
 
     @Test
     void aReminderReachesTheMailServerExactlyOnceAndSurvivesAnOutage(@TempDir Path dir) throws Exception {
@@ -52,14 +55,15 @@ class RemindersIT {
             JsonNode doc = admin.get("/api/protocols/active").json();
             ((ObjectNode) doc.get("booking").get("reminderHours")).put("value", 1440);
             assertThat(admin.put("/api/protocols/active", doc).status()).isEqualTo(200);
-            long patient = admin.post("/api/patients", ApiScenarios.patient("Reminded",
+            long patient = admin.post("/api/patients", ApiFixture.patient("Reminded",
                     Map.of("email", "reminded@example.org"))).id();
-            LocalDateTime monday = ApiScenarios.nextMonday().atTime(10, 0);
+            LocalDateTime monday = ApiFixture.nextMonday().atTime(10, 0);
 
-            assertThat(admin.post("/api/appointments", ApiScenarios.booking(patient, practitioner, "CONSULTATION",
+            assertThat(admin.post("/api/appointments", ApiFixture.booking(patient, practitioner, "CONSULTATION",
                     monday)).status()).isEqualTo(201);
             assertThat(mail.waitForIncomingEmail(20_000, 1)).isTrue();
-            Thread.sleep(3_000);
+            awaitTrue(() -> sent(admin, "reminded@example.org"));
+            staysAtOne(mail);
             MimeMessage[] received = mail.getReceivedMessages();
             assertThat(received).hasSize(1);
             assertThat(received[0].getAllRecipients()[0].toString()).isEqualTo("reminded@example.org");
@@ -68,9 +72,9 @@ class RemindersIT {
 
             // The mail server goes down; a second reminder waits, retried, with its error visible.
             mail.stop();
-            long second = admin.post("/api/patients", ApiScenarios.patient("Outage",
+            long second = admin.post("/api/patients", ApiFixture.patient("Outage",
                     Map.of("email", "outage@example.org"))).id();
-            assertThat(admin.post("/api/appointments", ApiScenarios.booking(second, practitioner, "CONSULTATION",
+            assertThat(admin.post("/api/appointments", ApiFixture.booking(second, practitioner, "CONSULTATION",
                     monday.plusHours(2))).status()).isEqualTo(201);
             awaitTrue(() -> Arrays.stream(reminders(admin)).anyMatch(r -> r.get("recipient").asString()
                     .equals("outage@example.org") && r.get("attempts").asInt() >= 1
@@ -80,7 +84,8 @@ class RemindersIT {
             back.start();
             try {
                 assertThat(back.waitForIncomingEmail(30_000, 1)).isTrue();
-                Thread.sleep(3_000);
+                awaitTrue(() -> sent(admin, "outage@example.org"));
+                staysAtOne(back);
                 assertThat(back.getReceivedMessages()).hasSize(1);
                 assertThat(back.getReceivedMessages()[0].getAllRecipients()[0].toString())
                         .isEqualTo("outage@example.org");
@@ -102,12 +107,23 @@ class RemindersIT {
         return out;
     }
 
-    private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
-        long until = System.currentTimeMillis() + 30_000;
-        while (!condition.getAsBoolean()) {
-            assertThat(System.currentTimeMillis()).as("condition not met in time").isLessThan(until);
-            Thread.sleep(200);
-        }
+    /** The reminder to this recipient is marked SENT: the sender that sent it has finished its run. */
+    private static boolean sent(Api admin, String recipient) {
+        return Arrays.stream(reminders(admin)).anyMatch(r -> r.get("recipient").asString().equals(recipient)
+                && "SENT".equals(r.get("status").asString()));
+    }
+
+    /**
+     * Once a reminder reads SENT no sender selects it again (they select PENDING rows, one instance at a time under
+     * the scheduler lock); for several poll cycles of both instances the server still holds exactly one message.
+     */
+    private static void staysAtOne(GreenMail server) {
+        await().during(POLL.multipliedBy(4)).atMost(POLL.multipliedBy(8)).pollInterval(POLL.dividedBy(3))
+                .until(() -> server.getReceivedMessages().length == 1);
+    }
+
+    private static void awaitTrue(Callable<Boolean> condition) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(condition);
     }
 
     private static ConfigurableApplicationContext start(String url, Path dataDir, int smtpPort) {
@@ -121,7 +137,7 @@ class RemindersIT {
                 "--venula.admin.password=" + PASSWORD,
                 "--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=" + smtpPort,
-                "--venula.reminders.poll=PT0.3S",
+                "--venula.reminders.poll=" + POLL,
                 "--venula.reminders.retry-base=PT0.5S",
                 "--spring.main.banner-mode=off");
     }

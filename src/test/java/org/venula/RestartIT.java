@@ -47,7 +47,7 @@ class RestartIT {
             long joanne = admin.get("/api/patients?query=mcallister").json().get("items").get(0).get("id").asLong();
             var screenings = admin.get("/api/patients/" + joanne + "/screenings").json();
             assertThat(screenings.get(0).get("outcome").asString()).as("demo screening").isEqualTo("DEFER");
-            patientId = admin.post("/api/patients", ApiScenarios.patient("Persistent", Map.of())).id();
+            patientId = admin.post("/api/patients", ApiFixture.patient("Persistent", Map.of())).id();
         }
         int printed = output.getOut().split("This password is shown once").length;
 
@@ -68,7 +68,7 @@ class RestartIT {
             Matcher m = PASSWORD.matcher(output.getOut());
             assertThat(m.find()).isTrue();
             password = m.group(1);
-            Api.as(port(app), "admin", password).post("/api/patients", ApiScenarios.patient("Real", Map.of()));
+            Api.as(port(app), "admin", password).post("/api/patients", ApiFixture.patient("Real", Map.of()));
         }
         try (ConfigurableApplicationContext app = start(dataDir, true)) {
             Api admin = Api.as(port(app), "admin", password);

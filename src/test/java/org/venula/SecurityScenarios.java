@@ -59,7 +59,7 @@ abstract class SecurityScenarios {
 
     @BeforeEach
     void signIn() {
-        admin = Api.as(port, "admin", ApiScenarios.ADMIN_PASSWORD);
+        admin = Api.as(port, "admin", ApiFixture.ADMIN_PASSWORD);
     }
 
     // ---- the access log ---------------------------------------------------------------------------------------
@@ -67,8 +67,8 @@ abstract class SecurityScenarios {
     @Test
     void aSearchThroughTheApiAndThePageLogsEveryPatientShown() {
         String family = "Shown" + unique();
-        long first = admin.post("/api/patients", ApiScenarios.patient(family, Map.of())).id();
-        long second = admin.post("/api/patients", ApiScenarios.patient(family, Map.of("givenName", "Bea"))).id();
+        long first = admin.post("/api/patients", ApiFixture.patient(family, Map.of())).id();
+        long second = admin.post("/api/patients", ApiFixture.patient(family, Map.of("givenName", "Bea"))).id();
         Api clinician = newUser("CLINICIAN");
         assertThat(clinician.get("/api/patients?query=" + family).status()).isEqualTo(200);
         assertThat(shownTo(clinician.get("/api/me").json().get("id").asLong(), "API"))
@@ -111,7 +111,7 @@ abstract class SecurityScenarios {
         Api other = Api.as(port, otherAdmin, PASSWORD);
         assertThat(other.get("/api/practitioners/" + practitioner + "/appointments?from=" + day + "&to=" + day)
                 .status()).isEqualTo(404);
-        long patient = admin.post("/api/patients", ApiScenarios.patient("Boundary" + unique(), Map.of())).id();
+        long patient = admin.post("/api/patients", ApiFixture.patient("Boundary" + unique(), Map.of())).id();
         assertThat(other.get("/api/patients/" + patient + "/session-blockers").status()).isEqualTo(404);
         assertThat(other.get("/api/lots/NO-SUCH-LOT/patients").status()).isEqualTo(404);
         assertThat(other.get("/api/access-log?userId=" + userId("admin")).status()).isEqualTo(404);
@@ -121,10 +121,10 @@ abstract class SecurityScenarios {
     void anAdministratorReadsTheLogPerUserAndPeriodAndAPatientsCopy() {
         Api clinician = newUser("CLINICIAN");
         long clinicianId = clinician.get("/api/me").json().get("id").asLong();
-        long patient = admin.post("/api/patients", ApiScenarios.patient("Subject" + unique(), Map.of())).id();
+        long patient = admin.post("/api/patients", ApiFixture.patient("Subject" + unique(), Map.of())).id();
         clinician.get("/api/patients/" + patient);
         clinician.get("/api/patients/" + patient + "/history");
-        String today = TreatmentScenarios.today().toString();
+        String today = ApiFixture.today().toString();
         JsonNode page = admin.get("/api/access-log?userId=" + clinicianId + "&from=" + today + "&to=" + today
                 + "&size=1").json();
         assertThat(page.get("total").asLong()).isGreaterThanOrEqualTo(2);
@@ -142,7 +142,7 @@ abstract class SecurityScenarios {
 
     @Test
     void theChainVerifiesIntactAndFindsAnEntryChangedInTheDatabase() {
-        long patient = admin.post("/api/patients", ApiScenarios.patient("Chained" + unique(), Map.of())).id();
+        long patient = admin.post("/api/patients", ApiFixture.patient("Chained" + unique(), Map.of())).id();
         admin.get("/api/patients/" + patient);
         chain.sealPending();
         JsonNode ok = admin.get("/api/access-log/verification").json();
@@ -170,10 +170,10 @@ abstract class SecurityScenarios {
     @Test
     void aPhotoWithGpsComesBackWithoutItsLocationOrDeviceAndUpright() throws Exception {
         Api clinician = newUser("CLINICIAN");
-        long id = clinician.post("/api/patients", ApiScenarios.patient("Located" + unique(), Map.of())).id();
-        clinician.put("/api/patients/" + id + "/history", ApiScenarios.history());
+        long id = clinician.post("/api/patients", ApiFixture.patient("Located" + unique(), Map.of())).id();
+        clinician.put("/api/patients/" + id + "/history", ApiFixture.history());
         clinician.post("/api/patients/" + id + "/screenings", Map.of());
-        long cid = clinician.post("/api/patients/" + id + "/consultations", ApiScenarios.consultation(Map.of())).id();
+        long cid = clinician.post("/api/patients/" + id + "/consultations", ApiFixture.consultation(Map.of())).id();
         byte[] taken = org.venula.support.PhonePhotos.jpeg(64, 32, 6);
         Response photo = clinician.multipart("/api/consultations/" + cid + "/photos", "leg.jpg", "image/jpeg", taken,
                 Map.of());
@@ -209,7 +209,7 @@ abstract class SecurityScenarios {
 
     @Test
     void aNameThatReversesTheDirectionOfTextIsRefused() {
-        Response r = admin.post("/api/patients", ApiScenarios.patient("Evil\u202Enosnhoj", Map.of()));
+        Response r = admin.post("/api/patients", ApiFixture.patient("Evil\u202Enosnhoj", Map.of()));
         assertThat(r.status()).isEqualTo(422);
         assertThat(r.errorFields()).containsExactly("familyName");
     }

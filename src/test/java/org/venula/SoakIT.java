@@ -83,8 +83,8 @@ class SoakIT {
                             } else if (pick < 82) {
                                 what = "slots";
                                 status = admin.get("/api/slots?practitionerId=" + writes.practitionerId
-                                        + "&type=TREATMENT&from=" + TreatmentScenarios.today().plusDays(1) + "&to="
-                                        + TreatmentScenarios.today().plusDays(14)).status();
+                                        + "&type=TREATMENT&from=" + ApiFixture.today().plusDays(1) + "&to="
+                                        + ApiFixture.today().plusDays(14)).status();
                             } else if (pick < 90) {
                                 what = "appointments";
                                 status = admin.get("/api/patients/" + someone + "/appointments").status();

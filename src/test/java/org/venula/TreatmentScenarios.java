@@ -1,10 +1,9 @@
 package org.venula;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.venula.ApiFixture.*;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,57 +14,10 @@ import org.venula.support.Api.Response;
 import tools.jackson.databind.JsonNode;
 
 /** Treatment sessions, lots and the dose check through the running application's API (H2 and PostgreSQL). */
-abstract class TreatmentScenarios extends ApiScenarios {
-
-    static final List<String> CHECKLIST = List.of("LEGS_NOT_SHAVED", "NO_MOISTURISER", "HOSIERY_BROUGHT");
-
-    /** A patient screened, consulted, planned and consented: ready for a session. */
-    record Ready(long patientId, long consultationId, List<Long> areaIds, long planId) {
-    }
-
-    Ready readyPatient(Api clinician, String familyName) {
-        long id = clinician.post("/api/patients", patient(familyName, Map.of())).id();
-        clinician.put("/api/patients/" + id + "/history", history());
-        assertThat(clinician.post("/api/patients/" + id + "/screenings", Map.of()).status()).isEqualTo(201);
-        Response c = clinician.post("/api/patients/" + id + "/consultations", consultation(Map.of()));
-        assertThat(c.status()).as(c.toString()).isEqualTo(201);
-        List<Long> areas = c.json().get("areas").findValues("id").stream().map(JsonNode::asLong).toList();
-        long planId = clinician.post("/api/consultations/" + c.id() + "/plan", Map.of("sessions", 2)).id();
-        assertThat(clinician.post("/api/plans/" + planId + "/consent", Map.of("patientName", "Ann " + familyName))
-                .status()).isEqualTo(201);
-        // The consultation recorded a Doppler result, a new history version: screen again so the clearance is current.
-        assertThat(clinician.post("/api/patients/" + id + "/screenings", Map.of()).status()).isEqualTo(201);
-        return new Ready(id, c.id(), areas, planId);
-    }
-
-    long lot(Api clinician, String agent, String strength, String lotNumber, LocalDate expiry) {
-        Response r = clinician.post("/api/lots", Map.of("agent", agent, "product", agent.startsWith("POL")
-                ? "Aethoxysklerol" : "Fibrovein", "strengthPercent", strength, "lotNumber", lotNumber,
-                "expiryDate", expiry.toString(), "quantity", 10));
-        assertThat(r.status()).as(r.toString()).isEqualTo(201);
-        return r.id();
-    }
-
-    static Map<String, Object> injection(long areaId, long lotId, Map<String, Object> changes) {
-        Map<String, Object> i = new HashMap<>();
-        i.put("areaId", areaId);
-        i.put("lotId", lotId);
-        i.put("form", "LIQUID");
-        i.put("volumeMl", 0.5);
-        i.put("needleGauge", 30);
-        i.put("x", 120);
-        i.put("y", 300);
-        i.put("view", "FRONT");
-        i.putAll(changes);
-        return i;
-    }
-
-    static LocalDate today() {
-        return LocalDate.now(ZoneId.of("Europe/London"));
-    }
+interface TreatmentScenarios extends ApiFixture {
 
     @Test
-    void theDoseCheckAnswersAsSpecified() {
+    default void theDoseCheckAnswersAsSpecified() {
         Api clinician = newUser("CLINICIAN");
         Response example = clinician.post("/api/dose-check", Map.of("weightKg", 62.5, "protocol", "standard",
                 "restrictions", List.of(), "injections", List.of(
@@ -124,7 +76,7 @@ abstract class TreatmentScenarios extends ApiScenarios {
     }
 
     @Test
-    void aSessionIsChartedDoseCheckedSignedAndThenOnlyAddendaChangeIt() {
+    default void aSessionIsChartedDoseCheckedSignedAndThenOnlyAddendaChangeIt() {
         Api clinician = newUser("CLINICIAN");
         Ready p = readyPatient(clinician, "Charted" + unique());
         long pol = lot(clinician, "POLIDOCANOL", "0.5", "POL" + unique(), today().plusYears(1));
@@ -209,12 +161,12 @@ abstract class TreatmentScenarios extends ApiScenarios {
         assertThat(after.get("addenda").get(0).get("createdBy").asString()).startsWith("clinician");
         assertThat(after.get("injections").size()).isEqualTo(4);
         assertThat(after.get("compression").get("standard").asString()).isEqualTo("UK");
-        assertThat(admin.get("/api/patients/" + p.patientId() + "/access-log").json().findValuesAsString("action"))
+        assertThat(admin().get("/api/patients/" + p.patientId() + "/access-log").json().findValuesAsString("action"))
                 .contains("START_SESSION", "CHART_INJECTION", "SIGN_SESSION", "ADD_ADDENDUM");
     }
 
     @Test
-    void aSessionWaitsForConsentAndACurrentClearanceOfTodaysAnswers() {
+    default void aSessionWaitsForConsentAndACurrentClearanceOfTodaysAnswers() {
         Api clinician = newUser("CLINICIAN");
         long unplanned = clinician.post("/api/patients", patient("Unplanned" + unique(), Map.of())).id();
         Response none = clinician.post("/api/patients/" + unplanned + "/sessions",
@@ -239,7 +191,7 @@ abstract class TreatmentScenarios extends ApiScenarios {
     }
 
     @Test
-    void recallSearchFindsExactlyTheSessionsThatUsedALotAndExpiredLotsCannotBeCharted() {
+    default void recallSearchFindsExactlyTheSessionsThatUsedALotAndExpiredLotsCannotBeCharted() {
         Api clinician = newUser("CLINICIAN");
         String shared = "R" + unique();
         long used = lot(clinician, "POLIDOCANOL", "0.5", shared, today().plusMonths(6));
@@ -294,7 +246,7 @@ abstract class TreatmentScenarios extends ApiScenarios {
     }
 
     @Test
-    void aSessionStartedFromItsAppointmentMarksItAttendedOnce() {
+    default void aSessionStartedFromItsAppointmentMarksItAttendedOnce() {
         Api clinician = newUser("CLINICIAN");
         long practitioner = clinician.get("/api/me").json().get("practitionerId").asLong();
         Ready p = readyPatient(clinician, "Booked" + unique());
@@ -318,20 +270,8 @@ abstract class TreatmentScenarios extends ApiScenarios {
         assertThat(consultationAsSession.errorFields()).containsExactly("appointmentId");
     }
 
-    long startSession(Api clinician, Ready p) {
-        Response r = clinician.post("/api/patients/" + p.patientId() + "/sessions",
-                Map.of("adHocReason", "Course session", "weightKg", 65, "confirmed", CHECKLIST));
-        assertThat(r.status()).as(r.toString()).isEqualTo(201);
-        return r.id();
-    }
-
-    static void chart(Api clinician, long session, Map<String, Object> injection) {
-        Response r = clinician.post("/api/sessions/" + session + "/injections", injection);
-        assertThat(r.status()).as(r.toString()).isEqualTo(201);
-    }
-
     @Test
-    void signingMakesTheReviewAndNextSessionDueAndTheLastSessionARecallBookedInOneStep() {
+    default void signingMakesTheReviewAndNextSessionDueAndTheLastSessionARecallBookedInOneStep() {
         Api clinician = newUser("CLINICIAN");
         Ready p = readyPatient(clinician, "Recalled" + unique()); // a course of 2 sessions
         long lot = lot(clinician, "POLIDOCANOL", "0.5", "F" + unique(), today().plusYears(1));
@@ -369,16 +309,5 @@ abstract class TreatmentScenarios extends ApiScenarios {
                 .status()).isEqualTo(403);
         assertThat(clinician.post("/api/recalls/" + review.get("id").asLong() + "/dismiss", Map.of())
                 .errorFields()).containsExactly("reason");
-    }
-
-    long signedSession(Api clinician, Ready p, long lot) {
-        long s = startSession(clinician, p);
-        chart(clinician, s, injection(p.areaIds().get(0), lot, Map.of()));
-        clinician.put("/api/sessions/" + s + "/compression", Map.of("type", "STOCKING", "length", "THIGH",
-                "lowMmHg", 14, "highMmHg", 17, "standard", "UK"));
-        clinician.put("/api/sessions/" + s + "/reactions", Map.of("reactions", List.of("NONE")));
-        Response signed = clinician.post("/api/sessions/" + s + "/sign", null);
-        assertThat(signed.status()).as(signed.toString()).isEqualTo(200);
-        return s;
     }
 }

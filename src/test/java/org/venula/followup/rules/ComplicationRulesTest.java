@@ -11,7 +11,7 @@ import org.venula.followup.rules.ComplicationRules.Type;
 class ComplicationRulesTest {
 
     @ParameterizedTest(name = "{0} triaged {1}: proposed {2}")
-    @CsvSource(textBlock = """
+    @CsvSource(nullValues = "-", textBlock = """
             DVT,                          URGENT,         SERIOUS
             DVT,                          EXPECTED,       SERIOUS
             PULMONARY_EMBOLISM,           EMERGENCY,      SERIOUS
@@ -21,6 +21,13 @@ class ComplicationRulesTest {
             SUPERFICIAL_THROMBOPHLEBITIS, CONTACT_CLINIC, MODERATE
             TRAPPED_BLOOD,                EXPECTED,       MILD
             HYPERPIGMENTATION,            ,               MILD
+            MATTING,                      EMERGENCY,      SERIOUS
+            MATTING,                      URGENT,         SEVERE
+            MATTING,                      CONTACT_CLINIC, MODERATE
+            MATTING,                      EXPECTED,       MILD
+            MATTING,                      -,              MILD
+            ALLERGIC_REACTION,            SOMETHING_ELSE, MILD
+            PULMONARY_EMBOLISM,           -,              SERIOUS
             """)
     void aProposalCarriesTheSeverityItsTriageImplies(Type type, String level, Severity proposed) {
         assertThat(ComplicationRules.proposedSeverity(type, level)).isEqualTo(proposed);
@@ -40,11 +47,41 @@ class ComplicationRulesTest {
 
     @ParameterizedTest(name = "{0} graded {1}: serious {2}")
     @CsvSource(textBlock = """
-            DVT,        MILD,     true
-            MATTING,    SERIOUS,  true
-            MATTING,    SEVERE,   false
+            DVT,                          MILD,     true
+            PULMONARY_EMBOLISM,           MILD,     true
+            SKIN_ULCERATION_OR_NECROSIS,  MODERATE, true
+            DVT,                          SERIOUS,  true
+            MATTING,                      SERIOUS,  true
+            ALLERGIC_REACTION,            SERIOUS,  true
+            MATTING,                      SEVERE,   false
+            ALLERGIC_REACTION,            SEVERE,   false
+            VISUAL_DISTURBANCE,           MODERATE, false
+            HYPERPIGMENTATION,            MILD,     false
             """)
     void seriousIsAClotNecrosisOrAnythingGradedSerious(Type type, Severity severity, boolean serious) {
         assertThat(ComplicationRules.serious(type, severity)).isEqualTo(serious);
+    }
+    @ParameterizedTest(name = "check-in symptom {0} suggests {1}")
+    @CsvSource(nullValues = "-", textBlock = """
+            BREATHLESSNESS,                 PULMONARY_EMBOLISM
+            CHEST_PAIN,                     PULMONARY_EMBOLISM
+            COUGHING_BLOOD,                 PULMONARY_EMBOLISM
+            CALF_SWELLING_OR_PAIN,          DVT
+            VISUAL_OR_NEUROLOGICAL_OVER_1H, VISUAL_DISTURBANCE
+            SEVERE_HEADACHE,                MIGRAINE
+            SPREADING_REDNESS,              INFECTION
+            PUS,                            INFECTION
+            FEVER,                          INFECTION
+            BLISTERING_OR_SKIN_BREAKDOWN,   BLISTERING
+            RED_PATCH_DARK_CENTRE,          SKIN_ULCERATION_OR_NECROSIS
+            HOT_TENDER_CORD,                SUPERFICIAL_THROMBOPHLEBITIS
+            TENDER_LUMP,                    TRAPPED_BLOOD
+            BROWN_STAINING,                 HYPERPIGMENTATION
+            MATTING,                        MATTING
+            BRUISING,                       -
+            ANKLE_SWELLING,                 -
+            """)
+    void aCheckInSymptomSuggestsTheComplicationToConfirm(String symptom, Type suggested) {
+        assertThat(ComplicationRules.suggestedBy(symptom)).isEqualTo(suggested);
     }
 }

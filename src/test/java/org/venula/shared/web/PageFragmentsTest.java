@@ -1,0 +1,189 @@
+package org.venula.shared.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+import org.thymeleaf.templateresolver.StringTemplateResolver;
+import org.venula.assessment.LegMapShapes;
+
+/**
+ * The shared page fragments (leg map, field error, alerts) rendered on their own, without a running application:
+ * each page that includes them gets the markup its scripts, styles and browser tests rely on.
+ */
+class PageFragmentsTest {
+
+    /** The injections drawn on a session's map; the page's own record has the same accessors. */
+    public record Dot(int seq, String view, double x, double y, String form, boolean counts, boolean tapped, String title) {
+    }
+
+    /** One answer of a medical-history version as the chart and the version page list it. */
+    public record Answer(String label, String text, boolean unanswered, boolean flag) {
+    }
+
+    private final SpringTemplateEngine engine = engine();
+
+    private static SpringTemplateEngine engine() {
+        ClassLoaderTemplateResolver files = new ClassLoaderTemplateResolver();
+        files.setPrefix("templates/");
+        files.setSuffix(".html");
+        files.setTemplateMode(TemplateMode.HTML);
+        files.setCheckExistence(true);
+        files.setOrder(1);
+        StringTemplateResolver inline = new StringTemplateResolver();
+        inline.setOrder(2);
+        SpringTemplateEngine engine = new SpringTemplateEngine();
+        engine.addTemplateResolver(files);
+        engine.addTemplateResolver(inline);
+        return engine;
+    }
+
+    private String render(String template, Map<String, Object> variables) {
+        Context context = new Context(Locale.UK);
+        context.setVariables(variables);
+        context.setVariable("label", new PageLabels.Label());
+        return engine.process(template, context);
+    }
+
+    private static long count(String html, String needle) {
+        return html.split(java.util.regex.Pattern.quote(needle), -1).length - 1L;
+    }
+
+    @Test
+    void consultationMapMarksEachMappedAreaAndLetsEveryAreaBeTapped() {
+        LegMapShapes.Shape calf = LegMapShapes.ALL.stream().filter(s -> s.label().equals("Left calf, front")).findFirst().orElseThrow();
+        String html = render("<div th:replace=\"~{fragments/legmap :: map(true, ${marked}, null)}\"></div>",
+                Map.of("shapes", LegMapShapes.ALL, "marked", Set.of(calf.key())));
+
+        assertThat(html).contains("class=\"legmap interactive\"")
+                .contains("data-label=\"Left calf, front\"")
+                .contains("aria-label=\"Legs from the front\"").contains("aria-label=\"Legs from the back\"")
+                .doesNotContain("session-map").doesNotContain("class=\"pending\"").doesNotContain("mapped");
+        assertThat(count(html, "class=\"region marked\"")).isEqualTo(1);
+        assertThat(count(html, "role=\"button\"")).isEqualTo(LegMapShapes.ALL.size());
+    }
+
+    @Test
+    void consultationSummaryMapIsNotTappable() {
+        String html = render("<div th:replace=\"~{fragments/legmap :: map(false, ${marked}, null)}\"></div>",
+                Map.of("shapes", LegMapShapes.ALL, "marked", Set.of()));
+
+        assertThat(html).contains("class=\"legmap\"").doesNotContain("interactive").doesNotContain("role=\"button\"")
+                .doesNotContain("tabindex");
+        assertThat(count(html, "role=\"img\"")).isEqualTo(LegMapShapes.ALL.size());
+    }
+
+    @Test
+    void openSessionMapLetsOnlyMappedAreasBeTappedAndDrawsInjections() {
+        List<String> mapped = List.of("LEFT-CALF");
+        long calfShapes = LegMapShapes.ALL.stream().filter(s -> (s.leg() + "-" + s.region()).equals("LEFT-CALF")).count();
+        String html = render("<div th:replace=\"~{fragments/legmap :: map(true, ${mapped}, ${dots})}\"></div>",
+                Map.of("shapes", LegMapShapes.ALL, "mapped", mapped,
+                        "dots", List.of(new Dot(1, "FRONT", 40, 250, "LIQUID", true, true, "Injection 1"),
+                                new Dot(2, "FRONT", 45, 255, "FOAM", false, false, "Injection 2"))));
+
+        assertThat(html).contains("class=\"legmap session-map interactive\"")
+                .contains("data-view=\"FRONT\"").contains("data-view=\"BACK\"")
+                .contains("class=\"dot\"").contains("class=\"dot voided at-area\"").contains("class=\"foam\"")
+                .doesNotContain("marked");
+        assertThat(count(html, "class=\"region mapped\"")).isEqualTo(calfShapes);
+        assertThat(count(html, "role=\"button\"")).isEqualTo(calfShapes);
+        assertThat(count(html, "class=\"pending\"")).isEqualTo(2);
+        assertThat(count(html, "<g ")).isEqualTo(2);
+    }
+
+    @Test
+    void signedSessionMapShowsMappedAreasButNoneCanBeTapped() {
+        String html = render("<div th:replace=\"~{fragments/legmap :: map(false, ${mapped}, ${dots})}\"></div>",
+                Map.of("shapes", LegMapShapes.ALL, "mapped", List.of("LEFT-CALF"), "dots", List.of()));
+
+        assertThat(html).contains("class=\"legmap session-map\"").doesNotContain("interactive").doesNotContain("role=\"button\"");
+        assertThat(html).contains("class=\"region mapped\"");
+    }
+
+    @Test
+    void fieldWithAnErrorShowsItOnceWithAnIdTheFieldCanPointTo() {
+        String html = render("<p th:replace=\"~{fragments/fields :: error('address')}\"></p>",
+                Map.of("problems", Map.of("address", "must not be blank")));
+
+        assertThat(html.strip()).isEqualTo("<p class=\"error-text\" id=\"address-error\">must not be blank</p>");
+    }
+
+    @Test
+    void fieldWithoutAnErrorShowsNothing() {
+        String html = render("<p th:replace=\"~{fragments/fields :: error('address')}\"></p>", Map.of("problems", Map.of()));
+
+        assertThat(html.strip()).isEmpty();
+    }
+
+    @Test
+    void labelledTextFieldKeepsItsErrorId() {
+        String html = render("<div th:replace=\"~{fragments/fields :: text('phone', 'Phone', 'tel', null)}\"></div>",
+                Map.of("problems", Map.of("phone", "7 to 15 digits"), "v", Map.of()));
+
+        assertThat(html).contains("class=\"field has-error\"").contains("aria-describedby=\"phone-error\"")
+                .contains("<p class=\"error-text\" id=\"phone-error\">7 to 15 digits</p>");
+    }
+
+    @Test
+    void noticeAndFailureShowOnlyWhenThereIsAMessage() {
+        String html = render("<p th:replace=\"~{fragments/alerts :: notice(${notice})}\"></p>"
+                + "<p th:replace=\"~{fragments/alerts :: failure(${failure})}\"></p>", Map.of("notice", "Saved."));
+
+        assertThat(html).isEqualTo("<p class=\"alert ok\" role=\"status\">Saved.</p>");
+    }
+
+    @Test
+    void problemsListEachFieldInWordsWhenLabelled() {
+        String html = render("<div th:replace=\"~{fragments/alerts :: problems('Not charted:', ${problems}, true)}\"></div>",
+                Map.of("problems", Map.of("weightKg", "at least 1 kg")));
+
+        assertThat(html).contains("class=\"alert error\" role=\"alert\"").contains("<p>Not charted:</p>")
+                .contains("<li>" + new PageLabels.Label().field("weightKg") + ": at least 1 kg</li>");
+    }
+
+    @Test
+    void problemsKeepTheFieldPathWhenNotLabelled() {
+        String html = render("<div th:replace=\"~{fragments/alerts :: problems('Nothing was saved: please correct these.', ${problems}, false)}\"></div>",
+                Map.of("problems", Map.of("areas[0].leg", "required")));
+
+        assertThat(html).contains("<li>areas[0].leg: required</li>");
+    }
+
+    @Test
+    void noProblemsNoAlert() {
+        String html = render("<div th:replace=\"~{fragments/alerts :: problems('Not charted:', ${problems}, true)}\"></div>"
+                + "<div th:replace=\"~{fragments/alerts :: messages('The review was not saved:', ${errors})}\"></div>",
+                Map.of("problems", Map.of(), "errors", List.of()));
+
+        assertThat(html.strip()).isEmpty();
+    }
+
+    @Test
+    void messagesListEachMessage() {
+        String html = render("<div th:replace=\"~{fragments/alerts :: messages('The review was not saved:', ${errors})}\"></div>",
+                Map.of("errors", List.of("Clearance must be 0 to 100")));
+
+        assertThat(html).contains("<p>The review was not saved:</p>").contains("<li>Clearance must be 0 to 100</li>");
+    }
+
+    @Test
+    void historyAnswersMarkTheUnansweredAndTheFlagged() {
+        String html = render("<dl th:replace=\"~{patient/history-fields :: answers(${answers})}\"></dl>",
+                Map.of("answers", List.of(new Answer("Pregnant?", "No", false, false),
+                        new Answer("Antibiotics in the last 14 days?", "Not asked", true, false),
+                        new Answer("Deep vein thrombosis before?", "Yes", false, true))));
+
+        assertThat(html).contains("<dl class=\"answers\">").contains("<dt>Pregnant?</dt>")
+                .contains("<dd class=\"unanswered\">Not asked</dd>").contains("<dd class=\"flag\">Yes</dd>")
+                .contains("<dd>No</dd>");
+    }
+}
