@@ -26,7 +26,7 @@ import org.venula.scheduling.Appointment;
 import org.venula.scheduling.Availability;
 import org.venula.scheduling.BookAppointment;
 import org.venula.scheduling.Bookings;
-import org.venula.scheduling.Paging;
+import org.venula.shared.Paging;
 import org.venula.scheduling.rules.PathwayRules.Type;
 import org.venula.shared.ConflictException;
 import org.venula.shared.InvalidInputException;

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.venula.shared.Paging;
 import org.venula.accesslog.AccessAction;
 import org.venula.accesslog.AccessLog;
 import org.venula.clinic.Clinics;

@@ -16,7 +16,8 @@ import org.venula.clinic.VenulaPrincipal;
 import org.venula.followup.FollowUpTask;
 import org.venula.followup.FollowUps;
 import org.venula.scheduling.Appointment;
-import org.venula.scheduling.Paging;
+import org.venula.shared.Paging;
+import org.venula.shared.web.PagedResponses;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -37,7 +38,7 @@ class FollowUpApi {
     ResponseEntity<List<FollowUpTask>> due(@AuthenticationPrincipal VenulaPrincipal me,
             @RequestParam(required = false) Integer within, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        return followUps.due(me, within, Paging.of(page, size)).response();
+        return PagedResponses.of(followUps.due(me, within, Paging.of(page, size)));
     }
 
     @PostMapping("/api/recalls/{id}/book")

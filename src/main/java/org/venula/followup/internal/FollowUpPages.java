@@ -11,7 +11,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.venula.clinic.VenulaPrincipal;
 import org.venula.followup.FollowUps;
 import org.venula.scheduling.Appointment;
-import org.venula.scheduling.Paging;
+import org.venula.shared.Paging;
 import org.venula.shared.ConflictException;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.Labels;

@@ -23,7 +23,7 @@ import org.venula.scheduling.Appointment;
 import org.venula.scheduling.Appointments;
 import org.venula.scheduling.Availability;
 import org.venula.scheduling.Bookings;
-import org.venula.scheduling.Paging;
+import org.venula.shared.Paging;
 import org.venula.scheduling.WaitingList;
 import org.venula.scheduling.rules.PathwayRules.Status;
 import org.venula.scheduling.rules.PathwayRules.Type;

@@ -13,7 +13,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.venula.clinic.VenulaPrincipal;
 import org.venula.scheduling.WaitingEntry;
-import org.venula.scheduling.Paging;
+import org.venula.shared.Paging;
+import org.venula.shared.web.PagedResponses;
 import org.venula.scheduling.WaitingList;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -37,7 +38,7 @@ class WaitingListApi {
             + "1-200, default 50), a Link header (rel=\"next\") when more follow")
     ResponseEntity<List<WaitingEntry>> waiting(@AuthenticationPrincipal VenulaPrincipal me,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        return waitingList.waiting(me, Paging.of(page, size)).response();
+        return PagedResponses.of(waitingList.waiting(me, Paging.of(page, size)));
     }
 
     @PostMapping("/api/waiting-list")

@@ -1,13 +1,8 @@
-package org.venula.scheduling;
+package org.venula.shared;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import org.venula.shared.FieldProblem;
-import org.venula.shared.InvalidInputException;
 
 /**
  * Which page of a list to show: {@code page} counts from 0 and {@code size} is 1 to {@value #MAX_SIZE}, as the
@@ -55,19 +50,5 @@ public record Paging(int page, int size) {
 
     /** One page of a list, and whether another follows. */
     public record Paged<T>(List<T> items, int page, int size, boolean more) {
-
-        /**
-         * The API's answer: the page's items as a plain JSON array (the shape the list had before it was paged),
-         * with a {@code Link} header to the next page (rel="next") when more follow.
-         */
-        public ResponseEntity<List<T>> response() {
-            ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
-            if (more) {
-                ok.header(HttpHeaders.LINK, "<" + ServletUriComponentsBuilder.fromCurrentRequest()
-                        .replaceQueryParam("page", page + 1).replaceQueryParam("size", size).build().toUriString()
-                        + ">; rel=\"next\"");
-            }
-            return ok.body(items);
-        }
     }
 }

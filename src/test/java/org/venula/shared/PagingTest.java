@@ -1,4 +1,4 @@
-package org.venula.scheduling;
+package org.venula.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
