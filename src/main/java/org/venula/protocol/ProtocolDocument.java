@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
+import org.venula.protocol.rules.Citations;
+
 /**
  * A protocol as a clinic reads and edits it. Later capabilities add their sections beside {@code screening}.
  * Every clinical value carries a {@code source}: text that cites the works in {@code sources} by id, as

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.venula.protocol.Citations;
 import org.venula.protocol.ProtocolDocument;
 import org.venula.protocol.ProtocolDocument.RuleSetting;
 import org.venula.protocol.ProtocolDocument.SclerosantSetting;
