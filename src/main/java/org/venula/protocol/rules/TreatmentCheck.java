@@ -15,7 +15,11 @@ import org.venula.protocol.ProtocolDocument.TreatmentSettings;
  * and the dose limits. Every stocked sclerosant needs its limits and no other agent may have any: at most 100 mg per
  * kg per day (or none) and 100 mL of liquid per session; the usual highest strength per vein type at most 3%; foam
  * at most 100 mL per session, less or the same while a screening restriction limits foam; a warning from 1 to 100% of
- * a limit; and the foam mix charting offers, 1 to 10 parts of liquid and of gas.
+ * a limit. The charting defaults: foam mixed from 1 to 10 parts of liquid and of gas, 1 to 5 parts gas for each part
+ * liquid (1 + 4 is the Tessari mix); and, when given, a needle of 25 G (the widest) to 33 G (the finest) for thread
+ * and reticular veins. A document stored before it had a needle charts with 30 G
+ * ({@link ProtocolDocument.ChartingDefaults#STANDARD}). The standard preset cites the European guidelines for
+ * sclerotherapy (Rabe et al., 2014) on needles and foam preparation.
  */
 final class TreatmentCheck implements SectionCheck {
 
@@ -26,6 +30,12 @@ final class TreatmentCheck implements SectionCheck {
     static final int MAX_ML = 100;
 
     static final int MAX_PARTS = 10;
+
+    static final int MOST_GAS_PARTS_PER_LIQUID_PART = 5;
+
+    static final int FINEST_NEEDLE_GAUGE = 33;
+
+    static final int WIDEST_NEEDLE_GAUGE = 25;
 
     @Override
     public void check(ProtocolDocument doc, FieldProblems problems) {
@@ -117,9 +127,20 @@ final class TreatmentCheck implements SectionCheck {
         problems.text("treatment.maxConcentrationSource", t.maxConcentrationSource(), 500);
     }
 
-    /** The foam mix charting offers until the clinician enters another. */
+    /** The foam mix and the needle that charting offers until the clinician enters others. */
     private static void chartingDefaults(FieldProblems problems, TreatmentSettings t) {
-        problems.whole("treatment.foamLiquidParts", t.foamLiquidParts(), 1, MAX_PARTS);
-        problems.whole("treatment.foamGasParts", t.foamGasParts(), 1, MAX_PARTS);
+        Integer liquid = problems.whole("treatment.foamLiquidParts", t.foamLiquidParts(), 1, MAX_PARTS);
+        Integer gas = problems.whole("treatment.foamGasParts", t.foamGasParts(), 1, MAX_PARTS);
+        if (parts(liquid) && parts(gas) && (gas < liquid || gas > MOST_GAS_PARTS_PER_LIQUID_PART * liquid)) {
+            problems.add("treatment.foamGasParts.value",
+                    "must be 1 to 5 parts gas for each part liquid (the Tessari mix is 1 + 4)");
+        }
+        if (t.needleGauge() != null) {
+            problems.whole("treatment.needleGauge", t.needleGauge(), WIDEST_NEEDLE_GAUGE, FINEST_NEEDLE_GAUGE);
+        }
+    }
+
+    private static boolean parts(Integer value) {
+        return value != null && value >= 1 && value <= MAX_PARTS;
     }
 }

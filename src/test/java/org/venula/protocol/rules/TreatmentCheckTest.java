@@ -56,8 +56,21 @@ class TreatmentCheckTest {
             foam of 10 parts liquid and 10 parts air        | treatment.foamLiquidParts.value = 10; treatment.foamGasParts.value = 10 |
             foam of 11 parts air                            | treatment.foamGasParts.value = 11          | treatment.foamGasParts.value: must be between 1 and 10
             no default foam mix                             | treatment.foamGasParts = null              | treatment.foamGasParts.value: is required
+            foam of 2 parts liquid and 1 part air           | treatment.foamLiquidParts.value = 2; treatment.foamGasParts.value = 1 | treatment.foamGasParts.value: must be 1 to 5 parts gas for each part liquid (the Tessari mix is 1 + 4)
+            foam of 1 part liquid and 4 parts air (Tessari) | treatment.foamLiquidParts.value = 1; treatment.foamGasParts.value = 4 |
+            foam of 1 part liquid and 5 parts air           | treatment.foamGasParts.value = 5           |
+            foam of 1 part liquid and 6 parts air           | treatment.foamGasParts.value = 6           | treatment.foamGasParts.value: must be 1 to 5 parts gas for each part liquid (the Tessari mix is 1 + 4)
+            foam of 2 parts liquid and 11 parts air         | treatment.foamLiquidParts.value = 2; treatment.foamGasParts.value = 11 | treatment.foamGasParts.value: must be between 1 and 10
+            a 24 G needle                                   | treatment.needleGauge.value = 24           | treatment.needleGauge.value: must be between 25 and 33
+            a 25 G needle                                   | treatment.needleGauge.value = 25           |
+            a 30 G needle                                   | treatment.needleGauge.value = 30           |
+            a 33 G needle                                   | treatment.needleGauge.value = 33           |
+            a 34 G needle                                   | treatment.needleGauge.value = 34           | treatment.needleGauge.value: must be between 25 and 33
+            a needle gauge left blank                       | treatment.needleGauge.value = null         | treatment.needleGauge.value: is required
+            a needle without a source                       | treatment.needleGauge.source = null        | treatment.needleGauge.source: is required
+            no needle, as stored before there was one       | treatment.needleGauge = null               |
             """)
-    void foamMix(String situation, String edits, String problems) {
+    void chartingDefaults(String situation, String edits, String problems) {
         assertThat(problems(new TreatmentCheck(), edits)).containsExactlyElementsOf(expected(problems));
     }
 }
