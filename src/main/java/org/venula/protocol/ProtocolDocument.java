@@ -7,7 +7,7 @@ import java.util.Map;
 import org.venula.protocol.rules.Citations;
 
 /**
- * A protocol as a clinic reads and edits it. Later capabilities add their sections beside {@code screening}.
+ * A protocol as a clinic reads and edits it: one section per capability that reads it, beside {@code screening}.
  * Every clinical value carries a {@code source}: text that cites the works in {@code sources} by id, as
  * {@code [id]}, with a note of its own (see {@link Citations}); staff read it through {@link #cite(String)}.
  */
