@@ -41,11 +41,8 @@ final class AftercareCheck implements SectionCheck {
         if (!problems.present(path, in)) {
             return;
         }
-        if (in.code() == null || !in.code().matches(FieldProblems.CODE)) {
-            problems.add(path + ".code", "is required: upper case letters, digits and _");
-        } else if (!codes.add(in.code())) {
-            problems.add(path + ".code", "appears twice");
-        }
+        problems.uniqueCode(path + ".code", in.code(), codes, "is required: upper case letters, digits and _",
+                "appears twice");
         if (in.after() != null && !codes.contains(in.after())) {
             problems.add(path + ".after", "must name an instruction listed before this one");
         }

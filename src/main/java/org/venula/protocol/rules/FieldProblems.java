@@ -3,6 +3,7 @@ package org.venula.protocol.rules;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.venula.protocol.ProtocolDocument.DecimalSetting;
 import org.venula.protocol.ProtocolDocument.IntSetting;
@@ -42,6 +43,18 @@ final class FieldProblems {
     /** The {@code source} of the value at {@code path}: up to 500 characters. */
     void source(String path, String value) {
         text(path + ".source", value, 500);
+    }
+
+    /**
+     * A code that must match {@link #CODE} and appear once among {@code seen}; {@code invalid} and {@code twice} are
+     * the section's words for each problem.
+     */
+    void uniqueCode(String path, String code, Set<String> seen, String invalid, String twice) {
+        if (code == null || !code.matches(CODE)) {
+            add(path, invalid);
+        } else if (!seen.add(code)) {
+            add(path, twice);
+        }
     }
 
     void optional(String path, String value, int max) {

@@ -29,11 +29,8 @@ final class SclerosantCheck implements SectionCheck {
             if (!problems.present(path, s)) {
                 continue;
             }
-            if (s.agent() == null || !s.agent().matches(FieldProblems.CODE)) {
-                problems.add(path + ".agent", "must be an upper-case code such as POLIDOCANOL");
-            } else if (!seen.add(s.agent())) {
-                problems.add(path + ".agent", "is listed twice");
-            }
+            problems.uniqueCode(path + ".agent", s.agent(), seen, "must be an upper-case code such as POLIDOCANOL",
+                    "is listed twice");
             problems.text(path + ".name", s.name(), 120);
             problems.present(path + ".containsEthanol", s.containsEthanol());
             if (s.strengths() == null || s.strengths().isEmpty()) {

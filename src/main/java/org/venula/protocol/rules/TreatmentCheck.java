@@ -69,10 +69,9 @@ final class TreatmentCheck implements SectionCheck {
                 continue;
             }
             problems.text(path + ".code", c.code(), 60);
-            if (c.code() != null && !c.code().matches(FieldProblems.CODE)) {
-                problems.add(path + ".code", "must be upper case letters, digits and _");
-            } else if (c.code() != null && !codes.add(c.code())) {
-                problems.add(path + ".code", "appears twice");
+            if (c.code() != null) {
+                problems.uniqueCode(path + ".code", c.code(), codes, "must be upper case letters, digits and _",
+                        "appears twice");
             }
             problems.text(path + ".text", c.text(), 300);
             problems.source(path, c.source());
