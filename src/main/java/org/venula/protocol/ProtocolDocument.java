@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
+import org.venula.protocol.rules.Citations;
+
 /**
- * A protocol as a clinic reads and edits it. Later capabilities add their sections beside {@code screening}.
+ * A protocol as a clinic reads and edits it: one section per capability that reads it, beside {@code screening}.
  * Every clinical value carries a {@code source}: text that cites the works in {@code sources} by id, as
  * {@code [id]}, with a note of its own (see {@link Citations}); staff read it through {@link #cite(String)}.
  */
@@ -61,13 +63,24 @@ public record ProtocolDocument(String id, String name, String description, Integ
      * limits. {@code agentLimits} per stocked agent: milligrams per kg body weight per day (null: no such limit) and
      * millilitres of liquid per session. {@code maxConcentrationPercent}: the usual highest strength per vein type and
      * agent; above it the check warns. Foam: the most per session, the lower figure while a screening restriction
-     * limits foam, and the default liquid+gas parts. A value from {@code warnAtPercent} of a limit up to the limit
-     * warns; above the limit blocks.
+     * limits foam. A value from {@code warnAtPercent} of a limit up to the limit warns; above the limit blocks. The
+     * charting defaults, offered until the clinician enters others: the foam mix in liquid+gas parts and the needle
+     * gauge ({@code needleGauge}, which versions stored before it lack; read them with {@link #chartingDefaults()}).
      */
     public record TreatmentSettings(List<ChecklistItem> checklist, IntSetting weightValidityDays,
             Map<String, AgentLimit> agentLimits, Map<String, Map<String, BigDecimal>> maxConcentrationPercent,
             String maxConcentrationSource, DecimalSetting maxFoamMlPerSession, DecimalSetting maxFoamMlLimited,
-            IntSetting warnAtPercent, IntSetting foamLiquidParts, IntSetting foamGasParts) {
+            IntSetting warnAtPercent, IntSetting foamLiquidParts, IntSetting foamGasParts, IntSetting needleGauge) {
+    }
+
+    /**
+     * What charting a session offers until the clinician enters another value: the needle gauge and the foam mix, in
+     * parts of liquid sclerosant and parts of gas (1 + 4 is the Tessari mix).
+     */
+    public record ChartingDefaults(int needleGauge, int foamLiquidParts, int foamGasParts) {
+
+        /** The standard preset's: a 30 G needle and foam of 1 part liquid to 4 parts air. */
+        public static final ChartingDefaults STANDARD = new ChartingDefaults(30, 1, 4);
     }
 
     /**
@@ -198,6 +211,22 @@ public record ProtocolDocument(String id, String name, String description, Integ
     /** A value's source as staff read it: the title and section of each work it cites. */
     public String cite(String source) {
         return Citations.readable(source, sources);
+    }
+
+    /**
+     * The needle and foam mix that charting offers. A value the document lacks (a version stored before the needle
+     * gauge was a protocol value, say) is the standard preset's, {@link ChartingDefaults#STANDARD}.
+     */
+    public ChartingDefaults chartingDefaults() {
+        ChartingDefaults standard = ChartingDefaults.STANDARD;
+        return new ChartingDefaults(
+                valueOr(treatment == null ? null : treatment.needleGauge(), standard.needleGauge()),
+                valueOr(treatment == null ? null : treatment.foamLiquidParts(), standard.foamLiquidParts()),
+                valueOr(treatment == null ? null : treatment.foamGasParts(), standard.foamGasParts()));
+    }
+
+    private static int valueOr(IntSetting setting, int otherwise) {
+        return setting == null || setting.value() == null ? otherwise : setting.value();
     }
 
     public List<String> stockedAgents() {

@@ -14,6 +14,7 @@ import org.venula.clinic.VenulaPrincipal;
 import org.venula.protocol.ProtocolDocument.RuleSetting;
 import org.venula.protocol.internal.PresetLibrary;
 import org.venula.protocol.internal.ProtocolStore;
+import org.venula.protocol.rules.Citations;
 import org.venula.protocol.rules.ProtocolCheck;
 import org.venula.shared.FieldProblem;
 import org.venula.shared.InvalidInputException;

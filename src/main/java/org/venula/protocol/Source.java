@@ -3,7 +3,7 @@ package org.venula.protocol;
 /**
  * A work that protocol values are taken from, named so that a clinician can look it up: a guideline or a product
  * label with its section, or a patient information page with its heading. A value cites it as {@code [id]} in its
- * {@code source} (see {@link Citations}).
+ * {@code source} (see {@link org.venula.protocol.rules.Citations}).
  */
 public record Source(String id, String title, String section, String publisher, String url) {
 

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.venula.protocol.internal.PresetLibrary;
+import org.venula.protocol.rules.Citations;
 import org.venula.support.Presets;
 
 import tools.jackson.databind.json.JsonMapper;

@@ -38,6 +38,12 @@ public class ProtocolStore {
      */
     private ProtocolDocument read(String document) {
         tools.jackson.databind.node.ObjectNode tree = (tools.jackson.databind.node.ObjectNode) json.readTree(document);
+        return json.treeToValue(completed(tree, standard), ProtocolDocument.class);
+    }
+
+    /** A stored document with each section and parameter it lacks taken from {@code standard}; changes {@code tree}. */
+    static tools.jackson.databind.node.ObjectNode completed(tools.jackson.databind.node.ObjectNode tree,
+            tools.jackson.databind.node.ObjectNode standard) {
         for (String section : standard.propertyNames()) {
             if (List.of("id", "name", "description", "version").contains(section)) {
                 continue;
@@ -54,7 +60,7 @@ public class ProtocolStore {
                 }
             }
         }
-        return json.treeToValue(tree, ProtocolDocument.class);
+        return tree;
     }
 
     public Optional<ProtocolVersion> active(long clinicId) {

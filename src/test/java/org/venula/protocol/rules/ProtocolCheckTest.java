@@ -28,6 +28,17 @@ class ProtocolCheckTest {
     }
 
     @Test
+    void everySectionIsCheckedAndItsProblemsComeInTheDocumentsOrder() {
+        ProtocolDocument doc = EditedProtocol.standardWith("id = Not A Slug; prices.quoteValidityDays = 0; "
+                + "screening.clearanceValidityDays.value = 0; aftercare.triage.levels.CHEST_PAIN = EXPECTED; "
+                + "treatment.warnAtPercent.value = 0; consent.risks = []");
+        assertThat(fields(doc)).containsExactly("id", "screening.clearanceValidityDays.value",
+                "prices.quoteValidityDays", "consent.risks", "treatment.warnAtPercent.value",
+                "aftercare.triage.levels.CHEST_PAIN");
+        assertThat(ProtocolCheck.problems(null)).extracting(FieldProblem::field).containsExactly("document");
+    }
+
+    @Test
     void aWindowMustBePositiveAndARuleNeedsALevelAndASource() {
         Map<ScreeningRule, RuleSetting> rules = new EnumMap<>(standard.screening().rules());
         RuleSetting antibiotics = rules.get(ScreeningRule.RECENT_ANTIBIOTICS);

@@ -1,4 +1,4 @@
-package org.venula.protocol;
+package org.venula.protocol.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.venula.protocol.Source;
 import org.venula.support.Presets;
 
 class CitationsTest {

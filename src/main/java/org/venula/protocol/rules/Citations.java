@@ -1,4 +1,4 @@
-package org.venula.protocol;
+package org.venula.protocol.rules;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.venula.protocol.ProtocolDocument;
+import org.venula.protocol.Source;
 
 /**
  * How a protocol value names its source. A {@code source} is text that cites the protocol's {@code sources} by id in

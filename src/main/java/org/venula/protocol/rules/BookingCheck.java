@@ -1,0 +1,52 @@
+package org.venula.protocol.rules;
+
+import org.venula.protocol.ProtocolDocument;
+import org.venula.protocol.ProtocolDocument.BookingSettings;
+import org.venula.protocol.ProtocolDocument.TextSetting;
+
+/**
+ * Booking: a slot grid of 5 to 120 minutes; appointments of 5 minutes to 8 hours; a reminder 1 hour to 60 days
+ * ahead; recalls 1 to 60 months after a course; complete clearance as a percentage; a review window of 1 to 365 days
+ * whose end is not before its start; and whether a treatment may follow the consultation the same day.
+ */
+final class BookingCheck implements SectionCheck {
+
+    static final int MAX_APPOINTMENT_MINUTES = 480;
+
+    static final int MAX_REMINDER_HOURS = 24 * 60;
+
+    static final int MAX_RECALL_MONTHS = 60;
+
+    @Override
+    public void check(ProtocolDocument doc, FieldProblems problems) {
+        BookingSettings b = doc.booking();
+        if (!problems.present("booking", b)) {
+            return;
+        }
+        problems.whole("booking.slotMinutes", b.slotMinutes(), 5, 120);
+        problems.whole("booking.consultationMinutes", b.consultationMinutes(), 5, MAX_APPOINTMENT_MINUTES);
+        problems.whole("booking.treatmentMinutes", b.treatmentMinutes(), 5, MAX_APPOINTMENT_MINUTES);
+        problems.whole("booking.reviewMinutes", b.reviewMinutes(), 5, MAX_APPOINTMENT_MINUTES);
+        problems.whole("booking.reminderHours", b.reminderHours(), 1, MAX_REMINDER_HOURS);
+        problems.whole("booking.maintenanceRecallMonths", b.maintenanceRecallMonths(), 1, MAX_RECALL_MONTHS);
+        problems.whole("booking.incompleteClearanceRecallMonths", b.incompleteClearanceRecallMonths(), 1,
+                MAX_RECALL_MONTHS);
+        problems.whole("booking.completeClearancePercent", b.completeClearancePercent(), 0, 100);
+        if (b.treatmentPreparation() != null) {
+            for (int i = 0; i < b.treatmentPreparation().size(); i++) {
+                TextSetting t = b.treatmentPreparation().get(i);
+                problems.text("booking.treatmentPreparation[" + i + "].text", t == null ? null : t.text(), 500);
+            }
+        }
+        Integer from = problems.whole("booking.reviewFromDays", b.reviewFromDays(), 1, 365);
+        Integer to = problems.whole("booking.reviewToDays", b.reviewToDays(), 1, 365);
+        if (from != null && to != null && to < from) {
+            problems.add("booking.reviewToDays.value", "must not be before reviewFromDays");
+        }
+        if (b.seeAndTreat() == null || b.seeAndTreat().value() == null) {
+            problems.add("booking.seeAndTreat.value", "is required");
+        } else {
+            problems.source("booking.seeAndTreat", b.seeAndTreat().source());
+        }
+    }
+}
