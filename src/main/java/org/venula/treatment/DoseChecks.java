@@ -78,12 +78,10 @@ public class DoseChecks {
                     problems.add(new FieldProblem(path + "form", "is required: LIQUID or FOAM"));
                 }
                 volume(problems, path + "volumeMl", item.volumeMl());
-                int defaultLiquid = protocol == null ? ChartingDefaults.FOAM_LIQUID_PARTS
-                        : protocol.treatment().foamLiquidParts().value();
-                int defaultGas = protocol == null ? ChartingDefaults.FOAM_GAS_PARTS
-                        : protocol.treatment().foamGasParts().value();
-                Integer lp = parts(problems, path + "liquidParts", item.liquidParts(), defaultLiquid);
-                Integer gp = parts(problems, path + "gasParts", item.gasParts(), defaultGas);
+                ProtocolDocument.ChartingDefaults defaults = protocol == null
+                        ? ProtocolDocument.ChartingDefaults.STANDARD : protocol.chartingDefaults();
+                Integer lp = parts(problems, path + "liquidParts", item.liquidParts(), defaults.foamLiquidParts());
+                Integer gp = parts(problems, path + "gasParts", item.gasParts(), defaults.foamGasParts());
                 if (problems.isEmpty()) {
                     injections.add(new DoseCheck.Injection(item.agent(), item.concentrationPercent(), item.form(),
                             item.volumeMl(), lp, gp, item.veinType()));

@@ -98,10 +98,10 @@ public class SessionCharting {
         }
         DoseCheck.Form form = c.form() == null ? DoseCheck.Form.LIQUID : c.form();
         DoseChecks.volume(problems, "volumeMl", c.volumeMl());
-        Integer lp = DoseChecks.parts(problems, "liquidParts", c.liquidParts(),
-                protocol.treatment().foamLiquidParts().value());
-        Integer gp = DoseChecks.parts(problems, "gasParts", c.gasParts(), protocol.treatment().foamGasParts().value());
-        int gauge = c.needleGauge() == null ? ChartingDefaults.NEEDLE_GAUGE : c.needleGauge();
+        ProtocolDocument.ChartingDefaults defaults = protocol.chartingDefaults();
+        Integer lp = DoseChecks.parts(problems, "liquidParts", c.liquidParts(), defaults.foamLiquidParts());
+        Integer gp = DoseChecks.parts(problems, "gasParts", c.gasParts(), defaults.foamGasParts());
+        int gauge = c.needleGauge() == null ? defaults.needleGauge() : c.needleGauge();
         if (gauge < 18 || gauge > 34) {
             problems.add(new FieldProblem("needleGauge", "must be between 18 and 34 G (27-30 G is typical)"));
         }

@@ -1,5 +1,7 @@
 package org.venula.treatment;
 
+import static org.venula.protocol.ProtocolDocument.ChartingDefaults.STANDARD;
+
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -80,8 +82,8 @@ class SessionLookup {
 
     private static DoseCheck.Injection toCheck(TreatmentSession.Injection i) {
         return new DoseCheck.Injection(i.agent(), i.concentrationPercent(), DoseCheck.Form.valueOf(i.form()),
-                i.volumeMl(), i.liquidParts() == null ? ChartingDefaults.FOAM_LIQUID_PARTS : i.liquidParts(),
-                i.gasParts() == null ? ChartingDefaults.FOAM_GAS_PARTS : i.gasParts(), VeinType.valueOf(i.veinType()));
+                i.volumeMl(), i.liquidParts() == null ? STANDARD.foamLiquidParts() : i.liquidParts(),
+                i.gasParts() == null ? STANDARD.foamGasParts() : i.gasParts(), VeinType.valueOf(i.veinType()));
     }
 
     /** An edit of an open session that changed nothing: signed meanwhile, or changed by someone else (stale). */

@@ -26,7 +26,6 @@ import org.venula.shared.InvalidInputException;
 import org.venula.shared.RefusedException;
 import org.venula.shared.web.FormValues;
 import org.venula.treatment.ChartInjection;
-import org.venula.treatment.ChartingDefaults;
 import org.venula.treatment.Compression;
 import org.venula.treatment.Lots;
 import org.venula.treatment.Reactions;
@@ -77,16 +76,19 @@ class SessionChartPages {
         model.addAttribute("mapped", c.areas().stream().map(a -> a.leg() + "-" + a.region()).distinct().toList());
         model.addAttribute("dots", SessionMapDots.of(s.injections(), c.areas()));
         if (!model.containsAttribute("iv")) {
-            model.addAttribute("iv", defaults(last));
+            model.addAttribute("iv", defaults(last, protocol.chartingDefaults().needleGauge()));
             model.addAttribute("injectionProblems", Map.of());
         }
         return "treatment/session";
     }
 
-    /** The injection form filled as the last injection was, so that the next one needs few changes. */
-    private static Map<String, String> defaults(TreatmentSession.Injection last) {
+    /**
+     * The injection form filled as the last injection was, so that the next one needs few changes; the first one
+     * with the protocol's needle.
+     */
+    private static Map<String, String> defaults(TreatmentSession.Injection last, int needleGauge) {
         Map<String, String> iv = new LinkedHashMap<>();
-        iv.put("needleGauge", Integer.toString(ChartingDefaults.NEEDLE_GAUGE));
+        iv.put("needleGauge", Integer.toString(needleGauge));
         iv.put("form", "LIQUID");
         if (last != null) {
             iv.put("areaId", Long.toString(last.areaId()));
@@ -129,7 +131,7 @@ class SessionChartPages {
         // override with a reason.
         LinkedMultiValueMap<String, String> filled = new LinkedMultiValueMap<>();
         sessions.get(me, id).injections().stream().filter(TreatmentSession.Injection::counts).reduce((a, b) -> b)
-                .ifPresent(last -> defaults(last).forEach(filled::add));
+                .ifPresent(last -> defaults(last, last.needleGauge()).forEach(filled::add));
         form.forEach((k, v) -> {
             if (!v.isEmpty() && !v.get(0).isBlank()) {
                 filled.put(k, v);
