@@ -22,6 +22,7 @@ import org.venula.patient.MedicalHistory;
 import org.venula.patient.PatientDraft;
 import org.venula.patient.PatientPage;
 import org.venula.patient.PatientRecord;
+import org.venula.patient.MedicalHistories;
 import org.venula.patient.Patients;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.web.Downloads;
@@ -42,10 +43,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class PatientsApi {
 
     private final Patients patients;
+    private final MedicalHistories histories;
     private final JsonMapper json;
 
-    PatientsApi(Patients patients, JsonMapper json) {
+    PatientsApi(Patients patients, MedicalHistories histories, JsonMapper json) {
         this.patients = patients;
+        this.histories = histories;
         this.json = json;
     }
 
@@ -83,7 +86,7 @@ class PatientsApi {
     @GetMapping("/{id}/history")
     @Operation(summary = "The current medical history (clinicians and admins); version 0 when none is recorded")
     ResponseEntity<HistoryVersion> history(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id) {
-        HistoryVersion h = patients.history(me, id);
+        HistoryVersion h = histories.current(me, id);
         return ResponseEntity.ok().eTag(Integer.toString(h.version())).body(h);
     }
 
@@ -103,22 +106,22 @@ class PatientsApi {
         MedicalHistory history = JsonFields.read(json, body, MedicalHistory.class);
         // A body written before the skin type moved into the history leaves it out: that keeps the recorded one.
         HistoryVersion saved = body.has("fitzpatrickSkinType")
-                ? patients.recordHistory(me, id, history, parseVersion(ifMatch), note)
-                : patients.recordHistoryKeepingSkinType(me, id, history, parseVersion(ifMatch), note);
+                ? histories.record(me, id, history, parseVersion(ifMatch), note)
+                : histories.recordKeepingSkinType(me, id, history, parseVersion(ifMatch), note);
         return ResponseEntity.ok().eTag(Integer.toString(saved.version())).body(saved);
     }
 
     @GetMapping("/{id}/history/versions")
     @Operation(summary = "Every version of the medical history, newest first")
     List<HistoryVersion> historyVersions(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id) {
-        return patients.historyVersions(me, id);
+        return histories.versions(me, id);
     }
 
     @GetMapping("/{id}/history/versions/{version}")
     @Operation(summary = "One earlier version of the medical history")
     HistoryVersion historyVersion(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
             @PathVariable int version) {
-        return patients.historyVersion(me, id, version);
+        return histories.version(me, id, version);
     }
 
     @GetMapping("/{id}/access-log")
