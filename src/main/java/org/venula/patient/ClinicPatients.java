@@ -21,22 +21,10 @@ import org.venula.shared.NotFoundException;
 /**
  * What {@link Patients} and {@link MedicalHistories} both need: a patient of the user's clinic (another clinic's is
  * "not found"), the clinic's today, the time of a write, and the field-format constraints of a request record.
- * It logs nothing; the facades do.
+ * It logs nothing; the facades do. A record: it holds its collaborators and nothing else.
  */
 @Component
-class ClinicPatients {
-
-    private final PatientRepository patients;
-    private final Clinics clinics;
-    private final Validator validator;
-    private final Clock clock;
-
-    ClinicPatients(PatientRepository patients, Clinics clinics, Validator validator, Clock clock) {
-        this.patients = patients;
-        this.clinics = clinics;
-        this.validator = validator;
-        this.clock = clock;
-    }
+record ClinicPatients(PatientRepository patients, Clinics clinics, Validator validator, Clock clock) {
 
     Patient load(VenulaPrincipal me, long patientId) {
         return patients.findByIdAndClinicId(patientId, me.clinicId())
