@@ -133,12 +133,7 @@ public class Consultations {
         if (duplex == h.duplex() && Boolean.valueOf(varicose).equals(h.visibleVaricoseVeins())) {
             return current.version() == 0 ? null : current.version();
         }
-        MedicalHistory updated = new MedicalHistory(h.pregnant(), h.breastfeeding(), h.currentInfection(),
-                h.lastAntibioticsOn(), varicose, duplex, h.acuteDvtOrPe(), h.previousDvtOrPe(), h.thrombophilia(),
-                h.activeCancer(), h.venousSkinChanges(), h.lastThrombophlebitisOn(), h.ableToWalk(),
-                h.lastHeartProblemOn(), h.lastLegSurgeryOn(), h.medications(), h.sclerosantAllergies(),
-                h.migraineWithAura(), h.knownRightToLeftShunt(), h.peripheralArterialDisease(),
-                h.poorlyControlledDiabetes(), h.fitzpatrickSkinType(), h.plannedLongHaulFlightOn());
+        MedicalHistory updated = h.withExamination(varicose, duplex);
         return histories.record(me, patientId, updated, current.version(), "From the consultation examination")
                 .version();
     }

@@ -48,8 +48,7 @@ class ConsultationsApi {
     @Operation(summary = "Record a consultation: examination, reflux, CEAP, VCSS, symptoms and the leg map")
     ResponseEntity<Consultation> record(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
             @RequestBody ConsultationRequest body) {
-        ConsultationRequest request = body;
-        Consultation c = consultations.record(me, id, request);
+        Consultation c = consultations.record(me, id, body);
         return ResponseEntity.created(URI.create("/api/consultations/" + c.id())).body(c);
     }
 
