@@ -16,6 +16,7 @@ import org.venula.clinic.internal.SecondFactors;
 import org.venula.clinic.internal.SignInEvents;
 import org.venula.clinic.internal.SignInEvents.Event;
 import org.venula.clinic.internal.SignInLocks;
+import org.venula.shared.ConflictException;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.NotFoundException;
 
@@ -129,7 +130,10 @@ public class StaffAccounts {
     /** A new password, which ends the user's sessions and remembered API credentials at once. */
     private void setPassword(UserView user, String password, boolean temporary, VenulaPrincipal by, Event event) {
         OffsetDateTime now = now();
-        store.setPassword(user.id(), encoder.encode(password), temporary, now, by.getUsername());
+        if (!store.setPassword(user.id(), store.version(user.id()), encoder.encode(password), temporary, now,
+                by.getUsername())) {
+            throw ConflictException.staleVersion("This account");
+        }
         remembered.forget(user.username());
         events.record(now, user.username(), event, null, by.getUsername());
     }
@@ -143,7 +147,9 @@ public class StaffAccounts {
 
     private void setEnabled(VenulaPrincipal me, UserView user, boolean enabled) {
         OffsetDateTime now = now();
-        store.setEnabled(user.id(), enabled, now, me.getUsername());
+        if (!store.setEnabled(user.id(), store.version(user.id()), enabled, now, me.getUsername())) {
+            throw ConflictException.staleVersion("This account");
+        }
         remembered.forget(user.username());
         events.record(now, user.username(), enabled ? Event.REACTIVATED : Event.DEACTIVATED, null, me.getUsername());
     }
