@@ -64,7 +64,7 @@ class PatientsApi {
     @Operation(summary = "A patient's demographics")
     ResponseEntity<PatientRecord> get(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id) {
         PatientRecord p = patients.get(me, id);
-        return ResponseEntity.ok().eTag(Integer.toString(p.version())).body(p);
+        return tagged(p, p.version());
     }
 
     @PutMapping("/{id}")
@@ -87,7 +87,7 @@ class PatientsApi {
     @Operation(summary = "The current medical history (clinicians and admins); version 0 when none is recorded")
     ResponseEntity<HistoryVersion> history(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id) {
         HistoryVersion h = histories.current(me, id);
-        return ResponseEntity.ok().eTag(Integer.toString(h.version())).body(h);
+        return tagged(h, h.version());
     }
 
     @PutMapping("/{id}/history")
@@ -108,7 +108,7 @@ class PatientsApi {
         HistoryVersion saved = body.has("fitzpatrickSkinType")
                 ? histories.record(me, id, history, parseVersion(ifMatch), note)
                 : histories.recordKeepingSkinType(me, id, history, parseVersion(ifMatch), note);
-        return ResponseEntity.ok().eTag(Integer.toString(saved.version())).body(saved);
+        return tagged(saved, saved.version());
     }
 
     @GetMapping("/{id}/history/versions")
@@ -134,6 +134,11 @@ class PatientsApi {
     @Operation(summary = "The patient's copy of who read or changed their record, as CSV (admins; subject access)")
     ResponseEntity<String> accessLogCopy(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id) {
         return Downloads.csv(patients.accessLogCopy(me, id), "access-log-patient-" + id + ".csv");
+    }
+
+    /** The body with its version as the ETag, for the If-Match of the next change. */
+    private static <T> ResponseEntity<T> tagged(T body, int version) {
+        return ResponseEntity.ok().eTag(Integer.toString(version)).body(body);
     }
 
     private static Integer parseVersion(String ifMatch) {
