@@ -3,8 +3,6 @@ package org.venula.accesslog;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -20,10 +18,6 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -33,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.venula.accesslog.internal.AccessLogChain;
+import org.venula.accesslog.internal.AccessLogStore;
 import org.venula.clinic.Clinics;
 import org.venula.clinic.VenulaPrincipal;
 import org.venula.shared.FieldProblem;
@@ -49,24 +44,16 @@ public class AccessLog {
     private static final int DETAIL_MAX = 500;
     private static final int MAX_PAGE_SIZE = 200;
 
-    private static final String INSERT = """
-            INSERT INTO access_log (at, clinic_id, user_id, username, patient_id, action, detail, remote_address, channel)
-            VALUES (:at, :clinic, :user, :username, :patient, :action, :detail, :address, :channel)""";
-    private static final String COLUMNS = "id, at, user_id, username, patient_id, action, detail, remote_address, "
-            + "channel";
-
-    private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate batch;
+    private final AccessLogStore store;
     private final Clock clock;
     private final AccessLogChain chain;
     private final Clinics clinics;
 
-    AccessLog(JdbcClient jdbc, NamedParameterJdbcTemplate batch, Clock clock, AccessLogChain chain, Clinics clinics) {
-        this.jdbc = jdbc;
-        this.clinics = clinics;
-        this.batch = batch;
+    AccessLog(AccessLogStore store, Clock clock, AccessLogChain chain, Clinics clinics) {
+        this.store = store;
         this.clock = clock;
         this.chain = chain;
+        this.clinics = clinics;
     }
 
     /**
@@ -106,41 +93,30 @@ public class AccessLog {
         if (patientIds.isEmpty()) {
             return;
         }
-        List<SqlParameterSource> rows = new ArrayList<>();
+        List<AccessLogStore.NewEntry> rows = new ArrayList<>();
         for (Long patientId : new LinkedHashSet<>(patientIds)) {
-            rows.add(params(clinicId, patientId, action, detail, who, actor));
+            rows.add(entry(clinicId, patientId, action, detail, who, actor));
         }
-        batch.batchUpdate(INSERT, rows.toArray(SqlParameterSource[]::new));
+        store.insertAll(rows);
     }
 
     private void write(long clinicId, Long patientId, AccessAction action, String detail, VenulaPrincipal who,
             String actor) {
-        batch.update(INSERT, params(clinicId, patientId, action, detail, who, actor));
+        store.insert(entry(clinicId, patientId, action, detail, who, actor));
     }
 
-    private MapSqlParameterSource params(long clinicId, Long patientId, AccessAction action, String detail,
+    private AccessLogStore.NewEntry entry(long clinicId, Long patientId, AccessAction action, String detail,
             VenulaPrincipal who, String actor) {
         HttpServletRequest request = currentRequest();
         String channel = request == null ? "SYSTEM" : request.getRequestURI().startsWith("/api/") ? "API" : "PAGE";
-        return new MapSqlParameterSource()
-                .addValue("at", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
-                .addValue("clinic", clinicId)
-                .addValue("user", who == null ? null : who.userId())
-                .addValue("username", who != null ? who.getUsername() : actor != null ? actor : "system")
-                .addValue("patient", patientId)
-                .addValue("action", action.name())
-                .addValue("detail", truncate(detail))
-                .addValue("address", request == null ? null : request.getRemoteAddr())
-                .addValue("channel", channel);
+        return new AccessLogStore.NewEntry(OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), clinicId,
+                who == null ? null : who.userId(), who != null ? who.getUsername() : actor != null ? actor : "system",
+                patientId, action, truncate(detail), request == null ? null : request.getRemoteAddr(), channel);
     }
 
     /** The entries for one patient of the clinic, newest first. */
     public List<AccessEntry> forPatient(long clinicId, long patientId, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + """
-                 FROM access_log
-                WHERE clinic_id = :clinic AND patient_id = :patient ORDER BY at DESC, id DESC LIMIT :limit""")
-                .param("clinic", clinicId).param("patient", patientId).param("limit", limit)
-                .query((rs, n) -> entry(rs)).list();
+        return store.forPatient(clinicId, patientId, limit);
     }
 
     /**
@@ -165,30 +141,15 @@ public class AccessLog {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        if (userId != null && clinics.users(me.clinicId()).stream().noneMatch(u -> u.id() == userId)) {
+        if (userId != null && clinics.user(me.clinicId(), userId).isEmpty()) {
             throw new NotFoundException("User " + userId);
         }
         ZoneId zone = clinics.clinic(me.clinicId()).zone();
-        StringBuilder where = new StringBuilder(" WHERE clinic_id = :clinic");
-        MapSqlParameterSource params = new MapSqlParameterSource("clinic", me.clinicId());
-        if (userId != null) {
-            where.append(" AND user_id = :user");
-            params.addValue("user", userId);
-        }
-        if (from != null) {
-            where.append(" AND at >= :from");
-            params.addValue("from", from.atStartOfDay(zone).toOffsetDateTime());
-        }
-        if (to != null) {
-            where.append(" AND at < :to");
-            params.addValue("to", to.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
-        }
-        long total = jdbc.sql("SELECT COUNT(*) FROM access_log" + where).paramSource(params).query(Long.class)
-                .single();
-        params.addValue("limit", size).addValue("offset", (long) page * size);
-        List<AccessEntry> items = jdbc.sql("SELECT " + COLUMNS + " FROM access_log" + where
-                        + " ORDER BY at DESC, id DESC LIMIT :limit OFFSET :offset")
-                .paramSource(params).query((rs, n) -> entry(rs)).list();
+        AccessLogStore.Filter filter = new AccessLogStore.Filter(me.clinicId(), userId,
+                from == null ? null : from.atStartOfDay(zone).toOffsetDateTime(),
+                to == null ? null : to.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
+        long total = store.count(filter);
+        List<AccessEntry> items = store.page(filter, size, (long) page * size);
         record(me.clinicId(), null, AccessAction.VIEW_ACCESS_LOG, "user " + (userId == null ? "any" : userId)
                 + ", " + (from == null ? "start" : from) + " to " + (to == null ? "now" : to) + ", page " + page);
         return new AccessLogPage(items, page, size, total);
@@ -220,13 +181,6 @@ public class AccessLog {
             throw new AccessDeniedException("Only administrators verify the access log");
         }
         return chain.verify(me.clinicId(), Duration.ofMinutes(5));
-    }
-
-    private static AccessEntry entry(ResultSet rs) throws SQLException {
-        return new AccessEntry(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class),
-                rs.getObject("user_id", Long.class), rs.getString("username"), rs.getObject("patient_id", Long.class),
-                AccessAction.valueOf(rs.getString("action")), rs.getString("detail"),
-                rs.getString("remote_address"), rs.getString("channel"));
     }
 
     private static String truncate(String detail) {

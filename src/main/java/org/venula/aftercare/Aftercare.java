@@ -9,15 +9,15 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
-import java.util.Comparator;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -27,6 +27,8 @@ import org.venula.accesslog.AccessAction;
 import org.venula.accesslog.AccessLog;
 import org.venula.aftercare.internal.AftercareStore;
 import org.venula.aftercare.rules.AftercarePlanner;
+import org.venula.aftercare.rules.Triage;
+import org.venula.assessment.rules.LegMapTerms.VeinType;
 import org.venula.clinic.ClinicContact;
 import org.venula.clinic.ClinicDetails;
 import org.venula.clinic.ClinicInfo;
@@ -37,8 +39,7 @@ import org.venula.patient.Patients;
 import org.venula.protocol.ProtocolDocument;
 import org.venula.protocol.ProtocolRef;
 import org.venula.protocol.Protocols;
-import org.venula.protocol.Symptom;
-import org.venula.protocol.TriageLevel;
+import org.venula.shared.ConflictException;
 import org.venula.shared.FieldProblem;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.web.PublicAddress;
@@ -53,7 +54,9 @@ import org.venula.treatment.SessionSigning;
 @Service
 public class Aftercare {
 
-    static final Set<String> VEIN_TYPES = Set.of("TELANGIECTASIA", "RETICULAR", "VARICOSE_TRIBUTARY");
+    /** The vein types a plan request may list, as the request and the messages name them. */
+    private static final String VEIN_TYPE_NAMES = Arrays.stream(VeinType.values()).map(Enum::name)
+            .collect(Collectors.joining(", "));
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AftercareStore store;
@@ -102,13 +105,12 @@ public class Aftercare {
             problems.add(new FieldProblem("treatmentDate", "is required (YYYY-MM-DD)"));
         }
         if (r.veinTypes() == null || r.veinTypes().isEmpty()) {
-            problems.add(new FieldProblem("veinTypes", "must list at least one of TELANGIECTASIA, RETICULAR, "
-                    + "VARICOSE_TRIBUTARY"));
+            problems.add(new FieldProblem("veinTypes", "must list at least one of " + VEIN_TYPE_NAMES));
         } else {
             for (int i = 0; i < r.veinTypes().size(); i++) {
-                if (!VEIN_TYPES.contains(r.veinTypes().get(i))) {
+                if (veinType(r.veinTypes().get(i)).isEmpty()) {
                     problems.add(new FieldProblem("veinTypes", "'" + r.veinTypes().get(i) + "' (item " + i
-                            + ") is not one of TELANGIECTASIA, RETICULAR, VARICOSE_TRIBUTARY"));
+                            + ") is not one of " + VEIN_TYPE_NAMES));
                 }
             }
         }
@@ -122,8 +124,20 @@ public class Aftercare {
             throw new InvalidInputException(problems);
         }
         return build(me.clinicId(), protocol.document(), protocol.ref(), new AftercarePlanner.Facts(r.treatmentDate(),
-                new LinkedHashSet<>(r.veinTypes()), Boolean.TRUE.equals(r.foamUsed()),
+                veinTypes(r.veinTypes()), Boolean.TRUE.equals(r.foamUsed()),
                 Boolean.TRUE.equals(r.prolongedStandingJob())));
+    }
+
+    /** A vein type by the name a request, a signed session or a stored plan gives it; empty for any other word. */
+    private static Optional<VeinType> veinType(String name) {
+        return Arrays.stream(VeinType.values()).filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    /** The vein types named; a name that is none (never sent: requests are checked) counts for nothing. */
+    private static Set<VeinType> veinTypes(Collection<String> names) {
+        Set<VeinType> types = EnumSet.noneOf(VeinType.class);
+        names.forEach(n -> veinType(n).ifPresent(types::add));
+        return types;
     }
 
     AftercarePlan build(long clinicId, ProtocolDocument doc, ProtocolRef ref, AftercarePlanner.Facts facts) {
@@ -145,19 +159,8 @@ public class Aftercare {
     }
 
     private static List<AftercarePlan.RedFlag> redFlags(ProtocolDocument.TriageSettings t, String emergencyNumber) {
-        List<AftercarePlan.RedFlag> out = new ArrayList<>();
-        for (Symptom s : Symptom.values()) {
-            TriageLevel level = TriageLevel.valueOf(t.levels().get(s.name()));
-            if (s.floor().moreUrgentThan(level)) {
-                level = s.floor();
-            }
-            if (level != TriageLevel.EXPECTED) {
-                out.add(new AftercarePlan.RedFlag(s.name(), level.name(), t.symptomText().get(s.name()),
-                        t.advice().get(level.name()).replace("{emergencyNumber}", emergencyNumber)));
-            }
-        }
-        out.sort(Comparator.comparing((AftercarePlan.RedFlag f) -> TriageLevel.valueOf(f.level())).reversed());
-        return out;
+        return Triage.redFlags(t).stream().map(f -> new AftercarePlan.RedFlag(f.symptom().name(), f.level().name(),
+                f.text(), t.advice().get(f.level().name()).replace("{emergencyNumber}", emergencyNumber))).toList();
     }
 
     /**
@@ -173,8 +176,8 @@ public class Aftercare {
             return;
         }
         ProtocolDocument doc = protocols.version(e.clinicId(), e.protocol().version()).document();
-        AftercarePlan plan = build(e.clinicId(), doc, e.protocol(), new AftercarePlanner.Facts(e.sessionDate(), e.veinTypes(),
-                e.foamUsed(), e.prolongedStandingJob()));
+        AftercarePlan plan = build(e.clinicId(), doc, e.protocol(), new AftercarePlanner.Facts(e.sessionDate(),
+                veinTypes(e.veinTypes()), e.foamUsed(), e.prolongedStandingJob()));
         store.insert(e.clinicId(), e.patientId(), e.sessionId(), e.sessionDate(), List.copyOf(e.veinTypes()),
                 e.foamUsed(), e.prolongedStandingJob(), plan, now(), e.signedBy());
         accessLog.record(e.clinicId(), e.patientId(), AccessAction.CREATE_AFTERCARE_PLAN, "session " + e.sessionId());
@@ -203,8 +206,7 @@ public class Aftercare {
     public StoredPlan regenerate(VenulaPrincipal me, long planId, String reason) {
         StoredPlan old = get(me, planId);
         if (!old.current()) {
-            throw new org.venula.shared.ConflictException("plan-superseded", null,
-                    "This plan was already replaced by a newer version.");
+            throw superseded("This plan was already replaced by a newer version.");
         }
         if (reason == null || reason.isBlank() || reason.length() > 1000) {
             throw new InvalidInputException("reason", "is required: say why the plan is made again");
@@ -213,7 +215,7 @@ public class Aftercare {
         var active = protocols.active(me.clinicId());
         boolean standing = Boolean.TRUE.equals(patient.prolongedStanding());
         AftercarePlan plan = build(me.clinicId(), active.document(), active.ref(), new AftercarePlanner.Facts(old.treatmentDate(),
-                new LinkedHashSet<>(old.veinTypes()), old.foamUsed(), standing));
+                veinTypes(old.veinTypes()), old.foamUsed(), standing));
         signing.addendum(me, old.sessionId(), reason.trim(), "Aftercare plan made again as version "
                 + (old.version() + 1) + " under protocol " + active.ref().id() + " v" + active.ref().version() + ".");
         store.supersede(old.id(), reason.trim(), now(), me.getUsername());
@@ -232,8 +234,7 @@ public class Aftercare {
     public PatientLink issueLink(VenulaPrincipal me, long planId) {
         StoredPlan p = get(me, planId);
         if (!p.current()) {
-            throw new org.venula.shared.ConflictException("plan-superseded", null,
-                    "This plan was replaced; issue the link from the current version.");
+            throw superseded("This plan was replaced; issue the link from the current version.");
         }
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
@@ -280,30 +281,8 @@ public class Aftercare {
         }
     }
 
-    /** The model for the leaflet, page and calendar. */
-    public Map<String, Object> model(long clinicId, String patientName, StoredPlan plan) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        ClinicContact contact = details.current(clinicId);
-        m.put("clinicName", contact.name());
-        m.put("contact", contact);
-        m.put("patientName", patientName);
-        m.put("stored", plan);
-        m.put("plan", plan.plan());
-        m.put("emergencyNumber", contact.emergencyNumber());
-        m.put("titles", titles(plan));
-        return m;
-    }
-
-    /** Each instruction's heading by its code, for the page, the leaflet and the calendar. */
-    public static Map<String, String> titles(StoredPlan plan) {
-        Map<String, String> titles = new LinkedHashMap<>();
-        plan.plan().instructions().forEach(i -> titles.put(i.code(), title(i.code())));
-        return titles;
-    }
-
-    /** How an instruction's code reads as a heading: COMPRESSION_DAYTIME → "Compression daytime". */
-    public static String title(String code) {
-        return org.venula.shared.Labels.sentence(code);
+    private static ConflictException superseded(String message) {
+        return new ConflictException("plan-superseded", null, message);
     }
 
     private OffsetDateTime now() {

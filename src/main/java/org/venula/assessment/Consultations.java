@@ -20,6 +20,7 @@ import org.venula.clinic.VenulaPrincipal;
 import org.venula.patient.DuplexResult;
 import org.venula.patient.HistoryVersion;
 import org.venula.patient.MedicalHistory;
+import org.venula.patient.MedicalHistories;
 import org.venula.patient.Patients;
 import org.venula.screening.Screenings;
 import org.venula.screening.StoredScreening;
@@ -39,15 +40,17 @@ public class Consultations {
 
     private final ConsultationStore store;
     private final Patients patients;
+    private final MedicalHistories histories;
     private final Screenings screenings;
     private final Clinics clinics;
     private final AccessLog accessLog;
     private final Clock clock;
 
-    Consultations(ConsultationStore store, Patients patients, Screenings screenings, Clinics clinics,
-            AccessLog accessLog, Clock clock) {
+    Consultations(ConsultationStore store, Patients patients, MedicalHistories histories, Screenings screenings,
+            Clinics clinics, AccessLog accessLog, Clock clock) {
         this.store = store;
         this.patients = patients;
+        this.histories = histories;
         this.screenings = screenings;
         this.clinics = clinics;
         this.accessLog = accessLog;
@@ -124,19 +127,14 @@ public class Consultations {
 
     /** The examination's scan result and varicose-vein finding become a new version of the medical history. */
     private Integer updateHistory(VenulaPrincipal me, long patientId, DuplexResult reflux, boolean varicose) {
-        HistoryVersion current = patients.history(me, patientId);
+        HistoryVersion current = histories.current(me, patientId);
         MedicalHistory h = current.history();
         DuplexResult duplex = reflux == null ? h.duplex() : reflux;
         if (duplex == h.duplex() && Boolean.valueOf(varicose).equals(h.visibleVaricoseVeins())) {
             return current.version() == 0 ? null : current.version();
         }
-        MedicalHistory updated = new MedicalHistory(h.pregnant(), h.breastfeeding(), h.currentInfection(),
-                h.lastAntibioticsOn(), varicose, duplex, h.acuteDvtOrPe(), h.previousDvtOrPe(), h.thrombophilia(),
-                h.activeCancer(), h.venousSkinChanges(), h.lastThrombophlebitisOn(), h.ableToWalk(),
-                h.lastHeartProblemOn(), h.lastLegSurgeryOn(), h.medications(), h.sclerosantAllergies(),
-                h.migraineWithAura(), h.knownRightToLeftShunt(), h.peripheralArterialDisease(),
-                h.poorlyControlledDiabetes(), h.fitzpatrickSkinType(), h.plannedLongHaulFlightOn());
-        return patients.recordHistory(me, patientId, updated, current.version(), "From the consultation examination")
+        MedicalHistory updated = h.withExamination(varicose, duplex);
+        return histories.record(me, patientId, updated, current.version(), "From the consultation examination")
                 .version();
     }
 

@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -21,15 +19,13 @@ import java.util.UUID;
 import javax.imageio.ImageIO;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.unit.DataSize;
 import org.venula.accesslog.AccessAction;
 import org.venula.accesslog.AccessLog;
 import org.venula.assessment.internal.PhotoMetadata;
+import org.venula.assessment.internal.PhotoStore;
 import org.venula.clinic.Clinics;
 import org.venula.clinic.VenulaPrincipal;
 import org.venula.shared.InvalidInputException;
@@ -46,7 +42,7 @@ public class Photos {
 
     private static final int THUMB_MAX = 320;
 
-    private final JdbcClient jdbc;
+    private final PhotoStore store;
     private final Consultations consultations;
     private final AccessLog accessLog;
     private final Clinics clinics;
@@ -54,9 +50,9 @@ public class Photos {
     private final Path root;
     private final long maxBytes;
 
-    Photos(JdbcClient jdbc, Consultations consultations, AccessLog accessLog, Clinics clinics, Clock clock,
+    Photos(PhotoStore store, Consultations consultations, AccessLog accessLog, Clinics clinics, Clock clock,
             @Value("${venula.data-dir}") String dataDir, @Value("${venula.photos.max-size:15MB}") DataSize maxSize) {
-        this.jdbc = jdbc;
+        this.store = store;
         this.consultations = consultations;
         this.accessLog = accessLog;
         this.clinics = clinics;
@@ -105,28 +101,17 @@ public class Photos {
         BufferedImage upright = PhotoMetadata.upright(image, cleaned.orientation());
         write(fileName, cleaned.bytes());
         write(thumbName, thumbnail(upright));
-        KeyHolder keys = new GeneratedKeyHolder();
+        long id;
         try {
-            jdbc.sql("""
-                    INSERT INTO photo (clinic_id, patient_id, consultation_id, area_id, photo_view, taken_on, notes,
-                      content_type, size_bytes, width, height, file_name, thumb_name, created_at, created_by,
-                      metadata_removed)
-                    VALUES (:clinic, :patient, :c, :area, :view, :taken, :notes, :type, :size, :w, :h, :file, :thumb,
-                      :at, :by, TRUE)""")
-                    .param("clinic", me.clinicId()).param("patient", c.patientId()).param("c", c.id())
-                    .param("area", areaId).param("view", v.name()).param("taken", taken)
-                    .param("notes", notes == null || notes.isBlank() ? null : notes.trim()).param("type", type)
-                    .param("size", (long) cleaned.bytes().length).param("w", upright.getWidth())
-                    .param("h", upright.getHeight())
-                    .param("file", fileName).param("thumb", thumbName)
-                    .param("at", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
-                    .param("by", me.getUsername()).update(keys, "id");
+            id = store.insert(new PhotoStore.NewPhoto(me.clinicId(), c.patientId(), c.id(), areaId, v, taken,
+                    notes == null || notes.isBlank() ? null : notes.trim(), type, cleaned.bytes().length,
+                    upright.getWidth(), upright.getHeight(), fileName, thumbName,
+                    OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), me.getUsername()));
         } catch (RuntimeException e) {
             delete(fileName);
             delete(thumbName);
             throw e;
         }
-        long id = keys.getKeyAs(Long.class);
         accessLog.record(me.clinicId(), c.patientId(), AccessAction.UPLOAD_PHOTO, "photo " + id);
         return find(me, id);
     }
@@ -135,17 +120,13 @@ public class Photos {
     @Transactional
     public Photo.Image image(VenulaPrincipal me, long photoId, boolean thumbnail) {
         me.requireClinicalRecord();
-        record Stored(long patientId, String file, String thumb, String type) {
-        }
-        Stored s = jdbc.sql("SELECT patient_id, file_name, thumb_name, content_type FROM photo WHERE id = :id AND clinic_id = :c")
-                .param("id", photoId).param("c", me.clinicId())
-                .query((rs, n) -> new Stored(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-                .optional().orElseThrow(() -> new NotFoundException("Photo " + photoId));
+        PhotoStore.StoredFiles s = store.files(me.clinicId(), photoId)
+                .orElseThrow(() -> new NotFoundException("Photo " + photoId));
         accessLog.record(me.clinicId(), s.patientId(), AccessAction.VIEW_PHOTO,
                 "photo " + photoId + (thumbnail ? " (thumbnail)" : ""));
         try {
             return thumbnail ? new Photo.Image(Files.readAllBytes(root.resolve(s.thumb())), "image/jpeg")
-                    : new Photo.Image(Files.readAllBytes(root.resolve(s.file())), s.type());
+                    : new Photo.Image(Files.readAllBytes(root.resolve(s.file())), s.contentType());
         } catch (IOException e) {
             throw new UncheckedIOException("Photo file missing: " + photoId, e);
         }
@@ -153,21 +134,17 @@ public class Photos {
 
     public Photo find(VenulaPrincipal me, long photoId) {
         me.requireClinicalRecord();
-        return jdbc.sql("SELECT * FROM photo WHERE id = :id AND clinic_id = :c").param("id", photoId)
-                .param("c", me.clinicId()).query(Photos::map).optional()
-                .orElseThrow(() -> new NotFoundException("Photo " + photoId));
+        return store.find(me.clinicId(), photoId).orElseThrow(() -> new NotFoundException("Photo " + photoId));
     }
 
     public List<Photo> forPatient(VenulaPrincipal me, long patientId) {
         me.requireClinicalRecord();
-        return jdbc.sql("SELECT * FROM photo WHERE patient_id = :p AND clinic_id = :c ORDER BY taken_on DESC, id DESC")
-                .param("p", patientId).param("c", me.clinicId()).query(Photos::map).list();
+        return store.forPatient(me.clinicId(), patientId);
     }
 
     public List<Photo> forConsultation(VenulaPrincipal me, long consultationId) {
         me.requireClinicalRecord();
-        return jdbc.sql("SELECT * FROM photo WHERE consultation_id = :k AND clinic_id = :c ORDER BY id")
-                .param("k", consultationId).param("c", me.clinicId()).query(Photos::map).list();
+        return store.forConsultation(me.clinicId(), consultationId);
     }
 
     /** The image type from the file's first bytes, or null when it is neither JPEG nor PNG. */
@@ -227,13 +204,5 @@ public class Photos {
 
     private static String megabytes(long bytes) {
         return String.format(java.util.Locale.UK, "%.1f MB", bytes / 1024.0 / 1024.0);
-    }
-
-    private static Photo map(ResultSet rs, int row) throws SQLException {
-        return new Photo(rs.getLong("id"), rs.getLong("patient_id"), rs.getObject("consultation_id", Long.class),
-                rs.getObject("area_id", Long.class), Photo.View.valueOf(rs.getString("photo_view")),
-                rs.getObject("taken_on", LocalDate.class), rs.getString("notes"), rs.getString("content_type"),
-                rs.getLong("size_bytes"), rs.getInt("width"), rs.getInt("height"),
-                rs.getObject("created_at", OffsetDateTime.class), rs.getString("created_by"));
     }
 }

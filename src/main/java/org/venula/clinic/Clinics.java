@@ -38,12 +38,12 @@ public class Clinics {
 
     Clinics(ClinicRepository clinics, AppUserRepository users, PractitionerRepository practitioners,
             PasswordEncoder passwordEncoder, Clock clock, SignInLocks locks) {
-        this.locks = locks;
         this.clinics = clinics;
         this.users = users;
         this.practitioners = practitioners;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
+        this.locks = locks;
     }
 
     /** Creates a clinic with its first administrator. Used at first start and by tests. */
@@ -84,7 +84,7 @@ public class Clinics {
     public UserView createUser(long clinicId, NewUser request, String actor) {
         String username = request.username().trim().toLowerCase(Locale.ROOT);
         if (users.existsByUsername(username)) {
-            throw new ConflictException("duplicate", "username", "The username '" + username + "' is already taken.");
+            throw usernameTaken(username);
         }
         OffsetDateTime now = now();
         AppUser user;
@@ -92,7 +92,7 @@ public class Clinics {
             user = users.save(new AppUser(null, clinicId, username, passwordEncoder.encode(request.password()),
                     request.displayName().trim(), request.role(), true, false, null, null, now, actor, now, actor));
         } catch (DuplicateKeyException e) {
-            throw new ConflictException("duplicate", "username", "The username '" + username + "' is already taken.");
+            throw usernameTaken(username);
         }
         Long practitionerId = null;
         if (request.role() == Role.CLINICIAN) {
@@ -113,6 +113,11 @@ public class Clinics {
                         practitionerByUser.get(u.id()), u.mustChangePassword(), lockedUntil(u.username()),
                         u.totpSecret() != null))
                 .toList();
+    }
+
+    /** One user of the clinic; empty for anyone else's. */
+    public Optional<UserView> user(long clinicId, long userId) {
+        return users(clinicId).stream().filter(u -> u.id() == userId).findFirst();
     }
 
     public List<PractitionerView> practitioners(long clinicId) {
@@ -143,6 +148,10 @@ public class Clinics {
 
     private OffsetDateTime now() {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    private static ConflictException usernameTaken(String username) {
+        return new ConflictException("duplicate", "username", "The username '" + username + "' is already taken.");
     }
 
     private static String blankToNull(String s) {

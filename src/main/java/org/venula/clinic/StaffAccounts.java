@@ -6,15 +6,17 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.venula.clinic.internal.AccountStore;
 import org.venula.clinic.internal.RecentlyVerifiedCredentials;
+import org.venula.clinic.internal.SecondFactors;
 import org.venula.clinic.internal.SignInEvents;
 import org.venula.clinic.internal.SignInEvents.Event;
 import org.venula.clinic.internal.SignInLocks;
+import org.venula.shared.ConflictException;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.NotFoundException;
 
@@ -39,7 +41,8 @@ public class StaffAccounts {
             String actor) {
     }
 
-    private final JdbcClient jdbc;
+    private final AccountStore store;
+    private final SecondFactors secondFactors;
     private final PasswordEncoder encoder;
     private final SignInLocks locks;
     private final SignInEvents events;
@@ -48,9 +51,10 @@ public class StaffAccounts {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    StaffAccounts(JdbcClient jdbc, PasswordEncoder encoder, SignInLocks locks, SignInEvents events,
-            RecentlyVerifiedCredentials remembered, Clinics clinics, Clock clock) {
-        this.jdbc = jdbc;
+    StaffAccounts(AccountStore store, SecondFactors secondFactors, PasswordEncoder encoder, SignInLocks locks,
+            SignInEvents events, RecentlyVerifiedCredentials remembered, Clinics clinics, Clock clock) {
+        this.store = store;
+        this.secondFactors = secondFactors;
         this.encoder = encoder;
         this.locks = locks;
         this.events = events;
@@ -104,9 +108,7 @@ public class StaffAccounts {
         if (password == null || password.isEmpty() || password.length() > MAX_PASSWORD) {
             return false;
         }
-        String hash = jdbc.sql("SELECT password_hash FROM app_user WHERE id = :id").param("id", me.userId())
-                .query(String.class).single();
-        return encoder.matches(password, hash);
+        return encoder.matches(password, store.passwordHash(me.userId()));
     }
 
     /** Changes the signed-in user's own password, given the current one. */
@@ -128,12 +130,10 @@ public class StaffAccounts {
     /** A new password, which ends the user's sessions and remembered API credentials at once. */
     private void setPassword(UserView user, String password, boolean temporary, VenulaPrincipal by, Event event) {
         OffsetDateTime now = now();
-        jdbc.sql("""
-                UPDATE app_user SET password_hash = :hash, must_change_password = :temporary,
-                    credentials_changed_at = :now, version = version + 1, updated_at = :now, updated_by = :by
-                WHERE id = :id""")
-                .param("hash", encoder.encode(password)).param("temporary", temporary).param("now", now)
-                .param("by", by.getUsername()).param("id", user.id()).update();
+        if (!store.setPassword(user.id(), store.version(user.id()), encoder.encode(password), temporary, now,
+                by.getUsername())) {
+            throw ConflictException.staleVersion("This account");
+        }
         remembered.forget(user.username());
         events.record(now, user.username(), event, null, by.getUsername());
     }
@@ -147,11 +147,9 @@ public class StaffAccounts {
 
     private void setEnabled(VenulaPrincipal me, UserView user, boolean enabled) {
         OffsetDateTime now = now();
-        jdbc.sql("""
-                UPDATE app_user SET enabled = :enabled, credentials_changed_at = :now, version = version + 1,
-                    updated_at = :now, updated_by = :by WHERE id = :id""")
-                .param("enabled", enabled).param("now", now).param("by", me.getUsername()).param("id", user.id())
-                .update();
+        if (!store.setEnabled(user.id(), store.version(user.id()), enabled, now, me.getUsername())) {
+            throw ConflictException.staleVersion("This account");
+        }
         remembered.forget(user.username());
         events.record(now, user.username(), enabled ? Event.REACTIVATED : Event.DEACTIVATED, null, me.getUsername());
     }
@@ -160,14 +158,12 @@ public class StaffAccounts {
     @Transactional
     public void requireSecondFactor(VenulaPrincipal me, boolean required) {
         requireAdmin(me);
-        jdbc.sql("UPDATE clinic SET require_second_factor = :r WHERE id = :id").param("r", required)
-                .param("id", me.clinicId()).update();
+        secondFactors.setRequired(me.clinicId(), required);
         remembered.forgetAll();
     }
 
     public boolean secondFactorRequired(VenulaPrincipal me) {
-        return jdbc.sql("SELECT require_second_factor FROM clinic WHERE id = :id").param("id", me.clinicId())
-                .query(Boolean.class).single();
+        return secondFactors.required(me.clinicId());
     }
 
     /** A user of the administrator's clinic (404 for anyone else's). */
@@ -177,8 +173,7 @@ public class StaffAccounts {
     }
 
     private UserView view(VenulaPrincipal me, long userId) {
-        return clinics.users(me.clinicId()).stream().filter(u -> u.id() == userId).findFirst()
-                .orElseThrow(() -> new NotFoundException("User " + userId));
+        return clinics.user(me.clinicId(), userId).orElseThrow(() -> new NotFoundException("User " + userId));
     }
 
     private static void requireAdmin(VenulaPrincipal me) {

@@ -34,6 +34,7 @@ import org.venula.patient.MedicalHistory;
 import org.venula.patient.Medication;
 import org.venula.patient.PatientDraft;
 import org.venula.patient.PatientRecord;
+import org.venula.patient.MedicalHistories;
 import org.venula.patient.Patients;
 import org.venula.patient.Sclerosant;
 import org.venula.patient.Sex;
@@ -54,6 +55,7 @@ class DemoData implements ApplicationRunner {
 
     private final Clinics clinics;
     private final Patients patients;
+    private final MedicalHistories histories;
     private final Screenings screenings;
     private final Consultations consultations;
     private final Plans plans;
@@ -62,7 +64,8 @@ class DemoData implements ApplicationRunner {
     private final DemoDiary diary;
     private final boolean enabled;
 
-    DemoData(Clinics clinics, Patients patients, Screenings screenings, Consultations consultations, Plans plans,
+    DemoData(Clinics clinics, Patients patients, MedicalHistories histories,
+            Screenings screenings, Consultations consultations, Plans plans,
             org.venula.treatment.Lots lots, DemoHistory history, DemoDiary diary,
             @Value("${venula.demo:false}") boolean enabled) {
         this.lots = lots;
@@ -70,6 +73,7 @@ class DemoData implements ApplicationRunner {
         this.diary = diary;
         this.clinics = clinics;
         this.patients = patients;
+        this.histories = histories;
         this.screenings = screenings;
         this.consultations = consultations;
         this.plans = plans;
@@ -114,7 +118,7 @@ class DemoData implements ApplicationRunner {
             if (d.history() != null) {
                 MedicalHistory h = d.history().fitzpatrickSkinType() != null ? d.history()
                         : d.history().withFitzpatrickSkinType(draft.fitzpatrickSkinType());
-                patients.recordHistory(as, p.id(), h, null, "Taken at first contact (demo)");
+                histories.record(as, p.id(), h, null, "Taken at first contact (demo)");
                 screenings.screen(as, p.id(), new ScreenPatient(today, Area.LEGS));
             }
         }

@@ -65,6 +65,15 @@ public record MedicalHistory(
                 poorlyControlledDiabetes, skinType, plannedLongHaulFlightOn);
     }
 
+    /** This history with what an examination found: visible varicose veins and the scan; every other answer unchanged. */
+    public MedicalHistory withExamination(Boolean varicoseVeins, DuplexResult scan) {
+        return new MedicalHistory(pregnant, breastfeeding, currentInfection, lastAntibioticsOn, varicoseVeins,
+                scan, acuteDvtOrPe, previousDvtOrPe, thrombophilia, activeCancer, venousSkinChanges,
+                lastThrombophlebitisOn, ableToWalk, lastHeartProblemOn, lastLegSurgeryOn, medications,
+                sclerosantAllergies, migraineWithAura, knownRightToLeftShunt, peripheralArterialDisease,
+                poorlyControlledDiabetes, fitzpatrickSkinType, plannedLongHaulFlightOn);
+    }
+
     /** How many yes/no questions are still unanswered. */
     public int unansweredCount() {
         Boolean[] answers = {pregnant, breastfeeding, currentInfection, visibleVaricoseVeins, acuteDvtOrPe,

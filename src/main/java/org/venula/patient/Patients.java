@@ -1,33 +1,28 @@
 package org.venula.patient;
 
-import java.time.Clock;
+import static org.venula.patient.ClinicPatients.blank;
+
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
-
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.venula.accesslog.AccessAction;
 import org.venula.accesslog.AccessEntry;
 import org.venula.accesslog.AccessLog;
-import org.venula.clinic.Clinics;
 import org.venula.clinic.VenulaPrincipal;
-import org.venula.patient.internal.HistoryStore;
 import org.venula.patient.internal.Patient;
 import org.venula.patient.internal.PatientRepository;
 import org.venula.patient.internal.PatientSearch;
+import org.venula.patient.internal.RevisionStore;
 import org.venula.patient.rules.NhsNumber;
 import org.venula.patient.rules.PatientRules;
 import org.venula.shared.ConflictException;
@@ -49,25 +44,21 @@ public class Patients {
 
     private final PatientRepository patients;
     private final PatientSearch search;
-    private final HistoryStore histories;
+    private final RevisionStore revisions;
+    private final ClinicPatients clinicPatients;
+    private final MedicalHistories histories;
     private final AccessLog accessLog;
-    private final Clinics clinics;
-    private final JdbcClient jdbc;
     private final JsonMapper json;
-    private final Validator validator;
-    private final Clock clock;
 
-    Patients(PatientRepository patients, PatientSearch search, HistoryStore histories, AccessLog accessLog,
-            Clinics clinics, JdbcClient jdbc, JsonMapper json, Validator validator, Clock clock) {
+    Patients(PatientRepository patients, PatientSearch search, RevisionStore revisions, ClinicPatients clinicPatients,
+            MedicalHistories histories, AccessLog accessLog, JsonMapper json) {
         this.patients = patients;
         this.search = search;
+        this.revisions = revisions;
+        this.clinicPatients = clinicPatients;
         this.histories = histories;
         this.accessLog = accessLog;
-        this.clinics = clinics;
-        this.jdbc = jdbc;
         this.json = json;
-        this.validator = validator;
-        this.clock = clock;
     }
 
     @Transactional
@@ -76,26 +67,24 @@ public class Patients {
         if (nhs != null && patients.existsByClinicIdAndNhsNumber(me.clinicId(), nhs)) {
             throw duplicateNhsNumber();
         }
-        OffsetDateTime now = now();
+        OffsetDateTime now = clinicPatients.now();
         Patient saved;
         try {
-            saved = patients.save(new Patient(null, me.clinicId(), draft.givenName().trim(), draft.familyName().trim(),
-                    draft.dateOfBirth(), draft.sex(), blank(draft.phone()), blank(draft.email()),
-                    blank(draft.address()), nhs, draft.weightKg(), blank(draft.occupation()),
-                    draft.prolongedStanding(), null, now, me.getUsername(), now, me.getUsername()));
+            saved = patients.save(fromDraft(null, me.clinicId(), draft, nhs, null, now, me.getUsername(), now,
+                    me.getUsername()));
         } catch (DuplicateKeyException e) {
             throw duplicateNhsNumber();
         }
         accessLog.record(me.clinicId(), saved.id(), AccessAction.CREATE_PATIENT, null);
-        forwardSkinType(me, saved, draft.fitzpatrickSkinType());
-        return toRecord(saved, skinTypeShownTo(me, saved.id()));
+        histories.forwardSkinType(me, saved.id(), draft.fitzpatrickSkinType());
+        return shownTo(me, saved);
     }
 
     @Transactional
     public PatientRecord get(VenulaPrincipal me, long patientId) {
         Patient p = load(me, patientId);
         accessLog.record(me.clinicId(), p.id(), AccessAction.VIEW_PATIENT, null);
-        return toRecord(p, skinTypeShownTo(me, p.id()));
+        return shownTo(me, p);
     }
 
     /** Amends demographics. The previous state is kept as a revision; a stale {@code version} is refused. */
@@ -113,24 +102,18 @@ public class Patients {
                 && patients.existsByClinicIdAndNhsNumber(me.clinicId(), nhs)) {
             throw duplicateNhsNumber();
         }
-        jdbc.sql("INSERT INTO patient_revision (patient_id, version, snapshot, replaced_at, replaced_by)"
-                        + " VALUES (:p, :v, :s, :at, :by)")
-                .param("p", current.id()).param("v", current.version())
-                .param("s", json.writeValueAsString(toRecord(current, null))).param("at", now())
-                .param("by", me.getUsername()).update();
+        revisions.keep(current.id(), current.version(), json.writeValueAsString(toRecord(current, null)),
+                clinicPatients.now(), me.getUsername());
         Patient saved;
         try {
-            saved = patients.save(new Patient(current.id(), current.clinicId(), draft.givenName().trim(),
-                    draft.familyName().trim(), draft.dateOfBirth(), draft.sex(), blank(draft.phone()),
-                    blank(draft.email()), blank(draft.address()), nhs, draft.weightKg(), blank(draft.occupation()),
-                    draft.prolongedStanding(), current.version(), current.createdAt(), current.createdBy(), now(),
-                    me.getUsername()));
+            saved = patients.save(fromDraft(current.id(), current.clinicId(), draft, nhs, current.version(),
+                    current.createdAt(), current.createdBy(), clinicPatients.now(), me.getUsername()));
         } catch (OptimisticLockingFailureException | DuplicateKeyException e) {
             throw ConflictException.staleVersion("This patient's details");
         }
         accessLog.record(me.clinicId(), saved.id(), AccessAction.UPDATE_PATIENT, null);
-        forwardSkinType(me, saved, draft.fitzpatrickSkinType());
-        return toRecord(saved, skinTypeShownTo(me, saved.id()));
+        histories.forwardSkinType(me, saved.id(), draft.fitzpatrickSkinType());
+        return shownTo(me, saved);
     }
 
     @Transactional
@@ -151,7 +134,7 @@ public class Patients {
         PatientSearch.Result result = search.find(me.clinicId(), query, page, size);
         Map<Long, Patient> byId = patients.findAllById(result.ids()).stream()
                 .collect(Collectors.toMap(Patient::id, Function.identity()));
-        Map<Long, Integer> skinTypes = me.seesClinicalRecord() ? histories.currentSkinTypes(result.ids()) : Map.of();
+        Map<Long, Integer> skinTypes = histories.skinTypesShownTo(me, result.ids());
         List<PatientRecord> items = result.ids().stream().map(byId::get)
                 .map(p -> toRecord(p, skinTypes.get(p.id()))).toList();
         String searched = "query '" + (query == null ? "" : query) + "', page " + page;
@@ -159,83 +142,6 @@ public class Patients {
         accessLog.recordShown(me.clinicId(), result.ids(), AccessAction.SEARCH_PATIENTS, "shown in search: " + searched);
         int pages = (int) ((result.total() + size - 1) / size);
         return new PatientPage(items, page, size, result.total(), pages);
-    }
-
-    /** The current medical history; version 0 with every question unanswered when none is recorded yet. */
-    @Transactional
-    public HistoryVersion history(VenulaPrincipal me, long patientId) {
-        me.requireClinicalRecord();
-        Patient p = load(me, patientId);
-        accessLog.record(me.clinicId(), p.id(), AccessAction.VIEW_HISTORY, "current version");
-        return histories.latest(p.id())
-                .orElseGet(() -> new HistoryVersion(p.id(), 0, null, null, null, MedicalHistory.unanswered()));
-    }
-
-    @Transactional
-    public List<HistoryVersion> historyVersions(VenulaPrincipal me, long patientId) {
-        me.requireClinicalRecord();
-        Patient p = load(me, patientId);
-        accessLog.record(me.clinicId(), p.id(), AccessAction.VIEW_HISTORY, "all versions");
-        return histories.all(p.id());
-    }
-
-    @Transactional
-    public HistoryVersion historyVersion(VenulaPrincipal me, long patientId, int version) {
-        me.requireClinicalRecord();
-        Patient p = load(me, patientId);
-        accessLog.record(me.clinicId(), p.id(), AccessAction.VIEW_HISTORY, "version " + version);
-        return histories.version(p.id(), version).orElseThrow(() -> new NotFoundException("History version " + version));
-    }
-
-    /**
-     * Records a new version of the medical history. {@code basedOnVersion}, when given, must be the current version,
-     * so that an answer recorded meanwhile by a colleague is not silently replaced.
-     */
-    @Transactional
-    public HistoryVersion recordHistory(VenulaPrincipal me, long patientId, MedicalHistory history,
-            Integer basedOnVersion, String note) {
-        return recordHistory(me, patientId, history, basedOnVersion, note, false);
-    }
-
-    /**
-     * As {@link #recordHistory}, except that a history without a skin type keeps the one recorded. For API clients
-     * written when the skin type was sent with the patient's details: their history body leaves it out, and that
-     * must not erase it. A history that names the skin type, even as null, is recorded as sent.
-     */
-    @Transactional
-    public HistoryVersion recordHistoryKeepingSkinType(VenulaPrincipal me, long patientId, MedicalHistory history,
-            Integer basedOnVersion, String note) {
-        return recordHistory(me, patientId, history, basedOnVersion, note, true);
-    }
-
-    private HistoryVersion recordHistory(VenulaPrincipal me, long patientId, MedicalHistory sent,
-            Integer basedOnVersion, String note, boolean keepSkinType) {
-        me.requireClinicalRecord();
-        Patient p = load(me, patientId);
-        MedicalHistory history = sent;
-        if (keepSkinType && sent.fitzpatrickSkinType() == null) {
-            Integer recorded = histories.latest(p.id()).map(h -> h.history().fitzpatrickSkinType()).orElse(null);
-            history = sent.withFitzpatrickSkinType(recorded);
-        }
-        List<FieldProblem> problems = problemsWith(me, patientId, history);
-        if (note != null && note.length() > 1000) {
-            problems.add(new FieldProblem("note", "must be at most 1000 characters"));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        int current = histories.currentVersion(p.id());
-        if (basedOnVersion != null && basedOnVersion != current) {
-            throw ConflictException.staleVersion("This medical history");
-        }
-        OffsetDateTime now = now();
-        try {
-            histories.insert(me.clinicId(), p.id(), current + 1, history, blank(note), now, me.getUsername());
-        } catch (DuplicateKeyException e) {
-            throw ConflictException.staleVersion("This medical history");
-        }
-        accessLog.record(me.clinicId(), p.id(), AccessAction.UPDATE_HISTORY, "version " + (current + 1));
-        return new HistoryVersion(p.id(), current + 1, now, me.getUsername(), blank(note), history);
     }
 
     /** The access log of one patient (admins only). */
@@ -282,53 +188,20 @@ public class Patients {
     }
 
     private Patient load(VenulaPrincipal me, long patientId) {
-        return patients.findByIdAndClinicId(patientId, me.clinicId())
-                .orElseThrow(() -> new NotFoundException("Patient " + patientId));
+        return clinicPatients.load(me, patientId);
     }
-
 
     /**
      * Everything wrong with these demographics: field formats, dates and the NHS number check digit; and a skin type
      * from a user who may not record the medical history, where it is kept.
      */
     public List<FieldProblem> problemsWith(VenulaPrincipal me, PatientDraft draft) {
-        List<FieldProblem> problems = constraintProblems(draft);
-        problems.addAll(PatientRules.checkDemographics(draft, clinics.today(me.clinicId())));
+        List<FieldProblem> problems = clinicPatients.constraintProblems(draft);
+        problems.addAll(PatientRules.checkDemographics(draft, today(me)));
         if (draft.fitzpatrickSkinType() != null && !me.seesClinicalRecord()) {
             problems.add(new FieldProblem("fitzpatrickSkinType",
                     "is part of the medical history: leave it for a clinician to record"));
         }
-        return problems;
-    }
-
-    /**
-     * A skin type sent with the patient's details goes where the skin type is kept, the medical history: a new
-     * version when it differs from the current one (a first version, every question still unasked, when there is
-     * none). Null changes nothing.
-     */
-    private void forwardSkinType(VenulaPrincipal me, Patient p, Integer skinType) {
-        if (skinType == null) {
-            return;
-        }
-        HistoryVersion current = histories.latest(p.id())
-                .orElseGet(() -> new HistoryVersion(p.id(), 0, null, null, null, MedicalHistory.unanswered()));
-        if (skinType.equals(current.history().fitzpatrickSkinType())) {
-            return;
-        }
-        recordHistory(me, p.id(), current.history().withFitzpatrickSkinType(skinType), current.version(),
-                "Fitzpatrick skin type sent with the patient's details");
-    }
-
-    /** The current history's skin type, for the read-only copy in {@link PatientRecord}; null for reception. */
-    private Integer skinTypeShownTo(VenulaPrincipal me, long patientId) {
-        return me.seesClinicalRecord() ? histories.currentSkinTypes(List.of(patientId)).get(patientId) : null;
-    }
-
-    /** Everything wrong with this history for this patient: field formats and dates of past events. */
-    public List<FieldProblem> problemsWith(VenulaPrincipal me, long patientId, MedicalHistory history) {
-        Patient p = load(me, patientId);
-        List<FieldProblem> problems = constraintProblems(history);
-        problems.addAll(PatientRules.checkHistory(history, clinics.today(me.clinicId()), p.dateOfBirth()));
         return problems;
     }
 
@@ -341,25 +214,22 @@ public class Patients {
         return NhsNumber.normalise(draft.nhsNumber()).orElse(null);
     }
 
-    /** The field-format constraints declared on the request records, every one reported. */
-    private List<FieldProblem> constraintProblems(Object request) {
-        List<FieldProblem> problems = new ArrayList<>();
-        for (ConstraintViolation<Object> v : validator.validate(request)) {
-            problems.add(new FieldProblem(v.getPropertyPath().toString(), v.getMessage()));
-        }
-        return problems;
-    }
-
     private static ConflictException duplicateNhsNumber() {
         return new ConflictException("duplicate", "nhsNumber", "Another patient of this clinic has this NHS number.");
     }
 
-    private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    /** The draft's demographics as the row to save, blank text as null. */
+    private static Patient fromDraft(Long id, long clinicId, PatientDraft draft, String nhs, Integer version,
+            OffsetDateTime createdAt, String createdBy, OffsetDateTime updatedAt, String updatedBy) {
+        return new Patient(id, clinicId, draft.givenName().trim(), draft.familyName().trim(), draft.dateOfBirth(),
+                draft.sex(), blank(draft.phone()), blank(draft.email()), blank(draft.address()), nhs,
+                draft.weightKg(), blank(draft.occupation()), draft.prolongedStanding(), version, createdAt, createdBy,
+                updatedAt, updatedBy);
     }
 
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
+    /** The record with the current skin type's read-only copy, which reception does not see. */
+    private PatientRecord shownTo(VenulaPrincipal me, Patient p) {
+        return toRecord(p, histories.skinTypesShownTo(me, List.of(p.id())).get(p.id()));
     }
 
     static PatientRecord toRecord(Patient p, Integer currentSkinType) {
@@ -370,6 +240,6 @@ public class Patients {
 
     /** Today's date in the user's clinic. */
     public LocalDate today(VenulaPrincipal me) {
-        return clinics.today(me.clinicId());
+        return clinicPatients.today(me);
     }
 }

@@ -15,6 +15,7 @@ import org.venula.clinic.Clinics;
 import org.venula.clinic.VenulaPrincipal;
 import org.venula.patient.HistoryVersion;
 import org.venula.patient.MedicalHistory;
+import org.venula.patient.MedicalHistories;
 import org.venula.patient.Patients;
 import org.venula.protocol.Protocols;
 import org.venula.screening.internal.ScreeningStore;
@@ -35,15 +36,17 @@ public class Screenings {
 
     private final Protocols protocols;
     private final Patients patients;
+    private final MedicalHistories histories;
     private final Clinics clinics;
     private final ScreeningStore store;
     private final AccessLog accessLog;
     private final Clock clock;
 
-    Screenings(Protocols protocols, Patients patients, Clinics clinics, ScreeningStore store, AccessLog accessLog,
-            Clock clock) {
+    Screenings(Protocols protocols, Patients patients, MedicalHistories histories, Clinics clinics,
+            ScreeningStore store, AccessLog accessLog, Clock clock) {
         this.protocols = protocols;
         this.patients = patients;
+        this.histories = histories;
         this.clinics = clinics;
         this.store = store;
         this.accessLog = accessLog;
@@ -78,7 +81,7 @@ public class Screenings {
     public StoredScreening screen(VenulaPrincipal me, long patientId, ScreenPatient request) {
         me.requireClinicalRecord();
         patients.get(me, patientId);
-        HistoryVersion current = patients.history(me, patientId);
+        HistoryVersion current = histories.current(me, patientId);
         LocalDate asOf = request == null || request.asOf() == null ? clinics.today(me.clinicId()) : request.asOf();
         Area area = request == null || request.area() == null ? Area.LEGS : request.area();
         if (current.version() == 0) {

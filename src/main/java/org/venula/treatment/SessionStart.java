@@ -14,6 +14,7 @@ import org.venula.clinic.Clinics;
 import org.venula.clinic.PractitionerView;
 import org.venula.clinic.VenulaPrincipal;
 import org.venula.patient.HistoryVersion;
+import org.venula.patient.MedicalHistories;
 import org.venula.patient.Patients;
 import org.venula.planning.Plans;
 import org.venula.planning.TreatmentPlan;
@@ -48,6 +49,7 @@ public class SessionStart {
     private final SessionStore sessions;
     private final SessionLookup lookup;
     private final Patients patients;
+    private final MedicalHistories histories;
     private final Screenings screenings;
     private final Plans plans;
     private final Appointments appointments;
@@ -55,11 +57,13 @@ public class SessionStart {
     private final Clinics clinics;
     private final AccessLog accessLog;
 
-    SessionStart(SessionStore sessions, SessionLookup lookup, Patients patients, Screenings screenings, Plans plans,
+    SessionStart(SessionStore sessions, SessionLookup lookup, Patients patients, MedicalHistories histories,
+            Screenings screenings, Plans plans,
             Appointments appointments, Protocols protocols, Clinics clinics, AccessLog accessLog) {
         this.sessions = sessions;
         this.lookup = lookup;
         this.patients = patients;
+        this.histories = histories;
         this.screenings = screenings;
         this.plans = plans;
         this.appointments = appointments;
@@ -88,7 +92,7 @@ public class SessionStart {
         if (screening == null) {
             return new SessionReadiness.Facts(patientPlans, null, 0, null, today, protocol);
         }
-        HistoryVersion history = patients.history(me, patientId);
+        HistoryVersion history = histories.current(me, patientId);
         Outcome rescreened = !SessionReadiness.rescreenApplies(screening, history.version()) ? null
                 : screenings.evaluate(me, new EvaluateRequest(today, screening.area(), null, history.history()))
                         .outcome();

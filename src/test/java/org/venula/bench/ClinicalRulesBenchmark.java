@@ -42,7 +42,7 @@ public class ClinicalRulesBenchmark {
     private final DoseCheck.Limits limits = DoseCheck.Limits.of(standard);
     private final List<DoseCheck.Injection> forty = new ArrayList<>();
     private final AftercarePlanner.Facts facts = new AftercarePlanner.Facts(LocalDate.of(2026, 12, 1),
-            Set.of("TELANGIECTASIA", "RETICULAR"), true, true);
+            Set.of(VeinType.TELANGIECTASIA, VeinType.RETICULAR), true, true);
 
     public ClinicalRulesBenchmark() {
         for (int i = 0; i < 40; i++) {

@@ -95,8 +95,7 @@ class AftercareApi {
     @Operation(summary = "The plan as a PDF leaflet")
     ResponseEntity<byte[]> leaflet(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id) {
         StoredPlan p = aftercare.get(me, id);
-        byte[] pdf = documents.leaflet(aftercare.model(me.clinicId(),
-                patients.get(me, p.patientId()).fullName(), p));
+        byte[] pdf = documents.leaflet(me.clinicId(), patients.get(me, p.patientId()).fullName(), p);
         return Downloads.pdf(pdf, "aftercare-" + id + ".pdf", true);
     }
 

@@ -1,10 +1,15 @@
 package org.venula.aftercare.internal;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.springframework.stereotype.Component;
 import org.venula.aftercare.AftercarePlan;
 import org.venula.aftercare.StoredPlan;
+import org.venula.clinic.ClinicContact;
+import org.venula.clinic.ClinicDetails;
+import org.venula.shared.Labels;
 import org.venula.shared.web.ICalendars;
 import org.venula.shared.web.PdfPrinter;
 
@@ -13,18 +18,30 @@ import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.Uid;
 
-/** The plan as a PDF leaflet and as an iCalendar file of all-day events. */
+/** The plan as a PDF leaflet and as an iCalendar file of all-day events, for staff and for the patient alike. */
 @Component
 class AftercareDocuments {
 
     private final PdfPrinter printer;
+    private final ClinicDetails details;
 
-    AftercareDocuments(PdfPrinter printer) {
+    AftercareDocuments(PdfPrinter printer, ClinicDetails details) {
         this.printer = printer;
+        this.details = details;
     }
 
-    byte[] leaflet(java.util.Map<String, Object> model) {
-        return printer.render("aftercare/leaflet-pdf", model);
+    /** The leaflet, with how to reach the clinic as its settings say now. */
+    byte[] leaflet(long clinicId, String patientName, StoredPlan plan) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        ClinicContact contact = details.current(clinicId);
+        m.put("clinicName", contact.name());
+        m.put("contact", contact);
+        m.put("patientName", patientName);
+        m.put("stored", plan);
+        m.put("plan", plan.plan());
+        m.put("emergencyNumber", contact.emergencyNumber());
+        m.put("titles", titles(plan));
+        return printer.render("aftercare/leaflet-pdf", m);
     }
 
     /**
@@ -37,7 +54,7 @@ class AftercareDocuments {
         String uid = "venula-aftercare-" + stored.id() + "-";
         int n = 0;
         for (AftercarePlan.Instruction i : plan.instructions()) {
-            calendar.add(allDay(i.from(), i.until(), org.venula.aftercare.Aftercare.title(i.code()), i.text(), uid + (n++)));
+            calendar.add(allDay(i.from(), i.until(), title(i.code()), i.text(), uid + (n++)));
             if (i.milestone() != null) {
                 calendar.add(allDay(i.until().plusDays(1), i.until().plusDays(1), i.milestone(), i.text(), uid + (n++)));
             }
@@ -47,6 +64,18 @@ class AftercareDocuments {
         calendar.add(allDay(plan.resultPhotos().from(), plan.resultPhotos().until(), "Result photos at " + clinicName,
                 "The time to compare photos of the treated areas.", uid + n));
         return ICalendars.text(calendar);
+    }
+
+    /** Each instruction's heading by its code, for the page, the leaflet and the calendar. */
+    static Map<String, String> titles(StoredPlan plan) {
+        Map<String, String> titles = new LinkedHashMap<>();
+        plan.plan().instructions().forEach(i -> titles.put(i.code(), title(i.code())));
+        return titles;
+    }
+
+    /** How an instruction's code reads as a heading: COMPRESSION_DAYTIME → "Compression daytime". */
+    static String title(String code) {
+        return Labels.sentence(code);
     }
 
     private static VEvent allDay(LocalDate first, LocalDate last, String summary, String description, String uid) {

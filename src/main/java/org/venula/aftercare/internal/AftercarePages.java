@@ -6,7 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.function.Function;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -72,7 +72,7 @@ class AftercarePages {
         StoredPlan p = aftercare.get(me, id);
         model.addAttribute("stored", p);
         model.addAttribute("patient", patients.get(me, p.patientId()));
-        model.addAttribute("titles", Aftercare.titles(p));
+        model.addAttribute("titles", AftercareDocuments.titles(p));
         if (!model.containsAttribute("link")) {
             model.addAttribute("link", null);
         }
@@ -107,8 +107,7 @@ class AftercarePages {
     @GetMapping("/aftercare/plans/{id}/leaflet.pdf")
     ResponseEntity<byte[]> leaflet(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id) {
         StoredPlan p = aftercare.get(me, id);
-        return pdf(documents.leaflet(aftercare.model(me.clinicId(),
-                patients.get(me, p.patientId()).fullName(), p)), id);
+        return pdf(documents.leaflet(me.clinicId(), patients.get(me, p.patientId()).fullName(), p), id);
     }
 
     @GetMapping("/aftercare/plans/{id}/aftercare.ics")
@@ -160,18 +159,15 @@ class AftercarePages {
     // ---- the patient, through a private link
 
     @GetMapping("/my/{token}")
-    String mine(@PathVariable String token, Model model, HttpServletResponse response) {
-        Optional<Aftercare.PatientView> view = aftercare.byToken(token, AccessAction.VIEW_AFTERCARE_PLAN);
-        if (view.isEmpty()) {
-            return notValid(model, response, null);
-        }
-        return renderMine(view.get(), token, model, null);
+    Object mine(@PathVariable String token, Model model, HttpServletResponse response) {
+        return withLink(token, AccessAction.VIEW_AFTERCARE_PLAN, model, response,
+                view -> renderMine(view, token, model, null));
     }
 
     private String renderMine(Aftercare.PatientView view, String token, Model model, String error) {
         model.addAttribute("view", view);
         model.addAttribute("token", token);
-        model.addAttribute("titles", Aftercare.titles(view.plan()));
+        model.addAttribute("titles", AftercareDocuments.titles(view.plan()));
         model.addAttribute("emergencyNumber", aftercare.emergencyNumber(view.clinicId()));
         model.addAttribute("contact", aftercare.contact(view.clinicId()));
         model.addAttribute("symptoms", symptoms(view));
@@ -190,50 +186,46 @@ class AftercarePages {
     }
 
     @PostMapping("/my/{token}/check-in")
-    String checkIn(@PathVariable String token, @RequestParam(required = false) List<String> symptoms,
+    Object checkIn(@PathVariable String token, @RequestParam(required = false) List<String> symptoms,
             @RequestParam(required = false) String note, Model model, HttpServletResponse response) {
-        Optional<Aftercare.PatientView> view = aftercare.byToken(token, null); // the check-in logs itself
-        if (view.isEmpty()) {
-            return notValid(model, response, null);
-        }
-        try {
-            TriageAnswer answer = checkIns.checkIn(view.get(), symptoms == null ? List.of() : symptoms, note);
-            model.addAttribute("view", view.get());
-            model.addAttribute("token", token);
-            model.addAttribute("answer", answer);
-            model.addAttribute("contact", aftercare.contact(view.get().clinicId()));
-            return "aftercare/checked-in";
-        } catch (InvalidInputException e) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return renderMine(view.get(), token, model, "Please check your answers: " + e.problems().get(0).message());
-        }
+        return withLink(token, null, model, response, view -> { // the check-in logs itself
+            try {
+                TriageAnswer answer = checkIns.checkIn(view, symptoms == null ? List.of() : symptoms, note);
+                model.addAttribute("view", view);
+                model.addAttribute("token", token);
+                model.addAttribute("answer", answer);
+                model.addAttribute("contact", aftercare.contact(view.clinicId()));
+                return "aftercare/checked-in";
+            } catch (InvalidInputException e) {
+                response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+                return renderMine(view, token, model, "Please check your answers: " + e.problems().get(0).message());
+            }
+        });
     }
 
     @GetMapping("/my/{token}/leaflet.pdf")
     Object myLeaflet(@PathVariable String token, Model model, HttpServletResponse response) {
-        Optional<Aftercare.PatientView> view = aftercare.byToken(token, AccessAction.VIEW_AFTERCARE_PLAN);
-        if (view.isEmpty()) {
-            return notValid(model, response, null);
-        }
-        Aftercare.PatientView v = view.get();
-        return pdf(documents.leaflet(aftercare.model(v.clinicId(), v.patientName(), v.plan())), v.plan().id());
+        return withLink(token, AccessAction.VIEW_AFTERCARE_PLAN, model, response,
+                v -> pdf(documents.leaflet(v.clinicId(), v.patientName(), v.plan()), v.plan().id()));
     }
 
     @GetMapping("/my/{token}/aftercare.ics")
     Object myCalendar(@PathVariable String token, Model model, HttpServletResponse response) {
-        Optional<Aftercare.PatientView> view = aftercare.byToken(token, AccessAction.VIEW_AFTERCARE_PLAN);
-        if (view.isEmpty()) {
-            return notValid(model, response, null);
-        }
-        return calendar(documents.ics(view.get().plan(), view.get().clinicName()));
+        return withLink(token, AccessAction.VIEW_AFTERCARE_PLAN, model, response,
+                v -> calendar(documents.ics(v.plan(), v.clinicName())));
     }
 
-    private String notValid(Model model, HttpServletResponse response, Long clinicId) {
-        response.setStatus(HttpStatus.NOT_FOUND.value());
-        // An unknown link names no clinic: the configured emergency number (999 unless set) is the safe answer.
-        model.addAttribute("emergencyNumber", clinicId != null ? aftercare.emergencyNumber(clinicId)
-                : aftercare.defaultEmergencyNumber());
-        return "aftercare/link-not-valid";
+    /**
+     * What a valid link's plan shows; for a wrong, replaced or expired link, one plain page (404) that reveals
+     * nothing. An unknown link names no clinic: the configured emergency number (999 unless set) is the safe answer.
+     */
+    private Object withLink(String token, AccessAction logged, Model model, HttpServletResponse response,
+            Function<Aftercare.PatientView, Object> shown) {
+        return aftercare.byToken(token, logged).map(shown).orElseGet(() -> {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            model.addAttribute("emergencyNumber", aftercare.defaultEmergencyNumber());
+            return "aftercare/link-not-valid";
+        });
     }
 
     // ---- public patient information

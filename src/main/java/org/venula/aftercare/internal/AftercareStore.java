@@ -24,6 +24,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 public class AftercareStore {
 
+    private static final String PLAN = """
+            SELECT id, clinic_id, patient_id, session_id, plan_version, treatment_date, vein_types, foam_used,
+              prolonged_standing, plan, token_expires_at, superseded_at, superseded_by, supersede_reason, created_at,
+              created_by
+            FROM aftercare_plan""";
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
@@ -46,7 +52,7 @@ public class AftercareStore {
                   foam_used, prolonged_standing, protocol_id, protocol_version, plan, created_at, created_by)
                 VALUES (:c, :p, :s, :v, :d, :veins, :foam, :standing, :pid, :pv, :plan, :at, :by)""")
                 .param("c", clinicId).param("p", patientId).param("s", sessionId).param("v", version)
-                .param("d", date).param("veins", String.join(",", veinTypes)).param("foam", foam)
+                .param("d", date).param("veins", joined(veinTypes)).param("foam", foam)
                 .param("standing", standing).param("pid", plan.protocol().id()).param("pv", plan.protocol().version())
                 .param("plan", json.writeValueAsString(plan)).param("at", at).param("by", by).update(keys, "id");
         return keys.getKeyAs(Long.class);
@@ -66,25 +72,24 @@ public class AftercareStore {
     }
 
     public Optional<StoredPlan> find(long clinicId, long id) {
-        return jdbc.sql("SELECT * FROM aftercare_plan WHERE clinic_id = :c AND id = :id").param("c", clinicId)
+        return jdbc.sql(PLAN + " WHERE clinic_id = :c AND id = :id").param("c", clinicId)
                 .param("id", id).query(this::plan).optional();
     }
 
     public List<StoredPlan> forPatient(long clinicId, long patientId) {
-        return jdbc.sql("""
-                SELECT * FROM aftercare_plan WHERE clinic_id = :c AND patient_id = :p
+        return jdbc.sql(PLAN + """
+                 WHERE clinic_id = :c AND patient_id = :p
                 ORDER BY treatment_date DESC, session_id DESC, plan_version DESC""")
                 .param("c", clinicId).param("p", patientId).query(this::plan).list();
     }
 
     public Optional<StoredPlan> currentForSession(long clinicId, long sessionId) {
-        return jdbc.sql("""
-                SELECT * FROM aftercare_plan WHERE clinic_id = :c AND session_id = :s AND superseded_at IS NULL""")
+        return jdbc.sql(PLAN + " WHERE clinic_id = :c AND session_id = :s AND superseded_at IS NULL")
                 .param("c", clinicId).param("s", sessionId).query(this::plan).optional();
     }
 
     public Optional<Linked> byTokenHash(String hash) {
-        return jdbc.sql("SELECT * FROM aftercare_plan WHERE token_hash = :h AND superseded_at IS NULL")
+        return jdbc.sql(PLAN + " WHERE token_hash = :h AND superseded_at IS NULL")
                 .param("h", hash).query((rs, n) -> new Linked(rs.getLong("clinic_id"), plan(rs, n),
                         rs.getObject("token_expires_at", OffsetDateTime.class))).optional();
     }
@@ -92,7 +97,7 @@ public class AftercareStore {
     private StoredPlan plan(ResultSet rs, int row) throws SQLException {
         return new StoredPlan(rs.getLong("id"), rs.getLong("patient_id"), rs.getLong("session_id"),
                 rs.getInt("plan_version"), rs.getObject("treatment_date", LocalDate.class),
-                Arrays.asList(rs.getString("vein_types").split(",")), rs.getBoolean("foam_used"),
+                split(rs.getString("vein_types")), rs.getBoolean("foam_used"),
                 rs.getBoolean("prolonged_standing"), json.readValue(rs.getString("plan"), AftercarePlan.class),
                 rs.getObject("token_expires_at", OffsetDateTime.class),
                 rs.getObject("superseded_at", OffsetDateTime.class), rs.getString("superseded_by"),
@@ -110,13 +115,15 @@ public class AftercareStore {
                   created_at)
                 VALUES (:c, :p, :plan, :days, :symptoms, :note, :level, :advice, :at)""")
                 .param("c", clinicId).param("p", patientId).param("plan", planId).param("days", days)
-                .param("symptoms", String.join(",", symptoms)).param("note", note).param("level", level)
+                .param("symptoms", joined(symptoms)).param("note", note).param("level", level)
                 .param("advice", advice).param("at", at).update(keys, "id");
         return keys.getKeyAs(Long.class);
     }
 
     private static final String CHECK_IN = """
-            SELECT k.*, p.given_name || ' ' || p.family_name AS patient_name FROM check_in k
+            SELECT k.id, k.patient_id, k.plan_id, k.days_since_treatment, k.symptoms, k.note, k.level, k.advice,
+              k.created_at, k.acknowledged_at, k.acknowledged_by, k.acknowledgement_note,
+              p.given_name || ' ' || p.family_name AS patient_name FROM check_in k
             JOIN patient p ON p.id = k.patient_id""";
 
     /** Check-ins above EXPECTED not yet acknowledged, most urgent and then longest waiting first. */
@@ -146,12 +153,20 @@ public class AftercareStore {
     }
 
     private static CheckIn checkIn(ResultSet rs, int row) throws SQLException {
-        String symptoms = rs.getString("symptoms");
         return new CheckIn(rs.getLong("id"), rs.getLong("patient_id"), rs.getString("patient_name"),
                 rs.getLong("plan_id"), rs.getInt("days_since_treatment"),
-                symptoms.isBlank() ? List.of() : Arrays.asList(symptoms.split(",")), rs.getString("note"),
+                split(rs.getString("symptoms")), rs.getString("note"),
                 rs.getString("level"), rs.getString("advice"), rs.getObject("created_at", OffsetDateTime.class),
                 rs.getObject("acknowledged_at", OffsetDateTime.class), rs.getString("acknowledged_by"),
                 rs.getString("acknowledgement_note"));
+    }
+
+    /** A list of codes as its column keeps it: comma-separated, an empty list as an empty string. */
+    private static String joined(List<String> codes) {
+        return String.join(",", codes);
+    }
+
+    private static List<String> split(String column) {
+        return column.isBlank() ? List.of() : Arrays.asList(column.split(","));
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.venula.assessment.rules.LegMapTerms.VeinType;
 import org.venula.protocol.ProtocolDocument.AftercareInstruction;
 import org.venula.protocol.ProtocolDocument.AftercareSettings;
 import org.venula.protocol.ProtocolDocument.Window;
@@ -23,8 +24,8 @@ public final class AftercarePlanner {
     private AftercarePlanner() {
     }
 
-    /** What the plan is made from: the date, the veins treated (codes), foam, and a job with long standing. */
-    public record Facts(LocalDate treatmentDate, Set<String> veinTypes, boolean foamUsed, boolean prolongedStanding) {
+    /** What the plan is made from: the date, the veins treated, foam, and a job with long standing. */
+    public record Facts(LocalDate treatmentDate, Set<VeinType> veinTypes, boolean foamUsed, boolean prolongedStanding) {
     }
 
     public record Instruction(String code, LocalDate from, LocalDate until, String text, String milestone) {
@@ -53,7 +54,7 @@ public final class AftercarePlanner {
             }
             out.add(new Instruction(in.code(), from, until, in.text(), in.milestone()));
         }
-        boolean onlyTelangiectasia = facts.veinTypes().equals(Set.of("TELANGIECTASIA"));
+        boolean onlyTelangiectasia = facts.veinTypes().equals(Set.of(VeinType.TELANGIECTASIA));
         return new Plan(out, window(d, settings.review()), window(d,
                 onlyTelangiectasia ? settings.resultPhotosTelangiectasiaOnly() : settings.resultPhotosOtherwise()));
     }
@@ -62,8 +63,8 @@ public final class AftercarePlanner {
     static Integer days(AftercareInstruction in, Facts facts) {
         Integer best = in.days();
         if (in.daysByVeinType() != null) {
-            for (String type : facts.veinTypes()) {
-                best = max(best, in.daysByVeinType().get(type));
+            for (VeinType type : facts.veinTypes()) {
+                best = max(best, in.daysByVeinType().get(type.name()));
             }
         }
         if (facts.prolongedStanding()) {

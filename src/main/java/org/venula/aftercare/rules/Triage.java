@@ -1,6 +1,7 @@
 package org.venula.aftercare.rules;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -57,6 +58,22 @@ public final class Triage {
         return new Result(winning, advice.toString(), matched, findings);
     }
 
+    /**
+     * The symptoms a patient is told to act on, whatever the day: each at the protocol's level for it (never below
+     * its floor), leaving out the EXPECTED ones; most urgent first, in {@link Symptom} order within a level.
+     */
+    public static List<Finding> redFlags(TriageSettings settings) {
+        List<Finding> out = new ArrayList<>();
+        for (Symptom s : Symptom.values()) {
+            TriageLevel level = atLeastFloor(s, TriageLevel.valueOf(settings.levels().get(s.name())));
+            if (level != TriageLevel.EXPECTED) {
+                out.add(new Finding(s, level, settings.symptomText().get(s.name())));
+            }
+        }
+        out.sort(Comparator.comparing(Finding::level).reversed());
+        return out;
+    }
+
     static TriageLevel level(TriageSettings settings, Symptom s, int daysSinceTreatment) {
         TriageLevel level = TriageLevel.valueOf(settings.levels().get(s.name()));
         Escalation e = settings.escalations() == null ? null : settings.escalations().get(s.name());
@@ -64,6 +81,10 @@ public final class Triage {
             TriageLevel raised = TriageLevel.valueOf(e.level());
             level = raised.moreUrgentThan(level) ? raised : level;
         }
+        return atLeastFloor(s, level);
+    }
+
+    private static TriageLevel atLeastFloor(Symptom s, TriageLevel level) {
         return s.floor().moreUrgentThan(level) ? s.floor() : level;
     }
 }

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.springframework.http.CacheControl;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -168,9 +166,7 @@ class AssessmentPages {
     @GetMapping("/photos/{pid}")
     ResponseEntity<byte[]> image(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long pid,
             @RequestParam(defaultValue = "false") boolean thumbnail) {
-        Photo.Image image = photos.image(me, pid, thumbnail);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(image.contentType()))
-                .cacheControl(CacheControl.noStore()).body(image.bytes());
+        return ConsultationsApi.served(photos.image(me, pid, thumbnail));
     }
 
     @GetMapping("/patients/{id}/photos/compare")

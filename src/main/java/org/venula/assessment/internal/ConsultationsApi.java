@@ -48,8 +48,7 @@ class ConsultationsApi {
     @Operation(summary = "Record a consultation: examination, reflux, CEAP, VCSS, symptoms and the leg map")
     ResponseEntity<Consultation> record(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
             @RequestBody ConsultationRequest body) {
-        ConsultationRequest request = body;
-        Consultation c = consultations.record(me, id, request);
+        Consultation c = consultations.record(me, id, body);
         return ResponseEntity.created(URI.create("/api/consultations/" + c.id())).body(c);
     }
 
@@ -98,7 +97,11 @@ class ConsultationsApi {
     @Operation(summary = "A photo's image (or ?thumbnail=true); every view is access-logged")
     ResponseEntity<byte[]> image(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long pid,
             @RequestParam(defaultValue = "false") boolean thumbnail) {
-        Photo.Image image = photos.image(me, pid, thumbnail);
+        return served(photos.image(me, pid, thumbnail));
+    }
+
+    /** A photo as the browser or client gets it: its own content type, never cached (it is a clinical record). */
+    static ResponseEntity<byte[]> served(Photo.Image image) {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(image.contentType()))
                 .cacheControl(CacheControl.noStore()).body(image.bytes());
     }

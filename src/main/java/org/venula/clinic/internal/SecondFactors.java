@@ -165,6 +165,12 @@ public class SecondFactors {
                 .query(Boolean.class).single();
     }
 
+    /** Requires (or stops requiring) a second factor of the clinic's clinicians and administrators. */
+    public void setRequired(long clinicId, boolean required) {
+        jdbc.sql("UPDATE clinic SET require_second_factor = :r WHERE id = :id").param("r", required)
+                .param("id", clinicId).update();
+    }
+
     /** Whether a role falls under the clinic's requirement. */
     public static boolean covers(Role role) {
         return role == Role.ADMIN || role == Role.CLINICIAN;

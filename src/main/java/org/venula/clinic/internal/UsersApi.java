@@ -111,6 +111,6 @@ class UsersApi {
     @GetMapping("/me")
     @Operation(summary = "Who you are signed in as")
     UserView me(@AuthenticationPrincipal VenulaPrincipal me) {
-        return clinics.users(me.clinicId()).stream().filter(u -> u.id() == me.userId()).findFirst().orElseThrow();
+        return clinics.user(me.clinicId(), me.userId()).orElseThrow();
     }
 }

@@ -32,20 +32,19 @@ class UsersPage {
     private final Clinics clinics;
     private final StaffAccounts accounts;
     private final Validator validator;
-
     private final AccountStanding standing;
 
     UsersPage(Clinics clinics, StaffAccounts accounts, Validator validator, AccountStanding standing) {
-        this.standing = standing;
         this.clinics = clinics;
         this.accounts = accounts;
         this.validator = validator;
+        this.standing = standing;
     }
 
     @PostMapping("/admin/users/{id}/{action:deactivate|reactivate|unlock}")
     String account(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id, @PathVariable String action,
             RedirectAttributes redirect) {
-        try {
+        return backToUsers(redirect, () -> {
             UserView u = switch (action) {
                 case "deactivate" -> accounts.deactivate(me, id);
                 case "reactivate" -> accounts.reactivate(me, id);
@@ -56,17 +55,19 @@ class UsersPage {
                 case "reactivate" -> u.displayName() + " can sign in again.";
                 default -> u.displayName() + " is unlocked.";
             });
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("failure", e.problems().get(0).message());
-        }
-        return "redirect:/admin/users";
+        });
     }
 
     @PostMapping("/admin/users/{id}/password-reset")
     String resetPassword(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
             RedirectAttributes redirect) {
+        return backToUsers(redirect, () -> redirect.addFlashAttribute("temporary", accounts.resetPassword(me, id)));
+    }
+
+    /** Back to the users' list after an account change; a refused one says why there. */
+    private static String backToUsers(RedirectAttributes redirect, Runnable change) {
         try {
-            redirect.addFlashAttribute("temporary", accounts.resetPassword(me, id));
+            change.run();
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("failure", e.problems().get(0).message());
         }
@@ -76,17 +77,19 @@ class UsersPage {
     @GetMapping("/account/password")
     String passwordForm(@AuthenticationPrincipal VenulaPrincipal me, Model model) {
         model.addAttribute("problems", Map.of());
-        model.addAttribute("resetPending", standing.of(me.userId()).map(AccountStanding.Standing::mustChangePassword)
-                .orElse(false));
+        model.addAttribute("resetPending", resetPending(me));
         return "clinic/password";
+    }
+
+    private boolean resetPending(VenulaPrincipal me) {
+        return standing.of(me.userId()).map(AccountStanding.Standing::mustChangePassword).orElse(false);
     }
 
     @PostMapping("/account/password")
     String changePassword(@AuthenticationPrincipal VenulaPrincipal me, @RequestParam Map<String, String> form,
             HttpServletRequest request, Model model, RedirectAttributes redirect) {
         String next = form.get("newPassword");
-        model.addAttribute("resetPending", standing.of(me.userId()).map(AccountStanding.Standing::mustChangePassword)
-                .orElse(false));
+        model.addAttribute("resetPending", resetPending(me));
         if (next != null && !next.equals(form.get("confirmPassword"))) {
             model.addAttribute("problems", Map.of("confirmPassword", "does not match the new password"));
             return "clinic/password";

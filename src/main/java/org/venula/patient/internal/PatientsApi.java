@@ -22,6 +22,7 @@ import org.venula.patient.MedicalHistory;
 import org.venula.patient.PatientDraft;
 import org.venula.patient.PatientPage;
 import org.venula.patient.PatientRecord;
+import org.venula.patient.MedicalHistories;
 import org.venula.patient.Patients;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.web.Downloads;
@@ -42,10 +43,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class PatientsApi {
 
     private final Patients patients;
+    private final MedicalHistories histories;
     private final JsonMapper json;
 
-    PatientsApi(Patients patients, JsonMapper json) {
+    PatientsApi(Patients patients, MedicalHistories histories, JsonMapper json) {
         this.patients = patients;
+        this.histories = histories;
         this.json = json;
     }
 
@@ -61,7 +64,7 @@ class PatientsApi {
     @Operation(summary = "A patient's demographics")
     ResponseEntity<PatientRecord> get(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id) {
         PatientRecord p = patients.get(me, id);
-        return ResponseEntity.ok().eTag(Integer.toString(p.version())).body(p);
+        return tagged(p, p.version());
     }
 
     @PutMapping("/{id}")
@@ -83,8 +86,8 @@ class PatientsApi {
     @GetMapping("/{id}/history")
     @Operation(summary = "The current medical history (clinicians and admins); version 0 when none is recorded")
     ResponseEntity<HistoryVersion> history(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id) {
-        HistoryVersion h = patients.history(me, id);
-        return ResponseEntity.ok().eTag(Integer.toString(h.version())).body(h);
+        HistoryVersion h = histories.current(me, id);
+        return tagged(h, h.version());
     }
 
     @PutMapping("/{id}/history")
@@ -103,22 +106,22 @@ class PatientsApi {
         MedicalHistory history = JsonFields.read(json, body, MedicalHistory.class);
         // A body written before the skin type moved into the history leaves it out: that keeps the recorded one.
         HistoryVersion saved = body.has("fitzpatrickSkinType")
-                ? patients.recordHistory(me, id, history, parseVersion(ifMatch), note)
-                : patients.recordHistoryKeepingSkinType(me, id, history, parseVersion(ifMatch), note);
-        return ResponseEntity.ok().eTag(Integer.toString(saved.version())).body(saved);
+                ? histories.record(me, id, history, parseVersion(ifMatch), note)
+                : histories.recordKeepingSkinType(me, id, history, parseVersion(ifMatch), note);
+        return tagged(saved, saved.version());
     }
 
     @GetMapping("/{id}/history/versions")
     @Operation(summary = "Every version of the medical history, newest first")
     List<HistoryVersion> historyVersions(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id) {
-        return patients.historyVersions(me, id);
+        return histories.versions(me, id);
     }
 
     @GetMapping("/{id}/history/versions/{version}")
     @Operation(summary = "One earlier version of the medical history")
     HistoryVersion historyVersion(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
             @PathVariable int version) {
-        return patients.historyVersion(me, id, version);
+        return histories.version(me, id, version);
     }
 
     @GetMapping("/{id}/access-log")
@@ -131,6 +134,11 @@ class PatientsApi {
     @Operation(summary = "The patient's copy of who read or changed their record, as CSV (admins; subject access)")
     ResponseEntity<String> accessLogCopy(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id) {
         return Downloads.csv(patients.accessLogCopy(me, id), "access-log-patient-" + id + ".csv");
+    }
+
+    /** The body with its version as the ETag, for the If-Match of the next change. */
+    private static <T> ResponseEntity<T> tagged(T body, int version) {
+        return ResponseEntity.ok().eTag(Integer.toString(version)).body(body);
     }
 
     private static Integer parseVersion(String ifMatch) {

@@ -3,6 +3,7 @@ package org.venula.patient.internal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -25,6 +26,7 @@ import org.venula.patient.Medication;
 import org.venula.patient.PatientDraft;
 import org.venula.patient.PatientPage;
 import org.venula.patient.PatientRecord;
+import org.venula.patient.MedicalHistories;
 import org.venula.patient.Patients;
 import org.venula.patient.Sclerosant;
 import org.venula.patient.Sex;
@@ -41,9 +43,11 @@ class PatientsPage {
     private static final int PAGE_SIZE = 20;
 
     private final Patients patients;
+    private final MedicalHistories histories;
 
-    PatientsPage(Patients patients) {
+    PatientsPage(Patients patients, MedicalHistories histories) {
         this.patients = patients;
+        this.histories = histories;
     }
 
     @GetMapping("/patients")
@@ -72,18 +76,12 @@ class PatientsPage {
         FormValues values = new FormValues(form);
         PatientDraft draft = draft(values);
         Map<String, String> errors = merge(values, patients.problemsWith(me, draft));
-        if (errors.isEmpty()) {
-            try {
-                PatientRecord p = patients.register(me, draft);
-                redirect.addFlashAttribute("notice", p.fullName() + " is registered. Record the medical history next.");
-                return "redirect:/patients/" + p.id();
-            } catch (InvalidInputException e) {
-                put(errors, e.problems());
-            } catch (ConflictException e) {
-                errors.put(e.field(), e.getMessage());
-            }
-        }
-        return form(model, null, form.toSingleValueMap(), errors);
+        String saved = save(errors, false, () -> {
+            PatientRecord p = patients.register(me, draft);
+            redirect.addFlashAttribute("notice", p.fullName() + " is registered. Record the medical history next.");
+            return "redirect:/patients/" + p.id();
+        });
+        return saved != null ? saved : form(model, null, form.toSingleValueMap(), errors);
     }
 
     @GetMapping("/patients/{id}")
@@ -92,8 +90,8 @@ class PatientsPage {
         model.addAttribute("patient", p);
         model.addAttribute("today", patients.today(me));
         if (me.seesClinicalRecord()) {
-            HistoryVersion current = patients.history(me, id);
-            List<HistoryVersion> versions = patients.historyVersions(me, id);
+            HistoryVersion current = histories.current(me, id);
+            List<HistoryVersion> versions = histories.versions(me, id);
             model.addAttribute("history", current);
             model.addAttribute("versions", versions);
             model.addAttribute("answers", HistoryQuestions.answers(current.history()));
@@ -113,23 +111,17 @@ class PatientsPage {
         FormValues values = new FormValues(form);
         PatientDraft draft = draft(values);
         Map<String, String> errors = merge(values, patients.problemsWith(me, draft));
-        if (errors.isEmpty()) {
-            try {
-                patients.amend(me, id, draft);
-                redirect.addFlashAttribute("notice", "Details saved.");
-                return "redirect:/patients/" + id;
-            } catch (InvalidInputException e) {
-                put(errors, e.problems());
-            } catch (ConflictException e) {
-                errors.put(e.field(), e.getMessage());
-            }
-        }
-        return form(model, patients.get(me, id), form.toSingleValueMap(), errors);
+        String saved = save(errors, false, () -> {
+            patients.amend(me, id, draft);
+            redirect.addFlashAttribute("notice", "Details saved.");
+            return "redirect:/patients/" + id;
+        });
+        return saved != null ? saved : form(model, patients.get(me, id), form.toSingleValueMap(), errors);
     }
 
     @GetMapping("/patients/{id}/history/edit")
     String editHistory(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id, Model model) {
-        HistoryVersion current = patients.history(me, id);
+        HistoryVersion current = histories.current(me, id);
         return historyForm(me, id, model, HistoryQuestions.formValues(current.history()), current.version(), Map.of());
     }
 
@@ -139,27 +131,21 @@ class PatientsPage {
         FormValues values = new FormValues(form);
         MedicalHistory history = HistoryQuestions.read(values);
         Integer basedOn = values.integer("basedOnVersion");
-        Map<String, String> errors = merge(values, patients.problemsWith(me, id, history));
-        if (errors.isEmpty()) {
-            try {
-                HistoryVersion saved = patients.recordHistory(me, id, history, basedOn, values.text("note"));
-                redirect.addFlashAttribute("notice", "Medical history saved as version " + saved.version() + ".");
-                return "redirect:/patients/" + id;
-            } catch (InvalidInputException e) {
-                put(errors, e.problems());
-            } catch (ConflictException e) {
-                errors.put("form", e.getMessage());
-            }
-        }
-        return historyForm(me, id, model, form, basedOn == null ? 0 : basedOn, errors);
+        Map<String, String> errors = merge(values, histories.problemsWith(me, id, history));
+        String saved = save(errors, true, () -> {
+            HistoryVersion version = histories.record(me, id, history, basedOn, values.text("note"));
+            redirect.addFlashAttribute("notice", "Medical history saved as version " + version.version() + ".");
+            return "redirect:/patients/" + id;
+        });
+        return saved != null ? saved : historyForm(me, id, model, form, basedOn == null ? 0 : basedOn, errors);
     }
 
     @GetMapping("/patients/{id}/history/versions/{version}")
     String historyVersion(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id, @PathVariable int version,
             Model model) {
         PatientRecord p = patients.get(me, id);
-        HistoryVersion shown = patients.historyVersion(me, id, version);
-        MedicalHistory previous = version > 1 ? patients.historyVersion(me, id, version - 1).history() : null;
+        HistoryVersion shown = histories.version(me, id, version);
+        MedicalHistory previous = version > 1 ? histories.version(me, id, version - 1).history() : null;
         model.addAttribute("patient", p);
         model.addAttribute("shown", shown);
         model.addAttribute("answers", HistoryQuestions.answers(shown.history()));
@@ -213,6 +199,24 @@ class PatientsPage {
         Map<String, String> errors = new LinkedHashMap<>(values.errors());
         put(errors, problems);
         return errors;
+    }
+
+    /**
+     * Saves when the form has no errors and returns where to go next; a refusal becomes the form's errors (a
+     * conflict under its field, or at the top of the form) and null says to show the form again.
+     */
+    private static String save(Map<String, String> errors, boolean conflictOnForm, Supplier<String> save) {
+        if (!errors.isEmpty()) {
+            return null;
+        }
+        try {
+            return save.get();
+        } catch (InvalidInputException e) {
+            put(errors, e.problems());
+        } catch (ConflictException e) {
+            errors.put(conflictOnForm ? "form" : e.field(), e.getMessage());
+        }
+        return null;
     }
 
     private static void put(Map<String, String> errors, List<FieldProblem> problems) {

@@ -20,6 +20,7 @@ import org.venula.patient.HistoryQuestions;
 import org.venula.patient.HistoryVersion;
 import org.venula.patient.MedicalHistory;
 import org.venula.patient.Medication;
+import org.venula.patient.MedicalHistories;
 import org.venula.patient.Patients;
 import org.venula.patient.Sclerosant;
 import org.venula.protocol.Protocols;
@@ -43,17 +44,19 @@ class ScreeningPage {
 
     private final Screenings screenings;
     private final Patients patients;
+    private final MedicalHistories histories;
     private final Protocols protocols;
 
-    ScreeningPage(Screenings screenings, Patients patients, Protocols protocols) {
+    ScreeningPage(Screenings screenings, Patients patients, MedicalHistories histories, Protocols protocols) {
         this.screenings = screenings;
         this.patients = patients;
+        this.histories = histories;
         this.protocols = protocols;
     }
 
     @GetMapping("/patients/{id}/screening")
     String page(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id, Model model) {
-        HistoryVersion current = patients.history(me, id);
+        HistoryVersion current = histories.current(me, id);
         Map<String, String> problems = new LinkedHashMap<>();
         MultiValueMap<String, String> values = HistoryQuestions.formValues(current.history());
         values.set("asOf", patients.today(me).toString());
@@ -79,12 +82,12 @@ class ScreeningPage {
         if (area == null) {
             problems.putIfAbsent("area", "choose where the veins are");
         }
-        put(problems, patients.problemsWith(me, id, history));
+        put(problems, histories.problemsWith(me, id, history));
         if (problems.isEmpty()) {
             try {
-                HistoryVersion current = patients.history(me, id);
+                HistoryVersion current = histories.current(me, id);
                 if (!history.equals(current.history())) {
-                    patients.recordHistory(me, id, history, basedOn, "Updated at screening");
+                    histories.record(me, id, history, basedOn, "Updated at screening");
                 }
                 StoredScreening s = screenings.screen(me, id, new ScreenPatient(asOf, area));
                 redirect.addFlashAttribute("notice", "Screened: " + Labels.sentence(s.outcome().name()) + ".");

@@ -3,7 +3,8 @@ package org.venula.aftercare.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.util.Set;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,6 +13,7 @@ import org.venula.aftercare.rules.AftercarePlanner.DateWindow;
 import org.venula.aftercare.rules.AftercarePlanner.Facts;
 import org.venula.aftercare.rules.AftercarePlanner.Instruction;
 import org.venula.aftercare.rules.AftercarePlanner.Plan;
+import org.venula.assessment.rules.LegMapTerms.VeinType;
 import org.venula.support.Presets;
 
 /** Every preset's aftercare dates, read as a clinician would check them against the seed pages. */
@@ -19,7 +21,8 @@ class AftercarePlannerTest {
 
     private static Plan plan(String preset, String date, String veins, boolean foam, boolean standing) {
         return AftercarePlanner.plan(Presets.get(preset).aftercare(),
-                new Facts(LocalDate.parse(date), Set.of(veins.split("\\+")), foam, standing));
+                new Facts(LocalDate.parse(date), Arrays.stream(veins.split("\\+")).map(VeinType::valueOf)
+                        .collect(Collectors.toSet()), foam, standing));
     }
 
     private static Instruction instruction(Plan plan, String code) {

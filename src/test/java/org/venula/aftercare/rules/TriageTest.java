@@ -98,4 +98,29 @@ class TriageTest {
                 STANDARD.reassurance(), null, STANDARD.source());
         assertThat(Triage.triage(lowered, 90, List.of(s), "999").level()).isEqualTo(s.floor());
     }
+
+    @Test
+    void redFlagsLeaveOutTheExpectedAndPutTheMostUrgentFirst() {
+        List<Triage.Finding> flags = Triage.redFlags(STANDARD);
+        assertThat(flags).isNotEmpty().noneMatch(f -> f.level() == TriageLevel.EXPECTED);
+        assertThat(flags.get(0).level()).isEqualTo(TriageLevel.EMERGENCY);
+        for (int i = 1; i < flags.size(); i++) {
+            assertThat(flags.get(i).level().moreUrgentThan(flags.get(i - 1).level())).isFalse();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Symptom.class)
+    void aRedFlagIsNeverBelowItsSymptomsFloor(Symptom s) {
+        java.util.Map<String, String> levels = new java.util.HashMap<>(STANDARD.levels());
+        levels.put(s.name(), "EXPECTED");
+        TriageSettings lowered = new TriageSettings(levels, STANDARD.symptomText(), STANDARD.advice(),
+                STANDARD.reassurance(), null, STANDARD.source());
+        List<Triage.Finding> flagged = Triage.redFlags(lowered).stream().filter(f -> f.symptom() == s).toList();
+        if (s.floor() == TriageLevel.EXPECTED) {
+            assertThat(flagged).isEmpty();
+        } else {
+            assertThat(flagged).singleElement().satisfies(f -> assertThat(f.level()).isEqualTo(s.floor()));
+        }
+    }
 }

@@ -1,0 +1,25 @@
+package org.venula.patient.internal;
+
+import java.time.OffsetDateTime;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Earlier states of a patient's demographics: a row per replaced version, only ever inserted. */
+@Repository
+public class RevisionStore {
+
+    private final JdbcClient jdbc;
+
+    RevisionStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Keeps {@code snapshot} (the demographics as JSON) as version {@code version}, replaced now. */
+    public void keep(long patientId, int version, String snapshot, OffsetDateTime replacedAt, String replacedBy) {
+        jdbc.sql("INSERT INTO patient_revision (patient_id, version, snapshot, replaced_at, replaced_by)"
+                        + " VALUES (:p, :v, :s, :at, :by)")
+                .param("p", patientId).param("v", version).param("s", snapshot).param("at", replacedAt)
+                .param("by", replacedBy).update();
+    }
+}
