@@ -34,11 +34,15 @@ import org.venula.shared.FieldProblem;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.NotFoundException;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * Appends entries to the access log and reads them back. It offers no way to change or delete an entry.
  * The caller's identity and address are taken from the current request, so a capability only says what it did.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class AccessLog {
 
     private static final int DETAIL_MAX = 500;
@@ -48,13 +52,6 @@ public class AccessLog {
     private final Clock clock;
     private final AccessLogChain chain;
     private final Clinics clinics;
-
-    AccessLog(AccessLogStore store, Clock clock, AccessLogChain chain, Clinics clinics) {
-        this.store = store;
-        this.clock = clock;
-        this.chain = chain;
-        this.clinics = clinics;
-    }
 
     /**
      * Records that the signed-in user did {@code action} on a patient's record (patientId may be null for a search).

@@ -47,11 +47,15 @@ import org.venula.shared.NotFoundException;
 import org.venula.treatment.SessionSigned;
 import org.venula.treatment.SessionSigning;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * Aftercare plans: stateless from a request, stored from each signed session (in the signing transaction), shown to
  * the patient through a private link that expires, as a page, a PDF leaflet and an iCalendar file.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Aftercare {
 
     /** The vein types a plan request may list, as the request and the messages name them. */
@@ -68,19 +72,6 @@ public class Aftercare {
     private final Clock clock;
     private final ClinicDetails details;
     private final PublicAddress publicAddress;
-
-    Aftercare(AftercareStore store, Protocols protocols, Patients patients, Clinics clinics, SessionSigning signing,
-            AccessLog accessLog, Clock clock, ClinicDetails details, PublicAddress publicAddress) {
-        this.store = store;
-        this.protocols = protocols;
-        this.patients = patients;
-        this.clinics = clinics;
-        this.signing = signing;
-        this.accessLog = accessLog;
-        this.clock = clock;
-        this.details = details;
-        this.publicAddress = publicAddress;
-    }
 
     /** The number the clinic's patients are told to call in an emergency (the clinic's settings). */
     public String emergencyNumber(long clinicId) {

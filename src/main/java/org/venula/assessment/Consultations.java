@@ -31,11 +31,15 @@ import org.venula.shared.FieldProblem;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.NotFoundException;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * The assessment capability's facade: record a consultation (which also writes the scan result and varicose-vein
  * finding into the medical history as a new version), read it, and override its derived outcome with a reason.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Consultations {
 
     private final ConsultationStore store;
@@ -45,17 +49,6 @@ public class Consultations {
     private final Clinics clinics;
     private final AccessLog accessLog;
     private final Clock clock;
-
-    Consultations(ConsultationStore store, Patients patients, MedicalHistories histories, Screenings screenings,
-            Clinics clinics, AccessLog accessLog, Clock clock) {
-        this.store = store;
-        this.patients = patients;
-        this.histories = histories;
-        this.screenings = screenings;
-        this.clinics = clinics;
-        this.accessLog = accessLog;
-        this.clock = clock;
-    }
 
     @Transactional
     public Consultation record(VenulaPrincipal me, long patientId, ConsultationRequest request) {
@@ -150,7 +143,6 @@ public class Consultations {
             return null;
         });
     }
-
 
     private OffsetDateTime now() {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);

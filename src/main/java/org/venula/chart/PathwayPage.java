@@ -17,8 +17,12 @@ import org.venula.scheduling.Appointments;
 import org.venula.screening.Screenings;
 import org.venula.treatment.Sessions;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /** The chart's pathway strip, loaded by htmx like the chart's panels. Reception sees only what its panels show. */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class PathwayPage {
 
     private final Screenings screenings;
@@ -28,17 +32,6 @@ class PathwayPage {
     private final Appointments appointments;
     private final FollowUps followUps;
     private final Clinics clinics;
-
-    PathwayPage(Screenings screenings, Consultations consultations, Plans plans, Sessions sessions,
-            Appointments appointments, FollowUps followUps, Clinics clinics) {
-        this.screenings = screenings;
-        this.consultations = consultations;
-        this.plans = plans;
-        this.sessions = sessions;
-        this.appointments = appointments;
-        this.followUps = followUps;
-        this.clinics = clinics;
-    }
 
     @GetMapping("/patients/{id}/pathway/summary")
     String summary(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id, Model model) {

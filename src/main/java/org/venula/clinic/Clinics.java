@@ -25,8 +25,12 @@ import org.venula.clinic.internal.SignInLocks;
 import org.venula.shared.ConflictException;
 import org.venula.shared.NotFoundException;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /** The clinic capability's facade: clinics, users and practitioners. */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Clinics {
 
     private final ClinicRepository clinics;
@@ -35,16 +39,6 @@ public class Clinics {
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
     private final SignInLocks locks;
-
-    Clinics(ClinicRepository clinics, AppUserRepository users, PractitionerRepository practitioners,
-            PasswordEncoder passwordEncoder, Clock clock, SignInLocks locks) {
-        this.clinics = clinics;
-        this.users = users;
-        this.practitioners = practitioners;
-        this.passwordEncoder = passwordEncoder;
-        this.clock = clock;
-        this.locks = locks;
-    }
 
     /** Creates a clinic with its first administrator. Used at first start and by tests. */
     @Transactional

@@ -20,12 +20,16 @@ import org.venula.shared.ConflictException;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.NotFoundException;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * What an administrator does to a colleague's account (deactivate, reactivate, unlock, reset the password) and what
  * every user does to their own (change the password). Each change is kept in the sign-in events; a deactivation or
  * a new password takes effect at once, for the pages and the API alike.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class StaffAccounts {
 
     public static final int MIN_PASSWORD = 12;
@@ -50,18 +54,6 @@ public class StaffAccounts {
     private final Clinics clinics;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-
-    StaffAccounts(AccountStore store, SecondFactors secondFactors, PasswordEncoder encoder, SignInLocks locks,
-            SignInEvents events, RecentlyVerifiedCredentials remembered, Clinics clinics, Clock clock) {
-        this.store = store;
-        this.secondFactors = secondFactors;
-        this.encoder = encoder;
-        this.locks = locks;
-        this.events = events;
-        this.remembered = remembered;
-        this.clinics = clinics;
-        this.clock = clock;
-    }
 
     @Transactional
     public UserView deactivate(VenulaPrincipal me, long userId) {

@@ -19,6 +19,9 @@ import org.venula.screening.Screenings;
 import org.venula.screening.StoredScreening;
 import org.venula.screening.rules.Outcome;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * Books the demo clinic's coming four weeks through the scheduling facade, like any user, so that every pathway rule, the access log and the reminders apply: reviews of the courses that have just ended, a consultation for
  * each patient whose maintenance recall falls due and for the new demo patients, and a treatment one to two weeks after
@@ -26,6 +29,7 @@ import org.venula.screening.rules.Outcome;
  * would refuse is not treated. Called once, from {@link DemoData}, on an empty database.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class DemoDiary {
 
     static final int DAYS = 28;
@@ -39,16 +43,6 @@ class DemoDiary {
     private final Protocols protocols;
     private final Screenings screenings;
     private final JdbcClient jdbc;
-
-    DemoDiary(Availability availability, Bookings bookings, Clinics clinics, Protocols protocols, Screenings screenings,
-            JdbcClient jdbc) {
-        this.availability = availability;
-        this.bookings = bookings;
-        this.clinics = clinics;
-        this.protocols = protocols;
-        this.screenings = screenings;
-        this.jdbc = jdbc;
-    }
 
     /**
      * Plans and books the diary from tomorrow for {@link #DAYS} days; {@code newPatients} are demo patients who have

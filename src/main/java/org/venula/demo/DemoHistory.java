@@ -14,6 +14,9 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * Generates a realistic treatment history for a clinic, so that the outcome audit means something on first start and
  * so that the audit can be measured on ten thousand sessions. Each generated patient gets a screening, a consultation
@@ -24,6 +27,7 @@ import org.springframework.stereotype.Component;
  * The generator is seeded: the same seed gives the same history.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class DemoHistory {
 
     /** Complication types generated, with their base rate per session (matting is doubled for one practitioner). */
@@ -38,10 +42,6 @@ public class DemoHistory {
         "Thorne", "Upton", "Vaughan", "Wells", "Yates", "Abbott", "Bishop", "Coles", "Dunn", "Evans", "Foster"};
 
     private final JdbcClient jdbc;
-
-    DemoHistory(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** What was generated, to check the audit against. */
     public record Summary(int patients, int sessions, int courses, int reviews,

@@ -26,21 +26,18 @@ import org.venula.protocol.Protocols;
 import org.venula.shared.FieldProblem;
 import org.venula.shared.InvalidInputException;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /** The outcome audit for the clinic lead (administrators): rates, intervals, funnel plots and a CSV export. */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Audit {
 
     private final AuditStore store;
     private final FollowUpStore tasks;
     private final Protocols protocols;
     private final Clinics clinics;
-
-    Audit(AuditStore store, FollowUpStore tasks, Protocols protocols, Clinics clinics) {
-        this.store = store;
-        this.tasks = tasks;
-        this.protocols = protocols;
-        this.clinics = clinics;
-    }
 
     /** The audit over session dates from..to (both inclusive); the last 12 months when left out. */
     public OutcomeAudit outcomes(VenulaPrincipal me, LocalDate from, LocalDate to) {

@@ -29,11 +29,15 @@ import org.venula.shared.NotFoundException;
 import org.venula.treatment.Sessions;
 import org.venula.treatment.TreatmentSession;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * The complications register: reported by a clinician, or proposed from a patient's check-in for a clinician to
  * confirm or reject. Serious complications wait for the clinic lead with a prompt to report to the regulator.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Complications {
 
     private final OutcomeStore store;
@@ -44,18 +48,6 @@ public class Complications {
     private final AccessLog accessLog;
     private final Clock clock;
     private final ClinicDetails details;
-
-    Complications(OutcomeStore store, Consultations consultations, Sessions sessions, Patients patients,
-            Clinics clinics, AccessLog accessLog, Clock clock, ClinicDetails details) {
-        this.store = store;
-        this.consultations = consultations;
-        this.sessions = sessions;
-        this.patients = patients;
-        this.clinics = clinics;
-        this.accessLog = accessLog;
-        this.clock = clock;
-        this.details = details;
-    }
 
     /** How the clinic reports a serious event to the regulator (the clinic's settings). */
     public String regulatorPrompt(long clinicId) {

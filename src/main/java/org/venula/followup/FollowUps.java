@@ -33,11 +33,15 @@ import org.venula.shared.InvalidInputException;
 import org.venula.shared.NotFoundException;
 import org.venula.treatment.SessionSigned;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * Follow-up tasks: created when a session is signed (in the signing transaction, so a session is never signed without
  * them), listed as the clinic's recall list, booked in one step on the first free slot of the session's practitioner.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class FollowUps {
 
     /** How far ahead the recall list looks by default. */
@@ -51,18 +55,6 @@ public class FollowUps {
     private final Clinics clinics;
     private final AccessLog accessLog;
     private final Clock clock;
-
-    FollowUps(FollowUpStore store, Protocols protocols, Availability availability, Bookings bookings,
-            Patients patients, Clinics clinics, AccessLog accessLog, Clock clock) {
-        this.store = store;
-        this.protocols = protocols;
-        this.availability = availability;
-        this.bookings = bookings;
-        this.patients = patients;
-        this.clinics = clinics;
-        this.accessLog = accessLog;
-        this.clock = clock;
-    }
 
     /**
      * A signed session makes its review and the next session (or, after the last, the maintenance recall) due. Runs

@@ -40,11 +40,15 @@ import org.venula.shared.NotFoundException;
 import org.venula.treatment.Sessions;
 import org.venula.treatment.TreatmentSession;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * Review visits. A review closes the due review, and its decision sets what comes next (another session in the
  * interval window, or a maintenance recall, sooner when clearance is incomplete; {@link ReviewDating}).
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Reviews {
 
     static final Set<Integer> CLEARANCE_STEPS = Set.of(0, 25, 50, 75, 90, 100);
@@ -60,20 +64,6 @@ public class Reviews {
     private final Clinics clinics;
     private final AccessLog accessLog;
     private final Clock clock;
-
-    Reviews(OutcomeStore store, FollowUpStore tasks, Plans plans, Consultations consultations, Sessions sessions,
-            Patients patients, Protocols protocols, Clinics clinics, AccessLog accessLog, Clock clock) {
-        this.store = store;
-        this.tasks = tasks;
-        this.plans = plans;
-        this.consultations = consultations;
-        this.sessions = sessions;
-        this.patients = patients;
-        this.protocols = protocols;
-        this.clinics = clinics;
-        this.accessLog = accessLog;
-        this.clock = clock;
-    }
 
     @Transactional
     public Review recordReview(VenulaPrincipal me, long patientId, RecordReview r) {

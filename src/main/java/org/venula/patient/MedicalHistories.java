@@ -19,22 +19,20 @@ import org.venula.shared.FieldProblem;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.NotFoundException;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * A patient's medical history, for clinicians and administrators only: every change is a new version, a version
  * recorded meanwhile by a colleague is never silently replaced, and every read and write is access-logged.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class MedicalHistories {
 
     private final HistoryStore histories;
     private final ClinicPatients patients;
     private final AccessLog accessLog;
-
-    MedicalHistories(HistoryStore histories, ClinicPatients patients, AccessLog accessLog) {
-        this.histories = histories;
-        this.patients = patients;
-        this.accessLog = accessLog;
-    }
 
     /** The current medical history; version 0 with every question unanswered when none is recorded yet. */
     @Transactional

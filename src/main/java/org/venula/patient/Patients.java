@@ -32,12 +32,16 @@ import org.venula.shared.NotFoundException;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * The patient capability's facade. Every method takes the signed-in user: it keeps them inside their clinic
  * (another clinic's patient is "not found"), applies the role rules (reception never sees the medical history)
  * and writes the access log in the same transaction as the read or write it records.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Patients {
 
     public static final int MAX_PAGE_SIZE = 100;
@@ -49,17 +53,6 @@ public class Patients {
     private final MedicalHistories histories;
     private final AccessLog accessLog;
     private final JsonMapper json;
-
-    Patients(PatientRepository patients, PatientSearch search, RevisionStore revisions, ClinicPatients clinicPatients,
-            MedicalHistories histories, AccessLog accessLog, JsonMapper json) {
-        this.patients = patients;
-        this.search = search;
-        this.revisions = revisions;
-        this.clinicPatients = clinicPatients;
-        this.histories = histories;
-        this.accessLog = accessLog;
-        this.json = json;
-    }
 
     @Transactional
     public PatientRecord register(VenulaPrincipal me, PatientDraft draft) {

@@ -35,8 +35,12 @@ import org.venula.shared.FieldProblem;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.NotFoundException;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /** The planning capability's facade: plan a course from a consultation, quote it, and take or withdraw consent. */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Plans {
 
     private final PlanStore store;
@@ -46,17 +50,6 @@ public class Plans {
     private final Clinics clinics;
     private final AccessLog accessLog;
     private final Clock clock;
-
-    Plans(PlanStore store, Consultations consultations, Screenings screenings, Protocols protocols, Clinics clinics,
-            AccessLog accessLog, Clock clock) {
-        this.store = store;
-        this.consultations = consultations;
-        this.screenings = screenings;
-        this.protocols = protocols;
-        this.clinics = clinics;
-        this.accessLog = accessLog;
-        this.clock = clock;
-    }
 
     @Transactional
     public TreatmentPlan create(VenulaPrincipal me, long consultationId, PlanRequest request) {
@@ -222,7 +215,6 @@ public class Plans {
         accessLog.record(me.clinicId(), plan.patientId(), AccessAction.WITHDRAW_CONSENT, "consent " + consentId);
         return store.find(me.clinicId(), planId).orElseThrow();
     }
-
 
     private OffsetDateTime now() {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);

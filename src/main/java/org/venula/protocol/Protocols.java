@@ -20,11 +20,15 @@ import org.venula.shared.FieldProblem;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.NotFoundException;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * The protocol capability's facade: presets, the clinic's versions and its active one. A clinic that has never
  * chosen starts on {@code standard}, adopted as its version 1 the first time anything reads it.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Protocols {
 
     public static final String DEFAULT_PRESET = "standard";
@@ -32,12 +36,6 @@ public class Protocols {
     private final PresetLibrary presets;
     private final ProtocolStore store;
     private final Clock clock;
-
-    Protocols(PresetLibrary presets, ProtocolStore store, Clock clock) {
-        this.presets = presets;
-        this.store = store;
-        this.clock = clock;
-    }
 
     public List<ProtocolDocument> presets() {
         return presets.all();

@@ -18,12 +18,16 @@ import org.venula.shared.ConflictException;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.NotFoundException;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * Appointments as booked: reading one, a patient's, or a practitioner's diary, and the day's changes to one (cancelled
  * with a reason, attended, or missed). Booking is {@link Bookings}; hours, absences and free slots are
  * {@link Availability}. Times in and out are local date-times in the clinic's time zone.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Appointments {
 
     private final AppointmentStore store;
@@ -32,16 +36,6 @@ public class Appointments {
     private final AccessLog accessLog;
     private final Reminders reminders;
     private final Clock clock;
-
-    Appointments(AppointmentStore store, Patients patients, Clinics clinics, AccessLog accessLog, Reminders reminders,
-            Clock clock) {
-        this.store = store;
-        this.patients = patients;
-        this.clinics = clinics;
-        this.accessLog = accessLog;
-        this.reminders = reminders;
-        this.clock = clock;
-    }
 
     @Transactional
     public Appointment cancel(VenulaPrincipal me, long id, String reason) {

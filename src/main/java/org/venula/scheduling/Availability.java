@@ -30,11 +30,15 @@ import org.venula.shared.FieldProblem;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.NotFoundException;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * When practitioners can be booked: their weekly working hours and absences, and the free slots these leave
  * ({@link SlotFinder}). Times in and out are local date-times in the clinic's time zone.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Availability {
 
     static final List<Window> DEFAULT_DAY = List.of(new Window(LocalTime.of(9, 0), LocalTime.of(17, 0)));
@@ -44,13 +48,6 @@ public class Availability {
     private final Clinics clinics;
     private final Protocols protocols;
     private final Clock clock;
-
-    Availability(AppointmentStore store, Clinics clinics, Protocols protocols, Clock clock) {
-        this.store = store;
-        this.clinics = clinics;
-        this.protocols = protocols;
-        this.clock = clock;
-    }
 
     /** Free start times on the protocol's slot grid where the type's length fits inside working hours. */
     public List<LocalDateTime> slots(VenulaPrincipal me, long practitionerId, Type type, LocalDate from, LocalDate to) {

@@ -34,11 +34,15 @@ import org.venula.shared.InvalidInputException;
 import org.venula.shared.NotFoundException;
 import org.venula.shared.RefusedException;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * Booking: an appointment on a practitioner's calendar, or a move of one to a new time, under the pathway rules (a
  * clinician may override one, with the reason). Times in and out are local date-times in the clinic's time zone.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Bookings {
 
     private final AppointmentStore store;
@@ -50,19 +54,6 @@ public class Bookings {
     private final Reminders reminders;
     private final Availability availability;
     private final Clock clock;
-
-    Bookings(AppointmentStore store, Patients patients, Clinics clinics, Screenings screenings, Protocols protocols,
-            AccessLog accessLog, Reminders reminders, Availability availability, Clock clock) {
-        this.store = store;
-        this.patients = patients;
-        this.clinics = clinics;
-        this.screenings = screenings;
-        this.protocols = protocols;
-        this.accessLog = accessLog;
-        this.reminders = reminders;
-        this.availability = availability;
-        this.clock = clock;
-    }
 
     @Transactional
     public Appointment book(VenulaPrincipal me, BookAppointment r) {

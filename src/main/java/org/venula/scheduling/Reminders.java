@@ -26,11 +26,15 @@ import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.Uid;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * Appointment reminders as a transactional outbox: a reminder row is written in the same transaction as the booking
  * and later sent by {@code ReminderSender}. Cancelling the appointment cancels its pending reminder.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Reminders {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' HH:mm", Locale.UK);
@@ -39,13 +43,6 @@ public class Reminders {
     private final Clock clock;
     private final PublicAddress publicAddress;
     private final ClinicDetails details;
-
-    Reminders(ReminderStore store, Clock clock, PublicAddress publicAddress, ClinicDetails details) {
-        this.store = store;
-        this.clock = clock;
-        this.publicAddress = publicAddress;
-        this.details = details;
-    }
 
     /** One reminder as the outbox page and API show it. */
     public record Reminder(long id, long appointmentId, long patientId, String recipient, String subject, String body,

@@ -27,11 +27,15 @@ import org.venula.shared.FieldProblem;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.NotFoundException;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * The screening capability's facade: evaluate a history without storing it, screen a patient and keep the result,
  * and sign off a CAUTION. Only clinicians and administrators screen.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Screenings {
 
     private final Protocols protocols;
@@ -41,17 +45,6 @@ public class Screenings {
     private final ScreeningStore store;
     private final AccessLog accessLog;
     private final Clock clock;
-
-    Screenings(Protocols protocols, Patients patients, MedicalHistories histories, Clinics clinics,
-            ScreeningStore store, AccessLog accessLog, Clock clock) {
-        this.protocols = protocols;
-        this.patients = patients;
-        this.histories = histories;
-        this.clinics = clinics;
-        this.store = store;
-        this.accessLog = accessLog;
-        this.clock = clock;
-    }
 
     @Transactional
     public ScreeningAnswer evaluate(VenulaPrincipal me, EvaluateRequest request) {

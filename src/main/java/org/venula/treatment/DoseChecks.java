@@ -16,8 +16,12 @@ import org.venula.shared.FieldProblem;
 import org.venula.shared.InvalidInputException;
 import org.venula.treatment.rules.DoseCheck;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /** The stateless dose check, and the input bounds it shares with charting. Clinicians and administrators only. */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class DoseChecks {
 
     static final BigDecimal MIN_WEIGHT = BigDecimal.valueOf(20);
@@ -26,10 +30,6 @@ public class DoseChecks {
     static final BigDecimal MAX_VOLUME = BigDecimal.valueOf(20);
 
     private final Protocols protocols;
-
-    DoseChecks(Protocols protocols) {
-        this.protocols = protocols;
-    }
 
     public DoseCheck.Result check(VenulaPrincipal me, DoseCheckRequest request) {
         return check(me, request, List.of());

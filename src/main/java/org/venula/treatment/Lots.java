@@ -22,11 +22,15 @@ import org.venula.shared.InvalidInputException;
 import org.venula.shared.NotFoundException;
 import org.venula.treatment.internal.LotStore;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * The clinic's sclerosant stock: lots received, recalled with a reason (never deleted), and the recall search that
  * lists every patient and session that received a lot. Clinicians and administrators manage lots.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Lots {
 
     private final LotStore store;
@@ -34,14 +38,6 @@ public class Lots {
     private final Clinics clinics;
     private final AccessLog accessLog;
     private final Clock clock;
-
-    Lots(LotStore store, Protocols protocols, Clinics clinics, AccessLog accessLog, Clock clock) {
-        this.store = store;
-        this.protocols = protocols;
-        this.clinics = clinics;
-        this.accessLog = accessLog;
-        this.clock = clock;
-    }
 
     @Transactional
     public Lot receive(VenulaPrincipal me, NewLot lot) {

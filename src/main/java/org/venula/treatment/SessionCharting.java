@@ -29,12 +29,16 @@ import org.venula.treatment.internal.SessionStore;
 import org.venula.treatment.rules.DoseCheck;
 import org.venula.treatment.rules.DoseLimitReached;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * Charting an open session: each injection on the leg map with its lot, checked against the dose limits of the
  * session's protocol (a BLOCK needs an override reason), repeated at a new point, or struck out with a reason; the
  * compression applied and the immediate reactions. Every change goes in the patient's access log.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class SessionCharting {
 
     private final SessionLookup lookup;
@@ -44,17 +48,6 @@ public class SessionCharting {
     private final Consultations consultations;
     private final Clinics clinics;
     private final AccessLog accessLog;
-
-    SessionCharting(SessionLookup lookup, SessionStore sessions, InjectionStore injections, LotStore lots,
-            Consultations consultations, Clinics clinics, AccessLog accessLog) {
-        this.lookup = lookup;
-        this.sessions = sessions;
-        this.injections = injections;
-        this.lots = lots;
-        this.consultations = consultations;
-        this.clinics = clinics;
-        this.accessLog = accessLog;
-    }
 
     @Transactional
     public TreatmentSession chart(VenulaPrincipal me, long sessionId, ChartInjection c) {

@@ -22,24 +22,21 @@ import org.venula.treatment.internal.InjectionStore;
 import org.venula.treatment.internal.SessionStore;
 import org.venula.treatment.rules.DoseCheck;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * What the session facades share: a session of the caller's clinic (404 otherwise), open or refused once signed, with
  * the dose check over it under the protocol it was started with; the refusal of an edit; the time of a change.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class SessionLookup {
 
     private final SessionStore sessions;
     private final InjectionStore injections;
     private final Protocols protocols;
     private final Clock clock;
-
-    SessionLookup(SessionStore sessions, InjectionStore injections, Protocols protocols, Clock clock) {
-        this.sessions = sessions;
-        this.injections = injections;
-        this.protocols = protocols;
-        this.clock = clock;
-    }
 
     TreatmentSession find(VenulaPrincipal me, long sessionId) {
         return sessions.find(me.clinicId(), sessionId).orElseThrow(() -> new NotFoundException("Session " + sessionId));

@@ -20,11 +20,15 @@ import org.venula.shared.InvalidInputException;
 import org.venula.treatment.internal.SessionStore;
 import org.venula.treatment.rules.DoseCheck;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * Signing a session, which locks it and publishes {@link SessionSigned}, and correcting a signed session by an
  * addendum (who, when and why). Every signature and addendum goes in the patient's access log.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class SessionSigning {
 
     private final SessionLookup lookup;
@@ -33,16 +37,6 @@ public class SessionSigning {
     private final Patients patients;
     private final AccessLog accessLog;
     private final ApplicationEventPublisher events;
-
-    SessionSigning(SessionLookup lookup, SessionStore sessions, Plans plans, Patients patients, AccessLog accessLog,
-            ApplicationEventPublisher events) {
-        this.lookup = lookup;
-        this.sessions = sessions;
-        this.plans = plans;
-        this.patients = patients;
-        this.accessLog = accessLog;
-        this.events = events;
-    }
 
     /** Signs and locks the session, then publishes {@link SessionSigned} in the same transaction. */
     @Transactional

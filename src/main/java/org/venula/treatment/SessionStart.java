@@ -38,12 +38,16 @@ import org.venula.treatment.internal.SessionStore;
 import org.venula.treatment.rules.Blocker;
 import org.venula.treatment.rules.SessionReadiness;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * Starting a treatment session: what blocks it today ({@link SessionReadiness}), then the checklist, the weight, the
  * appointment (or why there is none) and the session itself. Only practitioners start a session; the start goes in
  * the patient's access log.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class SessionStart {
 
     private final SessionStore sessions;
@@ -56,21 +60,6 @@ public class SessionStart {
     private final Protocols protocols;
     private final Clinics clinics;
     private final AccessLog accessLog;
-
-    SessionStart(SessionStore sessions, SessionLookup lookup, Patients patients, MedicalHistories histories,
-            Screenings screenings, Plans plans,
-            Appointments appointments, Protocols protocols, Clinics clinics, AccessLog accessLog) {
-        this.sessions = sessions;
-        this.lookup = lookup;
-        this.patients = patients;
-        this.histories = histories;
-        this.screenings = screenings;
-        this.plans = plans;
-        this.appointments = appointments;
-        this.protocols = protocols;
-        this.clinics = clinics;
-        this.accessLog = accessLog;
-    }
 
     /**
      * What stands between the patient and a session today: consent, screening clearance (current, for the history as

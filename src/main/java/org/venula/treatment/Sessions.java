@@ -15,6 +15,9 @@ import org.venula.patient.Patients;
 import org.venula.protocol.ProtocolDocument;
 import org.venula.treatment.internal.SessionStore;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * Reading treatment sessions: one session, or a patient's, each with the dose check over it; the leg map and the
  * protocol it is charted against. Starting, charting and signing are {@link SessionStart}, {@link SessionCharting}
@@ -22,6 +25,7 @@ import org.venula.treatment.internal.SessionStore;
  * goes in the patient's access log.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Sessions {
 
     private final SessionLookup lookup;
@@ -29,15 +33,6 @@ public class Sessions {
     private final Patients patients;
     private final Consultations consultations;
     private final AccessLog accessLog;
-
-    Sessions(SessionLookup lookup, SessionStore store, Patients patients, Consultations consultations,
-            AccessLog accessLog) {
-        this.lookup = lookup;
-        this.store = store;
-        this.patients = patients;
-        this.consultations = consultations;
-        this.accessLog = accessLog;
-    }
 
     @Transactional
     public TreatmentSession get(VenulaPrincipal me, long sessionId) {

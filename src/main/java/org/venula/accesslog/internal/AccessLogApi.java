@@ -17,17 +17,17 @@ import org.venula.clinic.VenulaPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 @RestController
 @RequestMapping("/api/access-log")
 @Tag(name = "Access log")
 @PreAuthorize("hasRole('ADMIN')")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class AccessLogApi {
 
     private final AccessLog log;
-
-    AccessLogApi(AccessLog log) {
-        this.log = log;
-    }
 
     @GetMapping
     @Operation(summary = "Your clinic's access log, newest first (admin): optionally one user's, and a period of "

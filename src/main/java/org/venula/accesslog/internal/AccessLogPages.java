@@ -14,19 +14,18 @@ import org.venula.clinic.Clinics;
 import org.venula.clinic.VenulaPrincipal;
 import org.venula.shared.InputLimits;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /** The administrator's view of the whole access log, by user and period, with the chain's verification. */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class AccessLogPages {
 
     private static final int PAGE_SIZE = 50;
 
     private final AccessLog log;
     private final Clinics clinics;
-
-    AccessLogPages(AccessLog log, Clinics clinics) {
-        this.log = log;
-        this.clinics = clinics;
-    }
 
     @GetMapping("/admin/access-log")
     String entries(@AuthenticationPrincipal VenulaPrincipal me, @RequestParam(required = false) String userId,

@@ -13,8 +13,12 @@ import org.springframework.stereotype.Repository;
 import org.venula.accesslog.AccessAction;
 import org.venula.accesslog.AccessEntry;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /** The access log's rows: only ever inserted (the database refuses an update or delete), read newest first. */
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class AccessLogStore {
 
     private static final String INSERT = """
@@ -34,11 +38,6 @@ public class AccessLogStore {
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
-
-    AccessLogStore(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
-        this.jdbc = jdbc;
-        this.batch = batch;
-    }
 
     public void insert(NewEntry e) {
         batch.update(INSERT, params(e));

@@ -29,8 +29,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.venula.shared.web.Downloads;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 @RestController
 @Tag(name = "Aftercare and check-ins")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class AftercareApi {
 
     private final Aftercare aftercare;
@@ -38,15 +42,6 @@ class AftercareApi {
     private final AftercareDocuments documents;
     private final Patients patients;
     private final Clinics clinics;
-
-    AftercareApi(Aftercare aftercare, CheckIns checkIns, AftercareDocuments documents, Patients patients,
-            Clinics clinics) {
-        this.aftercare = aftercare;
-        this.checkIns = checkIns;
-        this.documents = documents;
-        this.patients = patients;
-        this.clinics = clinics;
-    }
 
     record NoteRequest(String note) {
     }

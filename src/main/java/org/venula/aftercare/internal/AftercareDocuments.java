@@ -18,17 +18,16 @@ import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.Uid;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /** The plan as a PDF leaflet and as an iCalendar file of all-day events, for staff and for the patient alike. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class AftercareDocuments {
 
     private final PdfPrinter printer;
     private final ClinicDetails details;
-
-    AftercareDocuments(PdfPrinter printer, ClinicDetails details) {
-        this.printer = printer;
-        this.details = details;
-    }
 
     /** The leaflet, with how to reach the clinic as its settings say now. */
     byte[] leaflet(long clinicId, String patientName, StoredPlan plan) {

@@ -38,12 +38,16 @@ import org.venula.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.venula.shared.web.Downloads;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * Pages: the clinician's view of a plan (link, leaflet, calendar, regeneration), the chart panel and the check-in
  * dashboard; and, without sign-in, the patient's plan behind a private link, their check-in, and the clinic's patient
  * information. A wrong or expired link shows one plain page that reveals nothing.
  */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class AftercarePages {
 
     private final Aftercare aftercare;
@@ -53,17 +57,6 @@ class AftercarePages {
     private final Clinics clinics;
     private final Protocols protocols;
     private final Clock clock;
-
-    AftercarePages(Aftercare aftercare, CheckIns checkIns, AftercareDocuments documents, Patients patients,
-            Clinics clinics, Protocols protocols, Clock clock) {
-        this.aftercare = aftercare;
-        this.checkIns = checkIns;
-        this.documents = documents;
-        this.patients = patients;
-        this.clinics = clinics;
-        this.protocols = protocols;
-        this.clock = clock;
-    }
 
     // ---- staff
 

@@ -49,8 +49,12 @@ import org.venula.shared.Labels;
 import org.venula.shared.PayloadRejectedException;
 import org.venula.shared.web.FormValues;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /** Pages: the consultation form with the leg map, a consultation with its photos, and photos side by side. */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class AssessmentPages {
 
     static final int AREA_ROWS = 10;
@@ -60,15 +64,6 @@ class AssessmentPages {
     private final Patients patients;
     private final Clinics clinics;
     private final Protocols protocols;
-
-    AssessmentPages(Consultations consultations, Photos photos, Patients patients, Clinics clinics,
-            Protocols protocols) {
-        this.consultations = consultations;
-        this.photos = photos;
-        this.patients = patients;
-        this.clinics = clinics;
-        this.protocols = protocols;
-    }
 
     @GetMapping("/patients/{id}/consultations/new")
     String form(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id, Model model) {

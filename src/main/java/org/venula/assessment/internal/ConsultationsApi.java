@@ -29,17 +29,16 @@ import org.venula.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 @RestController
 @Tag(name = "Consultations and photos")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ConsultationsApi {
 
     private final Consultations consultations;
     private final Photos photos;
-
-    ConsultationsApi(Consultations consultations, Photos photos) {
-        this.consultations = consultations;
-        this.photos = photos;
-    }
 
     record OverrideRequest(ConsultationOutcome outcome, String reason) {
     }

@@ -13,8 +13,12 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import org.venula.assessment.Photo;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /** Clinical photographs' records (the images are files); a row is inserted once, with its metadata removed. */
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class PhotoStore {
 
     private static final String COLUMNS = """
@@ -22,10 +26,6 @@ public class PhotoStore {
             height, created_at, created_by""";
 
     private final JdbcClient jdbc;
-
-    PhotoStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** A photo to record: its files are already written, with their metadata removed. */
     public record NewPhoto(long clinicId, long patientId, long consultationId, Long areaId, Photo.View view,

@@ -6,18 +6,18 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /** Whether a signed-in user's account still stands: enabled, and whether its password must be changed first. */
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class AccountStanding {
 
     public record Standing(boolean enabled, boolean mustChangePassword, OffsetDateTime credentialsChangedAt) {
     }
 
     private final JdbcClient jdbc;
-
-    AccountStanding(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     public Optional<Standing> of(long userId) {
         return jdbc.sql("SELECT enabled, must_change_password, credentials_changed_at FROM app_user WHERE id = :id")

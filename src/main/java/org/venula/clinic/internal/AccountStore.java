@@ -5,19 +5,19 @@ import java.time.OffsetDateTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * What an account change writes to a user's row: a new password hash or the account switched on or off. Each
  * moves {@code credentials_changed_at}, which ends the user's sessions, and writes only over the {@code version} it
  * was given (false when someone changed the account since).
  */
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class AccountStore {
 
     private final JdbcClient jdbc;
-
-    AccountStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     public String passwordHash(long userId) {
         return jdbc.sql("SELECT password_hash FROM app_user WHERE id = :id").param("id", userId)

@@ -8,15 +8,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.venula.clinic.ClinicContact;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /** The clinic's contact details, one row per version, never updated. */
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ClinicDetailsStore {
 
     private final JdbcClient jdbc;
-
-    ClinicDetailsStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     public Optional<ClinicContact> current(long clinicId) {
         return jdbc.sql("SELECT * FROM clinic_details WHERE clinic_id = :c ORDER BY version DESC LIMIT 1")

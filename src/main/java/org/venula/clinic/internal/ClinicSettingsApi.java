@@ -16,15 +16,15 @@ import org.venula.clinic.VenulaPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 @RestController
 @Tag(name = "Clinic settings")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ClinicSettingsApi {
 
     private final ClinicDetails details;
-
-    ClinicSettingsApi(ClinicDetails details) {
-        this.details = details;
-    }
 
     @GetMapping("/api/clinic/settings")
     @Operation(summary = "The clinic's current details given to patients (version 0 until first saved)")

@@ -17,15 +17,15 @@ import org.venula.clinic.VenulaPrincipal;
 import org.venula.shared.ConflictException;
 import org.venula.shared.InvalidInputException;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /** The administrator's page for the clinic's details given to patients. */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ClinicSettingsPage {
 
     private final ClinicDetails details;
-
-    ClinicSettingsPage(ClinicDetails details) {
-        this.details = details;
-    }
 
     @GetMapping("/admin/clinic")
     String show(@AuthenticationPrincipal VenulaPrincipal me, Model model) {

@@ -10,15 +10,15 @@ import org.venula.clinic.ClinicInfo;
 import org.venula.clinic.Clinics;
 import org.venula.clinic.VenulaPrincipal;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /** Puts the signed-in user and their clinic on every page, for the header. */
 @ControllerAdvice(annotations = Controller.class)
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class CurrentClinicAdvice {
 
     private final Clinics clinics;
-
-    CurrentClinicAdvice(Clinics clinics) {
-        this.clinics = clinics;
-    }
 
     @ModelAttribute("me")
     VenulaPrincipal me(@AuthenticationPrincipal VenulaPrincipal me) {

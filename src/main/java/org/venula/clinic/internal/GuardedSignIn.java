@@ -16,12 +16,16 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.venula.clinic.rules.SignInPolicy;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * Sign-in protection in front of the password check, for the form and HTTP Basic alike. An attempt for a username
  * that is locked or still within its delay, or from an address with too many recent failures, is refused without
  * the password being checked; a wrong password counts towards the delay and the lock. Every refusal is the same
  * {@link BadCredentialsException} a wrong password or an unknown user gets, so nothing tells them apart.
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class GuardedSignIn implements AuthenticationProvider {
 
     /** Failures from one address within the window, then every attempt from it is refused until the window ends. */
@@ -39,16 +43,6 @@ class GuardedSignIn implements AuthenticationProvider {
     private final Map<String, AddressFailures> byAddress = new ConcurrentHashMap<>();
 
     private record AddressFailures(Instant since, int count) {
-    }
-
-    GuardedSignIn(AuthenticationProvider delegate, SignInLocks locks, SignInEvents events, SignInPolicy policy,
-            AddressLimit addressLimit, Clock clock) {
-        this.delegate = delegate;
-        this.locks = locks;
-        this.events = events;
-        this.policy = policy;
-        this.addressLimit = addressLimit;
-        this.clock = clock;
     }
 
     @Override

@@ -13,20 +13,20 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.venula.clinic.VenulaPrincipal;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * Over the API, a user with a second factor sends the current six-digit code from their app in the
  * {@code Venula-OTP} header with each call; one whose clinic requires a second factor they have not set up is refused
  * until they set it up on the pages.
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class SecondFactorOverApi extends OncePerRequestFilter {
 
     static final String HEADER = "Venula-OTP";
 
     private final SecondFactors secondFactors;
-
-    SecondFactorOverApi(SecondFactors secondFactors) {
-        this.secondFactors = secondFactors;
-    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

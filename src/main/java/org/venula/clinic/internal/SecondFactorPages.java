@@ -23,12 +23,16 @@ import org.venula.clinic.UserView;
 import org.venula.clinic.VenulaPrincipal;
 import org.venula.clinic.rules.SignInPolicy;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * The second factor on the pages: the code after the password at sign-in, setting it up (a key for the app, then
  * a code to prove it, then the recovery codes, shown once), turning it off, and the administrator's part: removing
  * a user's second factor when they lose their phone, and requiring one of every clinician and administrator.
  */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class SecondFactorPages {
 
     private static final String ENROLMENT = "venula.secondFactorEnrolment";
@@ -40,17 +44,6 @@ class SecondFactorPages {
     private final RecentlyVerifiedCredentials remembered;
     private final StaffAccounts accounts;
     private final Clock clock;
-
-    SecondFactorPages(SecondFactors secondFactors, SignInLocks locks, SignInEvents events, SignInPolicy policy,
-            RecentlyVerifiedCredentials remembered, StaffAccounts accounts, Clock clock) {
-        this.secondFactors = secondFactors;
-        this.locks = locks;
-        this.events = events;
-        this.policy = policy;
-        this.remembered = remembered;
-        this.accounts = accounts;
-        this.clock = clock;
-    }
 
     @GetMapping(SecondFactorStep.CODE_PAGE)
     String codeForm() {

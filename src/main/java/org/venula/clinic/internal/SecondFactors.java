@@ -26,6 +26,9 @@ import org.venula.clinic.Role;
 
 import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * Staff's second factor: a six-digit time-based one-time password (RFC 6238, 30-second steps, HMAC-SHA1 as every
  * authenticator app expects), accepted one step either side for clocks that drift, and never twice on the pages;
@@ -33,6 +36,7 @@ import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
  * administrators.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class SecondFactors {
 
     static final String ISSUER = "Venula";
@@ -58,12 +62,6 @@ public class SecondFactors {
     private final SignInEvents events;
     private final TimeBasedOneTimePasswordGenerator totp = new TimeBasedOneTimePasswordGenerator(STEP, 6);
     private final SecureRandom random = new SecureRandom();
-
-    SecondFactors(JdbcClient jdbc, Clock clock, SignInEvents events) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-        this.events = events;
-    }
 
     public Status status(long userId) {
         return jdbc.sql("""

@@ -16,11 +16,15 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.venula.clinic.VenulaPrincipal;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * Checks on every page request that the signed-in user's account still stands. A deactivated account, or one whose
  * password was changed or reset after this session began, ends the session at once; an account whose password an
  * administrator set is sent to change it before anything else.
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class SessionStanding extends OncePerRequestFilter {
 
     static final String SIGNED_IN_AT = "venula.signedInAt";
@@ -28,10 +32,6 @@ class SessionStanding extends OncePerRequestFilter {
     private static final Set<String> ALWAYS = Set.of(CHANGE_PASSWORD, "/logout", "/login", "/error");
 
     private final AccountStanding standing;
-
-    SessionStanding(AccountStanding standing) {
-        this.standing = standing;
-    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

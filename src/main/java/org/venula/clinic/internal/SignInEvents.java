@@ -8,8 +8,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /** The security log of sign-ins and account changes: failures, locks, unlocks, deactivations, password changes. */
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class SignInEvents {
 
     private static final Logger log = LoggerFactory.getLogger(SignInEvents.class);
@@ -21,10 +25,6 @@ public class SignInEvents {
     }
 
     private final JdbcClient jdbc;
-
-    SignInEvents(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     public void record(OffsetDateTime at, String username, Event event, String remoteAddress, String actor) {
         String key = SignInLocks.key(username);

@@ -9,11 +9,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.venula.clinic.rules.SignInPolicy;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * Failed sign-ins per username, in the database so that a restart or another instance does not reset them. Each
  * statement commits on its own: a sign-in attempt runs outside any transaction.
  */
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class SignInLocks {
 
     /** What a failure did: how many in a row now, and whether this one locked the username. */
@@ -21,10 +25,6 @@ public class SignInLocks {
     }
 
     private final JdbcClient jdbc;
-
-    SignInLocks(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     public static String key(String username) {
         String key = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);

@@ -25,18 +25,17 @@ import org.venula.clinic.VenulaPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 @RestController
 @RequestMapping("/api")
 @Tag(name = "Users and practitioners")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class UsersApi {
 
     private final Clinics clinics;
     private final StaffAccounts accounts;
-
-    UsersApi(Clinics clinics, StaffAccounts accounts) {
-        this.clinics = clinics;
-        this.accounts = accounts;
-    }
 
     /** The signed-in user's password change. */
     record PasswordChange(String currentPassword, String newPassword) {

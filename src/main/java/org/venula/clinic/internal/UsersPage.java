@@ -25,21 +25,18 @@ import org.venula.clinic.VenulaPrincipal;
 import org.venula.shared.ConflictException;
 import org.venula.shared.InvalidInputException;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /** The admin's page for the clinic's users. */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class UsersPage {
 
     private final Clinics clinics;
     private final StaffAccounts accounts;
     private final Validator validator;
     private final AccountStanding standing;
-
-    UsersPage(Clinics clinics, StaffAccounts accounts, Validator validator, AccountStanding standing) {
-        this.clinics = clinics;
-        this.accounts = accounts;
-        this.validator = validator;
-        this.standing = standing;
-    }
 
     @PostMapping("/admin/users/{id}/{action:deactivate|reactivate|unlock}")
     String account(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id, @PathVariable String action,

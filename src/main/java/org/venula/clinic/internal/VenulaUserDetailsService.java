@@ -8,16 +8,15 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.venula.clinic.VenulaPrincipal;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class VenulaUserDetailsService implements UserDetailsService {
 
     private final AppUserRepository users;
     private final SecondFactors secondFactors;
-
-    VenulaUserDetailsService(AppUserRepository users, SecondFactors secondFactors) {
-        this.users = users;
-        this.secondFactors = secondFactors;
-    }
 
     @Override
     public UserDetails loadUserByUsername(String username) {

@@ -6,19 +6,19 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * The outcome audit's queries: a reporting read model over signed sessions, injections, reviews and confirmed
  * complications. Each is one aggregate statement on indexed columns (session_signed_date, complication_session,
  * review_date), so a clinic-sized period answers quickly on PostgreSQL.
  */
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class AuditStore {
 
     private final JdbcClient jdbc;
-
-    AuditStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     public record Totals(long sessions, long patients, long courses) {
     }

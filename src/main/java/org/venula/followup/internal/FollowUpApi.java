@@ -22,15 +22,15 @@ import org.venula.shared.web.PagedResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 @RestController
 @Tag(name = "Follow-up and recalls")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class FollowUpApi {
 
     private final FollowUps followUps;
-
-    FollowUpApi(FollowUps followUps) {
-        this.followUps = followUps;
-    }
 
     @GetMapping("/api/recalls")
     @Operation(summary = "Reviews, next sessions and maintenance recalls due within 'within' days (default 28); "

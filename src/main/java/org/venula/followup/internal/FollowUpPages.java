@@ -17,15 +17,15 @@ import org.venula.shared.InvalidInputException;
 import org.venula.shared.Labels;
 import org.venula.shared.RefusedException;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /** The recall list, with one-click booking, and the follow-up panel on the patient's chart. */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class FollowUpPages {
 
     private final FollowUps followUps;
-
-    FollowUpPages(FollowUps followUps) {
-        this.followUps = followUps;
-    }
 
     @GetMapping("/recalls")
     String recalls(@AuthenticationPrincipal VenulaPrincipal me, @RequestParam(required = false) Integer within,

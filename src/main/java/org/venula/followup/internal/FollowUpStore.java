@@ -14,12 +14,16 @@ import org.springframework.stereotype.Repository;
 import org.venula.followup.FollowUpTask;
 import org.venula.followup.rules.FollowUpSchedule.Kind;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * Follow-up tasks. Whether a task is booked is read from the appointments: the patient's first appointment of the
  * matching type (review, treatment, or a consultation for a recall) made after the task, and not cancelled. So a
  * booking made in the calendar counts as much as one made from the recall list, and a cancelled one no longer does.
  */
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class FollowUpStore {
 
     private static final String MATCH = """
@@ -38,10 +42,6 @@ public class FollowUpStore {
             LEFT JOIN appointment b ON b.id = """ + MATCH;
 
     private final JdbcClient jdbc;
-
-    FollowUpStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     public void insert(long clinicId, long patientId, long sessionId, long practitionerId, Kind kind, LocalDate from,
             LocalDate until, OffsetDateTime at, String by) {

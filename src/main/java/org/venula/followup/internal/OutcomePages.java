@@ -35,8 +35,12 @@ import org.venula.shared.web.FormValues;
 import org.venula.treatment.Sessions;
 import org.venula.shared.web.Downloads;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /** Pages: recording a review and a complication, complications waiting for a decision, and the outcome audit. */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class OutcomePages {
 
     private final Reviews reviews;
@@ -46,17 +50,6 @@ class OutcomePages {
     private final Plans plans;
     private final Consultations consultations;
     private final Sessions sessions;
-
-    OutcomePages(Reviews reviews, Complications complications, Audit audit, Patients patients, Plans plans,
-            Consultations consultations, Sessions sessions) {
-        this.reviews = reviews;
-        this.complications = complications;
-        this.audit = audit;
-        this.patients = patients;
-        this.plans = plans;
-        this.consultations = consultations;
-        this.sessions = sessions;
-    }
 
     @GetMapping("/patients/{id}/reviews/new")
     String reviewForm(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,

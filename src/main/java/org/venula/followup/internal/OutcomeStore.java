@@ -17,15 +17,15 @@ import org.venula.followup.Review;
 import org.venula.followup.rules.ComplicationRules;
 import org.venula.followup.rules.Stats;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /** Reviews with their area results, and the complications register. */
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class OutcomeStore {
 
     private final JdbcClient jdbc;
-
-    OutcomeStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     public record NewReview(long clinicId, long patientId, long practitionerId, long planId, Long lastSessionId,
             RecordReview r, LocalDate reviewedOn, LocalDate recallOn, String timingConcerns, OffsetDateTime at,
@@ -194,6 +194,5 @@ public class OutcomeStore {
                 rs.getString("regulator_report"), lots, rs.getObject("created_at", OffsetDateTime.class),
                 rs.getString("created_by"), rs.getString("severity_reason"));
     }
-
 
 }

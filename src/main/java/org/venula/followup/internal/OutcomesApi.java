@@ -27,19 +27,17 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.venula.shared.web.Downloads;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 @RestController
 @Tag(name = "Reviews, complications and the outcome audit")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class OutcomesApi {
 
     private final Reviews reviews;
     private final Complications complications;
     private final Audit audit;
-
-    OutcomesApi(Reviews reviews, Complications complications, Audit audit) {
-        this.reviews = reviews;
-        this.complications = complications;
-        this.audit = audit;
-    }
 
     record Confirm(String severity, String management, String reason) {
     }

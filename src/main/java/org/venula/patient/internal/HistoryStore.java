@@ -21,8 +21,12 @@ import org.venula.patient.MedicalHistory;
 import org.venula.patient.Medication;
 import org.venula.patient.Sclerosant;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /** Medical-history versions. Rows are only inserted; the unique (patient, version) key stops two writers racing. */
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class HistoryStore {
 
     private static final String COLUMNS = """
@@ -34,10 +38,6 @@ public class HistoryStore {
             planned_long_haul_flight_on, note, recorded_at, recorded_by""";
 
     private final JdbcClient jdbc;
-
-    HistoryStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     public int currentVersion(long patientId) {
         return jdbc.sql("SELECT COALESCE(MAX(version), 0) FROM medical_history WHERE patient_id = :p")

@@ -14,20 +14,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.venula.patient.rules.NhsNumber;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * Finds a clinic's patients by name (each word a prefix of the given or family name), by date of birth
  * (2026-11-22 or 22/11/2026) or by NHS number. Returns ids in name order, one page at a time.
  */
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class PatientSearch {
 
     private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("d/M/uuuu");
 
     private final JdbcClient jdbc;
-
-    PatientSearch(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     public record Result(List<Long> ids, long total) {
     }

@@ -3,7 +3,6 @@ package org.venula.patient.internal;
 import java.net.URI;
 import java.util.List;
 
-
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,20 +36,18 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 @RestController
 @RequestMapping("/api/patients")
 @Tag(name = "Patients and medical history")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class PatientsApi {
 
     private final Patients patients;
     private final MedicalHistories histories;
     private final JsonMapper json;
-
-    PatientsApi(Patients patients, MedicalHistories histories, JsonMapper json) {
-        this.patients = patients;
-        this.histories = histories;
-        this.json = json;
-    }
 
     @PostMapping
     @Operation(summary = "Register a patient; givenName, familyName, dateOfBirth and sex are required")

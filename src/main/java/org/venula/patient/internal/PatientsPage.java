@@ -36,19 +36,18 @@ import org.venula.shared.InvalidInputException;
 import org.venula.shared.web.Downloads;
 import org.venula.shared.web.FormValues;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /** Pages: patient list and search, registration, demographics, the chart, the medical history and its versions. */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class PatientsPage {
 
     private static final int PAGE_SIZE = 20;
 
     private final Patients patients;
     private final MedicalHistories histories;
-
-    PatientsPage(Patients patients, MedicalHistories histories) {
-        this.patients = patients;
-        this.histories = histories;
-    }
 
     @GetMapping("/patients")
     String list(@AuthenticationPrincipal VenulaPrincipal me, @RequestParam(required = false) String query,

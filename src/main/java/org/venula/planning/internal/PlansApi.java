@@ -20,17 +20,16 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.venula.shared.web.Downloads;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 @RestController
 @Tag(name = "Plans, quotes and consent")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class PlansApi {
 
     private final Plans plans;
     private final QuoteDocument quotes;
-
-    PlansApi(Plans plans, QuoteDocument quotes) {
-        this.plans = plans;
-        this.quotes = quotes;
-    }
 
     record WithdrawRequest(String reason) {
     }

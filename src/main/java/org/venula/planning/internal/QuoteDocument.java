@@ -10,21 +10,18 @@ import org.venula.patient.Patients;
 import org.venula.planning.Plans;
 import org.venula.planning.TreatmentPlan;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /** Gathers what the quote shows (page and PDF alike). */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class QuoteDocument {
 
     private final Plans plans;
     private final Patients patients;
     private final Clinics clinics;
     private final org.venula.shared.web.PdfPrinter pdf;
-
-    QuoteDocument(Plans plans, Patients patients, Clinics clinics, org.venula.shared.web.PdfPrinter pdf) {
-        this.plans = plans;
-        this.patients = patients;
-        this.clinics = clinics;
-        this.pdf = pdf;
-    }
 
     Map<String, Object> model(VenulaPrincipal me, TreatmentPlan plan) {
         Map<String, Object> model = new HashMap<>();

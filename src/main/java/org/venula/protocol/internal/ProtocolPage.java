@@ -29,17 +29,16 @@ import org.venula.protocol.ScreeningRule;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.web.FormValues;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /** The admin's protocol page: the active version with every parameter and its source, edits, presets, versions. */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ProtocolPage {
 
     private final Protocols protocols;
     private final tools.jackson.databind.json.JsonMapper json;
-
-    ProtocolPage(Protocols protocols, tools.jackson.databind.json.JsonMapper json) {
-        this.protocols = protocols;
-        this.json = json;
-    }
 
     @GetMapping("/admin/protocol")
     String page(@AuthenticationPrincipal VenulaPrincipal me, Model model) {

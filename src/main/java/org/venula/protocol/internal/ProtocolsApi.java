@@ -21,16 +21,16 @@ import org.venula.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 @RestController
 @RequestMapping("/api/protocols")
 @Tag(name = "Protocols")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ProtocolsApi {
 
     private final Protocols protocols;
-
-    ProtocolsApi(Protocols protocols) {
-        this.protocols = protocols;
-    }
 
     record PresetSummary(String id, String name, String description, int version) {
     }

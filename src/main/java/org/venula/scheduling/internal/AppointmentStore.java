@@ -19,8 +19,12 @@ import org.venula.scheduling.rules.PathwayRules.Status;
 import org.venula.scheduling.rules.PathwayRules.Type;
 import org.venula.scheduling.rules.PathwayRules.Window;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /** Appointments, working hours and absences. */
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class AppointmentStore {
 
     private static final String SELECT = """
@@ -28,10 +32,6 @@ public class AppointmentStore {
             FROM appointment a JOIN patient p ON p.id = a.patient_id JOIN practitioner r ON r.id = a.practitioner_id""";
 
     private final JdbcClient jdbc;
-
-    AppointmentStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** Locks the practitioner's row so that bookings for one practitioner run one at a time. */
     public void lockPractitioner(long practitionerId) {

@@ -16,15 +16,15 @@ import org.venula.scheduling.CalendarFeeds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 @RestController
 @Tag(name = "Appointments and calendars")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class CalendarFeedApi {
 
     private final CalendarFeeds feeds;
-
-    CalendarFeedApi(CalendarFeeds feeds) {
-        this.feeds = feeds;
-    }
 
     @PostMapping("/api/practitioners/{id}/calendar-feed")
     @Operation(summary = "Issue a private iCalendar feed URL for the practitioner (revokes the previous one)")

@@ -6,15 +6,15 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /** Practitioners' calendar feed tokens; a revoked token is kept, marked revoked. */
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class CalendarFeedStore {
 
     private final JdbcClient jdbc;
-
-    CalendarFeedStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** Whose feed a live token opens. */
     public record Feed(long clinicId, long practitionerId) {

@@ -11,15 +11,15 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.venula.clinic.VenulaPrincipal;
 import org.venula.scheduling.Reminders;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /** The mail outbox: every reminder with its state, so a clinic sees what patients receive and what failed. */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class OutboxPages {
 
     private final Reminders reminders;
-
-    OutboxPages(Reminders reminders) {
-        this.reminders = reminders;
-    }
 
     @GetMapping("/admin/outbox")
     String page(@AuthenticationPrincipal VenulaPrincipal me, Model model) {

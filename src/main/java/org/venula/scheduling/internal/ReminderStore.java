@@ -9,15 +9,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.venula.scheduling.Reminders.Reminder;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /** The reminder outbox's rows as the booking writes them and the outbox page reads them; the sender has its own. */
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ReminderStore {
 
     private final JdbcClient jdbc;
-
-    ReminderStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** A reminder to send at {@code due}, with the appointment as an iCalendar attachment. */
     public record NewReminder(long clinicId, long appointmentId, long patientId, String recipient, String subject,

@@ -20,15 +20,15 @@ import org.venula.scheduling.WaitingList;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 @RestController
 @Tag(name = "Appointments and calendars")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class WaitingListApi {
 
     private final WaitingList waitingList;
-
-    WaitingListApi(WaitingList waitingList) {
-        this.waitingList = waitingList;
-    }
 
     record RemoveRequest(String reason) {
     }

@@ -13,7 +13,11 @@ import org.springframework.stereotype.Repository;
 import org.venula.scheduling.WaitingEntry;
 import org.venula.scheduling.rules.PathwayRules.Type;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class WaitingListStore {
 
     private static final String SELECT = """
@@ -21,10 +25,6 @@ public class WaitingListStore {
             JOIN patient p ON p.id = w.patient_id LEFT JOIN practitioner pr ON pr.id = w.practitioner_id""";
 
     private final JdbcClient jdbc;
-
-    WaitingListStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     public long insert(long clinicId, long patientId, Long practitionerId, Type type, String note, OffsetDateTime at,
             String by) {

@@ -35,24 +35,21 @@ import org.venula.shared.InvalidInputException;
 import org.venula.shared.Labels;
 import org.venula.shared.web.FormValues;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * The screening page of a patient's chart: the questionnaire pre-filled from the history, the result with each
  * finding in clinician and patient wording, the sign-off of a caution, and the earlier screenings.
  */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ScreeningPage {
 
     private final Screenings screenings;
     private final Patients patients;
     private final MedicalHistories histories;
     private final Protocols protocols;
-
-    ScreeningPage(Screenings screenings, Patients patients, MedicalHistories histories, Protocols protocols) {
-        this.screenings = screenings;
-        this.patients = patients;
-        this.histories = histories;
-        this.protocols = protocols;
-    }
 
     @GetMapping("/patients/{id}/screening")
     String page(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id, Model model) {

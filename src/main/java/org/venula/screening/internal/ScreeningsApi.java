@@ -17,19 +17,18 @@ import org.venula.screening.ScreeningAnswer;
 import org.venula.screening.Screenings;
 import org.venula.screening.StoredScreening;
 
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 @RestController
 @Tag(name = "Screening")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ScreeningsApi {
 
     private final Screenings screenings;
-
-    ScreeningsApi(Screenings screenings) {
-        this.screenings = screenings;
-    }
 
     record SignOffRequest(String note) {
     }

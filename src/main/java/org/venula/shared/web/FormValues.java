@@ -11,18 +11,17 @@ import java.util.Map;
 import org.springframework.util.MultiValueMap;
 import org.venula.shared.InputLimits;
 
+import lombok.RequiredArgsConstructor;
+
 /**
  * Reads a submitted page form field by field, so that every value that cannot be read is reported beside its
  * field (and the form is shown again with what the user typed), rather than failing the whole request.
  */
+@RequiredArgsConstructor
 public class FormValues {
 
     private final MultiValueMap<String, String> form;
     private final Map<String, String> errors = new LinkedHashMap<>();
-
-    public FormValues(MultiValueMap<String, String> form) {
-        this.form = form;
-    }
 
     public Map<String, String> errors() {
         return errors;

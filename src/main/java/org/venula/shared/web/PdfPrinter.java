@@ -12,15 +12,15 @@ import org.thymeleaf.context.Context;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /** Prints a Thymeleaf template as a PDF, with DejaVu Sans embedded so £, accents and dashes print. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class PdfPrinter {
 
     private final TemplateEngine templates;
-
-    PdfPrinter(TemplateEngine templates) {
-        this.templates = templates;
-    }
 
     public byte[] render(String template, Map<String, Object> model) {
         Context context = new Context(java.util.Locale.UK, model);

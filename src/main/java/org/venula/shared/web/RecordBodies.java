@@ -21,6 +21,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * The one way a JSON request body becomes a request record: a controller declares {@code @RequestBody
  * BookAppointment request}, and this reads it component by component ({@link JsonFields}), so that every value that
@@ -29,13 +32,10 @@ import tools.jackson.databind.json.JsonMapper;
  * optional ({@code @RequestBody(required = false)}), so an optional body's record is never null.
  */
 @Configuration(proxyBeanMethods = false)
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class RecordBodies implements WebMvcConfigurer {
 
     private final JsonMapper json;
-
-    RecordBodies(JsonMapper json) {
-        this.json = json;
-    }
 
     @Override
     public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {

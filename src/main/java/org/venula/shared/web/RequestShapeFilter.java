@@ -21,6 +21,9 @@ import org.venula.shared.Problems;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * Refuses, before anything else reads it, a request whose envelope cannot be read: a {@code Content-Type} that is
  * not a concrete media type (415), a query string or form whose percent-escapes do not decode (400), and a parameter
@@ -30,16 +33,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class RequestShapeFilter extends OncePerRequestFilter {
 
     private static final String CSRF_PARAMETER = "_csrf";
     private static final java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     private final JsonMapper json;
-
-    RequestShapeFilter(JsonMapper json) {
-        this.json = json;
-    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

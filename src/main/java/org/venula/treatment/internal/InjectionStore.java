@@ -15,11 +15,15 @@ import org.venula.treatment.ChartInjection;
 import org.venula.treatment.TreatmentSession;
 import org.venula.treatment.rules.DoseCheck;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * A session's injections, each with its lot and mapped area. Adding or striking out an injection requires the
  * session to be OPEN, so a signed session cannot change on H2 either (PostgreSQL also has a trigger, V13).
  */
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class InjectionStore {
 
     private static final String INJECTION = """
@@ -27,10 +31,6 @@ public class InjectionStore {
             JOIN sclerosant_lot l ON l.id = i.lot_id JOIN consultation_area a ON a.id = i.area_id""";
 
     private final JdbcClient jdbc;
-
-    InjectionStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** Every injection of a session, struck out or not, in the order charted. */
     public List<TreatmentSession.Injection> ofSession(long sessionId) {

@@ -24,19 +24,17 @@ import org.venula.treatment.Lot;
 import org.venula.treatment.Lots;
 import org.venula.treatment.NewLot;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /** Pages: the clinic's lots, receiving a lot into stock, recalling one and the recall search. */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class LotPages {
 
     private final Lots lots;
     private final Clinics clinics;
     private final Protocols protocols;
-
-    LotPages(Lots lots, Clinics clinics, Protocols protocols) {
-        this.lots = lots;
-        this.clinics = clinics;
-        this.protocols = protocols;
-    }
 
     @GetMapping("/lots")
     String lots(@AuthenticationPrincipal VenulaPrincipal me, @RequestParam(required = false) String lotNumber,

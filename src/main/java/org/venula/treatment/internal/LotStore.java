@@ -15,15 +15,15 @@ import org.venula.treatment.Lot;
 import org.venula.treatment.LotRecipient;
 import org.venula.treatment.NewLot;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /** The clinic's sclerosant lots: received, recalled (never deleted), and who received a lot number. */
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class LotStore {
 
     private final JdbcClient jdbc;
-
-    LotStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     public long insertLot(long clinicId, NewLot lot, LocalDate receivedOn, OffsetDateTime at, String by) {
         KeyHolder keys = new GeneratedKeyHolder();

@@ -34,11 +34,15 @@ import org.venula.treatment.Sessions;
 import org.venula.treatment.TreatmentSession;
 import org.venula.treatment.rules.DoseCheck;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * Pages: the session, charted on the leg map with the dose meter; each injection (or a repeat of the last), striking
  * one out, compression and immediate reactions.
  */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class SessionChartPages {
 
     private final Sessions sessions;
@@ -46,14 +50,6 @@ class SessionChartPages {
     private final Lots lots;
     private final Patients patients;
     private final Clinics clinics;
-
-    SessionChartPages(Sessions sessions, SessionCharting charting, Lots lots, Patients patients, Clinics clinics) {
-        this.sessions = sessions;
-        this.charting = charting;
-        this.lots = lots;
-        this.patients = patients;
-        this.clinics = clinics;
-    }
 
     @GetMapping("/sessions/{id}")
     String session(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id, Model model) {

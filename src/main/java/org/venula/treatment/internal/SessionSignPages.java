@@ -20,8 +20,12 @@ import org.venula.treatment.SessionSigning;
 import org.venula.treatment.Sessions;
 import org.venula.treatment.TreatmentSession;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /** Pages: what signing will lock, signing (with the password again where the clinic asks for it) and addenda. */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class SessionSignPages {
 
     private final Sessions sessions;
@@ -29,15 +33,6 @@ class SessionSignPages {
     private final Patients patients;
     private final ClinicDetails details;
     private final StaffAccounts accounts;
-
-    SessionSignPages(Sessions sessions, SessionSigning signing, Patients patients, ClinicDetails details,
-            StaffAccounts accounts) {
-        this.sessions = sessions;
-        this.signing = signing;
-        this.patients = patients;
-        this.details = details;
-        this.accounts = accounts;
-    }
 
     /** What signing will lock, to read before confirming: dose against limits, overrides, compression, reactions. */
     @GetMapping("/sessions/{id}/sign")

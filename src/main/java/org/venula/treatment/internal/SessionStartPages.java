@@ -28,8 +28,12 @@ import org.venula.treatment.Sessions;
 import org.venula.treatment.StartSession;
 import org.venula.treatment.TreatmentSession;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /** Pages: starting a session (checklist, weight, what blocks it) and the patient's sessions in summary. */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class SessionStartPages {
 
     private final SessionStart start;
@@ -37,15 +41,6 @@ class SessionStartPages {
     private final Patients patients;
     private final Appointments appointments;
     private final Protocols protocols;
-
-    SessionStartPages(SessionStart start, Sessions sessions, Patients patients, Appointments appointments,
-            Protocols protocols) {
-        this.start = start;
-        this.sessions = sessions;
-        this.patients = patients;
-        this.appointments = appointments;
-        this.protocols = protocols;
-    }
 
     @GetMapping("/patients/{id}/sessions/new")
     String startForm(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,

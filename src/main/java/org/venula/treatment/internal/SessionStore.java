@@ -18,12 +18,16 @@ import org.venula.treatment.Compression;
 import org.venula.treatment.Reactions;
 import org.venula.treatment.TreatmentSession;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * Treatment sessions and their addenda, read with their injections. Every edit requires the session to be OPEN, so a
  * signed session cannot change on H2 either (PostgreSQL also has a trigger, V13), and to be at the version the
  * editor read.
  */
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class SessionStore {
 
     private static final String SESSION = """
@@ -32,11 +36,6 @@ public class SessionStore {
 
     private final JdbcClient jdbc;
     private final InjectionStore injections;
-
-    SessionStore(JdbcClient jdbc, InjectionStore injections) {
-        this.jdbc = jdbc;
-        this.injections = injections;
-    }
 
     public record NewSession(long clinicId, long patientId, long practitionerId, Long appointmentId,
             String adHocReason, long planId, long consultationId, long screeningId, LocalDate date,

@@ -41,8 +41,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 @RestController
 @Tag(name = "Treatment sessions, lots and dose checks")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class TreatmentApi {
 
     private final Sessions sessions;
@@ -52,17 +56,6 @@ class TreatmentApi {
     private final Lots lots;
     private final DoseChecks doseChecks;
     private final JsonMapper json;
-
-    TreatmentApi(Sessions sessions, SessionStart start, SessionCharting charting, SessionSigning signing, Lots lots,
-            DoseChecks doseChecks, JsonMapper json) {
-        this.sessions = sessions;
-        this.start = start;
-        this.charting = charting;
-        this.signing = signing;
-        this.lots = lots;
-        this.doseChecks = doseChecks;
-        this.json = json;
-    }
 
     record AddendumRequest(String reason, String text) {
     }
