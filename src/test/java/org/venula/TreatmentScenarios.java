@@ -191,6 +191,28 @@ interface TreatmentScenarios extends ApiFixture {
     }
 
     @Test
+    default void theLotsListComesInPagesInStockOrder() {
+        OwnClinic c = ownClinic();
+        Api clinician = c.clinician();
+        long first = lot(clinician, "POLIDOCANOL", "0.5", "P1" + unique(), today().plusMonths(6));
+        long second = lot(clinician, "POLIDOCANOL", "1", "P2" + unique(), today().plusMonths(6));
+        long third = lot(clinician, "SODIUM_TETRADECYL_SULFATE", "0.2", "S1" + unique(), today().plusMonths(6));
+        Response page0 = clinician.get("/api/lots?size=2");
+        assertThat(page0.status()).isEqualTo(200);
+        assertThat(ids(page0)).containsExactly(first, second);
+        assertThat(ids(clinician.get("/api/lots?page=1&size=2"))).containsExactly(third);
+        assertThat(ids(clinician.get("/api/lots"))).containsExactly(first, second, third);
+        assertThat(clinician.get("/api/lots?size=0").errorFields()).containsExactly("size");
+        assertThat(clinician.get("/api/lots?page=-1").errorFields()).containsExactly("page");
+    }
+
+    private static List<Long> ids(Response r) {
+        List<Long> ids = new java.util.ArrayList<>();
+        r.json().forEach(n -> ids.add(n.get("id").asLong()));
+        return ids;
+    }
+
+    @Test
     default void recallSearchFindsExactlyTheSessionsThatUsedALotAndExpiredLotsCannotBeCharted() {
         Api clinician = newUser("CLINICIAN");
         String shared = "R" + unique();

@@ -20,6 +20,7 @@ import org.venula.shared.ConflictException;
 import org.venula.shared.FieldProblem;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.NotFoundException;
+import org.venula.shared.Paging;
 import org.venula.treatment.internal.LotStore;
 
 import lombok.AccessLevel;
@@ -89,6 +90,12 @@ public class Lots {
     public List<Lot> all(VenulaPrincipal me) {
         me.requireClinicalRecord();
         return store.lots(me.clinicId());
+    }
+
+    /** One page of the clinic's lots, for the API: in date, expired and recalled alike. */
+    public Paging.Paged<Lot> page(VenulaPrincipal me, Paging paging) {
+        me.requireClinicalRecord();
+        return paging.of(store.lots(me.clinicId(), paging.limit(), paging.offset()));
     }
 
     public Lot get(VenulaPrincipal me, long id) {

@@ -53,6 +53,13 @@ public class LotStore {
                 .param("c", clinicId).query(LotStore::lot).list();
     }
 
+    /** One page of the clinic's lots in the order of {@link #lots(long)} (and by id within a tie). */
+    public List<Lot> lots(long clinicId, int limit, long offset) {
+        return jdbc.sql("SELECT * FROM sclerosant_lot WHERE clinic_id = :c "
+                + "ORDER BY agent, strength_percent, expiry_date, id LIMIT :n OFFSET :offset")
+                .param("c", clinicId).param("n", limit).param("offset", offset).query(LotStore::lot).list();
+    }
+
     public Optional<Lot> lot(long clinicId, long id) {
         return jdbc.sql("SELECT * FROM sclerosant_lot WHERE clinic_id = :c AND id = :id")
                 .param("c", clinicId).param("id", id).query(LotStore::lot).optional();

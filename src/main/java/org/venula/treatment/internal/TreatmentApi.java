@@ -12,10 +12,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.venula.shared.Paging;
 import org.venula.shared.Reason;
 import org.venula.clinic.VenulaPrincipal;
 import org.venula.shared.web.JsonFields;
+import org.venula.shared.web.PagedResponses;
 import org.venula.treatment.rules.Blocker;
 import org.venula.treatment.ChartInjection;
 import org.venula.treatment.Compression;
@@ -84,9 +87,11 @@ class TreatmentApi {
     }
 
     @GetMapping("/api/lots")
-    @Operation(summary = "The clinic's lots, in date, expired and recalled")
-    List<Lot> lots(@AuthenticationPrincipal VenulaPrincipal me) {
-        return lots.all(me);
+    @Operation(summary = "The clinic's lots, in date, expired and recalled; paged (page from 0, size 1-200, 50 by "
+            + "default) with a Link header to the next page")
+    ResponseEntity<List<Lot>> lots(@AuthenticationPrincipal VenulaPrincipal me,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return PagedResponses.of(lots.page(me, Paging.of(page, size)));
     }
 
     @PostMapping("/api/lots/{id}/recall")
