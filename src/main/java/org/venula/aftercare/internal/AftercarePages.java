@@ -22,7 +22,6 @@ import org.venula.accesslog.AccessAction;
 import org.venula.aftercare.Aftercare;
 import org.venula.aftercare.CheckIn;
 import org.venula.aftercare.CheckIns;
-import org.venula.aftercare.PatientLink;
 import org.venula.aftercare.StoredPlan;
 import org.venula.aftercare.TriageAnswer;
 import org.venula.clinic.Clinics;
@@ -37,6 +36,7 @@ import org.venula.shared.NotFoundException;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.venula.shared.web.Downloads;
+import org.venula.shared.web.FormOutcome;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
@@ -74,27 +74,20 @@ class AftercarePages {
 
     @PostMapping("/aftercare/plans/{id}/link")
     String link(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id, RedirectAttributes redirect) {
-        try {
-            PatientLink link = aftercare.issueLink(me, id);
+        FormOutcome.of(redirect, "No link made").shownAs("error").attempt(() -> aftercare.issueLink(me, id), link -> {
             redirect.addFlashAttribute("link", link);
-            redirect.addFlashAttribute("notice", "A new private link is ready; any earlier link no longer works.");
-        } catch (ConflictException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-        }
+            return "A new private link is ready; any earlier link no longer works.";
+        });
         return "redirect:/aftercare/plans/" + id;
     }
 
     @PostMapping("/aftercare/plans/{id}/regenerate")
     String regenerate(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
             @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        try {
-            StoredPlan p = aftercare.regenerate(me, id, reason);
-            redirect.addFlashAttribute("notice", "Version " + p.version() + " made; the session has an addendum.");
-            return "redirect:/aftercare/plans/" + p.id();
-        } catch (InvalidInputException | ConflictException e) {
-            redirect.addFlashAttribute("error", e instanceof InvalidInputException ? "Give the reason." : e.getMessage());
-            return "redirect:/aftercare/plans/" + id;
-        }
+        return FormOutcome.of(redirect, "Not made again").shownAs("error").whenInvalid("give the reason")
+                .attempt(() -> aftercare.regenerate(me, id, reason),
+                        p -> "Version " + p.version() + " made; the session has an addendum.")
+                .map(p -> "redirect:/aftercare/plans/" + p.id()).orElse("redirect:/aftercare/plans/" + id);
     }
 
     @GetMapping("/aftercare/plans/{id}/leaflet.pdf")

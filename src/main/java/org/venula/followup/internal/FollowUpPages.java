@@ -10,12 +10,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.venula.clinic.VenulaPrincipal;
 import org.venula.followup.FollowUps;
-import org.venula.scheduling.Appointment;
 import org.venula.shared.Paging;
-import org.venula.shared.ConflictException;
-import org.venula.shared.InvalidInputException;
 import org.venula.shared.Labels;
-import org.venula.shared.RefusedException;
+import org.venula.shared.web.FormOutcome;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
@@ -41,26 +38,18 @@ class FollowUpPages {
     @PostMapping("/recalls/{id}/book")
     String book(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
             @RequestParam(required = false) Integer within, RedirectAttributes redirect) {
-        try {
-            Appointment a = followUps.book(me, id);
-            redirect.addFlashAttribute("notice", Labels.sentence(a.type().name()) + " booked for " + a.patientName()
-                    + " on " + a.start().toLocalDate() + " at " + a.start().toLocalTime() + " with "
-                    + a.practitionerName() + ".");
-        } catch (RefusedException | ConflictException | InvalidInputException e) {
-            redirect.addFlashAttribute("error", "Not booked: " + e.getMessage());
-        }
+        FormOutcome.of(redirect, "Not booked").shownAs("error").attempt(() -> followUps.book(me, id),
+                a -> Labels.sentence(a.type().name()) + " booked for " + a.patientName() + " on "
+                        + a.start().toLocalDate() + " at " + a.start().toLocalTime() + " with " + a.practitionerName()
+                        + ".");
         return "redirect:/recalls" + (within == null ? "" : "?within=" + within);
     }
 
     @PostMapping("/recalls/{id}/dismiss")
     String dismiss(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
             @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        try {
-            followUps.dismiss(me, id, reason);
-            redirect.addFlashAttribute("notice", "Follow-up dismissed; the reason is recorded.");
-        } catch (ConflictException | InvalidInputException e) {
-            redirect.addFlashAttribute("error", e instanceof InvalidInputException ? "Give the reason." : e.getMessage());
-        }
+        FormOutcome.of(redirect, "Not dismissed").shownAs("error").whenInvalid("give the reason")
+                .run(() -> followUps.dismiss(me, id, reason), "Follow-up dismissed; the reason is recorded.");
         return "redirect:/recalls";
     }
 

@@ -23,16 +23,16 @@ import org.venula.scheduling.Appointment;
 import org.venula.scheduling.Appointments;
 import org.venula.scheduling.Availability;
 import org.venula.scheduling.Bookings;
+import org.venula.shared.FieldProblem;
 import org.venula.shared.Paging;
+import org.venula.shared.web.FormOutcome;
 import org.venula.scheduling.WaitingList;
 import org.venula.scheduling.rules.PathwayRules.Status;
 import org.venula.scheduling.rules.PathwayRules.Type;
 import org.venula.scheduling.rules.PathwayRules.Window;
-import org.venula.shared.ConflictException;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.Labels;
 import org.venula.shared.NotFoundException;
-import org.venula.shared.RefusedException;
 
 /**
  * Pages for the front desk's diary work: one appointment to cancel, move, mark attended or missed (and, once freed,
@@ -100,14 +100,10 @@ class AppointmentPages {
     @PostMapping("/appointments/{id}/{action:attended|no-show}")
     String mark(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id, @PathVariable String action,
             RedirectAttributes redirect) {
-        try {
-            Appointment a = "attended".equals(action) ? appointments.markAttended(me, id)
-                    : appointments.markNoShow(me, id);
-            redirect.addFlashAttribute("notice", "attended".equals(action) ? a.patientName() + " is marked as attended."
-                    : a.patientName() + " is marked as not attending. The time is not offered again.");
-        } catch (ConflictException e) {
-            redirect.addFlashAttribute("failure", e.getMessage());
-        }
+        FormOutcome.of(redirect, "Not marked").attempt(() -> "attended".equals(action)
+                ? appointments.markAttended(me, id) : appointments.markNoShow(me, id),
+                a -> "attended".equals(action) ? a.patientName() + " is marked as attended."
+                        : a.patientName() + " is marked as not attending. The time is not offered again.");
         return "redirect:/appointments/" + id;
     }
 
@@ -116,34 +112,18 @@ class AppointmentPages {
             @RequestParam(required = false) String reason, @RequestParam(required = false) String otherReason,
             RedirectAttributes redirect) {
         String why = "OTHER".equals(reason) || reason == null || reason.isBlank() ? otherReason : reason;
-        try {
-            appointments.cancel(me, id, why);
-            redirect.addFlashAttribute("notice", "Appointment cancelled. The time is free again.");
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("failure", "Not cancelled: say why (the patient called, the clinic moved it…).");
-        } catch (ConflictException e) {
-            redirect.addFlashAttribute("failure", e.getMessage());
-        }
+        FormOutcome.of(redirect, "Not cancelled").whenInvalid("say why (the patient called, the clinic moved it…)")
+                .run(() -> appointments.cancel(me, id, why), "Appointment cancelled. The time is free again.");
         return "redirect:/appointments/" + id;
     }
 
     @PostMapping("/appointments/{id}/reschedule")
     String reschedule(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
             @RequestParam(required = false) LocalDateTime start, RedirectAttributes redirect) {
-        try {
-            Appointment moved = bookings.reschedule(me, id, start, null);
-            redirect.addFlashAttribute("notice", "Moved to " + Labels.sentence(moved.start().getDayOfWeek().name())
-                    + " " + moved.start().toLocalDate() + " at " + moved.start().toLocalTime() + ".");
-            return "redirect:/appointments/" + moved.id();
-        } catch (RefusedException e) {
-            redirect.addFlashAttribute("failure", "Not moved: " + e.getMessage());
-        } catch (ConflictException e) {
-            redirect.addFlashAttribute("failure", "Not moved: " + e.getMessage());
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("failure", "Not moved: " + Labels.field(e.problems().get(0).field()) + " "
-                    + e.problems().get(0).message() + ".");
-        }
-        return "redirect:/appointments/" + id;
+        return FormOutcome.of(redirect, "Not moved").attempt(() -> bookings.reschedule(me, id, start, null),
+                moved -> "Moved to " + Labels.sentence(moved.start().getDayOfWeek().name()) + " "
+                        + moved.start().toLocalDate() + " at " + moved.start().toLocalTime() + ".")
+                .map(moved -> "redirect:/appointments/" + moved.id()).orElse("redirect:/appointments/" + id);
     }
 
     // ---- working hours and absences
@@ -172,19 +152,15 @@ class AppointmentPages {
     String saveHours(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
             @RequestParam Map<String, String> form, RedirectAttributes redirect) {
         practitioner(me, id);
-        Map<Integer, Window> week = new LinkedHashMap<>();
-        try {
+        FormOutcome.of(redirect, "Not saved").whenInvalid(FieldProblem::message).run(() -> {
+            Map<Integer, Window> week = new LinkedHashMap<>();
             for (int d = 1; d <= 7; d++) {
                 if ("true".equals(form.get("works." + d))) {
                     week.put(d, new Window(time(form.get("start." + d)), time(form.get("end." + d))));
                 }
             }
             availability.setHours(me, id, week);
-            redirect.addFlashAttribute("notice", "Working hours saved. New bookings follow them; booked appointments "
-                    + "stay as they are.");
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("failure", "Not saved: " + e.problems().get(0).message() + ".");
-        }
+        }, "Working hours saved. New bookings follow them; booked appointments stay as they are.");
         return "redirect:/practitioners/" + id + "/hours";
     }
 
@@ -193,18 +169,14 @@ class AppointmentPages {
             @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate until,
             @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         practitioner(me, id);
-        try {
-            // The facade checks who may record it before it checks the dates.
-            availability.addAbsence(me, id, from == null ? null : from.atStartOfDay(),
-                    until == null ? null : until.plusDays(1).atStartOfDay(),
-                    reason == null || reason.isBlank() ? null : reason.trim());
-            redirect.addFlashAttribute("notice", "Absence recorded: no new bookings from " + from + " to " + until
-                    + ". Check the diary for appointments already booked then.");
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("failure", "Not recorded: " + ("end".equals(e.problems().get(0).field())
-                    ? "give the first and last day away, the last on or after the first"
-                    : e.problems().get(0).message()) + ".");
-        }
+        // The facade checks who may record it before it checks the dates.
+        FormOutcome.of(redirect, "Not recorded").whenInvalid(p -> "end".equals(p.field())
+                ? "give the first and last day away, the last on or after the first" : p.message())
+                .run(() -> availability.addAbsence(me, id, from == null ? null : from.atStartOfDay(),
+                        until == null ? null : until.plusDays(1).atStartOfDay(),
+                        reason == null || reason.isBlank() ? null : reason.trim()),
+                        "Absence recorded: no new bookings from " + from + " to " + until
+                                + ". Check the diary for appointments already booked then.");
         return "redirect:/practitioners/" + id + "/hours";
     }
 
@@ -240,30 +212,18 @@ class AppointmentPages {
     String join(@AuthenticationPrincipal VenulaPrincipal me, @RequestParam(required = false) Long patientId,
             @RequestParam(required = false) Type type, @RequestParam(required = false) Long practitionerId,
             @RequestParam(required = false) String note, RedirectAttributes redirect) {
-        try {
-            var w = waitingList.join(me, new WaitingList.Join(patientId, type, practitionerId, note));
-            redirect.addFlashAttribute("notice", w.patientName() + " is on the waiting list for an earlier "
-                    + w.type().name().toLowerCase() + ". They are offered the next time that frees up.");
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("failure", "Not added: " + Labels.field(e.problems().get(0).field()) + " "
-                    + e.problems().get(0).message() + ".");
-        } catch (ConflictException e) {
-            redirect.addFlashAttribute("failure", e.getMessage());
-        }
+        FormOutcome.of(redirect, "Not added").attempt(() -> waitingList.join(me,
+                new WaitingList.Join(patientId, type, practitionerId, note)), w -> w.patientName()
+                        + " is on the waiting list for an earlier " + w.type().name().toLowerCase()
+                        + ". They are offered the next time that frees up.");
         return "redirect:/calendar/waiting";
     }
 
     @PostMapping("/calendar/waiting/{id}/remove")
     String leave(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
             @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        try {
-            var w = waitingList.remove(me, id, reason);
-            redirect.addFlashAttribute("notice", w.patientName() + " is off the waiting list.");
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("failure", "Not removed: say why.");
-        } catch (ConflictException e) {
-            redirect.addFlashAttribute("failure", e.getMessage());
-        }
+        FormOutcome.of(redirect, "Not removed").whenInvalid("say why")
+                .attempt(() -> waitingList.remove(me, id, reason), w -> w.patientName() + " is off the waiting list.");
         return "redirect:/calendar/waiting";
     }
 }

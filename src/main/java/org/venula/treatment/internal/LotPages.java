@@ -23,6 +23,7 @@ import org.venula.shared.web.FormValues;
 import org.venula.treatment.Lot;
 import org.venula.treatment.Lots;
 import org.venula.treatment.NewLot;
+import org.venula.shared.web.FormOutcome;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
@@ -79,14 +80,10 @@ class LotPages {
     @PostMapping("/lots/{lotId}/recall")
     String recall(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long lotId,
             @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        try {
-            Lot lot = lots.recall(me, lotId, reason);
-            redirect.addFlashAttribute("notice", "Lot " + lot.lotNumber() + " recalled: it can no longer be charted.");
-            return "redirect:/lots?lotNumber=" + URLEncoder.encode(lot.lotNumber(), StandardCharsets.UTF_8);
-        } catch (InvalidInputException | ConflictException e) {
-            redirect.addFlashAttribute("error", e instanceof InvalidInputException
-                    ? "Give the reason for the recall." : e.getMessage());
-            return "redirect:/lots";
-        }
+        return FormOutcome.of(redirect, "Not recalled").shownAs("error").whenInvalid("give the reason for the recall")
+                .attempt(() -> lots.recall(me, lotId, reason),
+                        lot -> "Lot " + lot.lotNumber() + " recalled: it can no longer be charted.")
+                .map(lot -> "redirect:/lots?lotNumber=" + URLEncoder.encode(lot.lotNumber(), StandardCharsets.UTF_8))
+                .orElse("redirect:/lots");
     }
 }
