@@ -9,6 +9,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.context.IExpressionContext;
+import org.thymeleaf.linkbuilder.StandardLinkBuilder;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
@@ -43,6 +45,12 @@ class PageFragmentsTest {
         SpringTemplateEngine engine = new SpringTemplateEngine();
         engine.addTemplateResolver(files);
         engine.addTemplateResolver(inline);
+        engine.setLinkBuilder(new StandardLinkBuilder() {
+            @Override
+            protected String computeContextPath(IExpressionContext context, String base, Map<String, Object> parameters) {
+                return ""; // links as the application at the root of its server writes them
+            }
+        });
         return engine;
     }
 
@@ -185,5 +193,18 @@ class PageFragmentsTest {
         assertThat(html).contains("<dl class=\"answers\">").contains("<dt>Pregnant?</dt>")
                 .contains("<dd class=\"unanswered\">Not asked</dd>").contains("<dd class=\"flag\">Yes</dd>")
                 .contains("<dd>No</dd>");
+    }
+
+    /** A patient as the pages of one record name it. */
+    public record Patient(long id, String fullName) {
+    }
+
+    @Test
+    void patientCrumbsLeadBackToThePatientAndNameThePage() {
+        String html = render("<p th:replace=\"~{fragments/layout :: patientCrumbs('Screening')}\"></p>"
+                + "<p th:replace=\"~{fragments/layout :: patientCrumbs(null)}\"></p>", Map.of("patient", new Patient(3, "Ann Smith")));
+
+        assertThat(html).isEqualTo("<p class=\"crumbs\"><a href=\"/patients\">Patients</a> › <a href=\"/patients/3\">Ann Smith</a> › Screening</p>"
+                + "<p class=\"crumbs\"><a href=\"/patients\">Patients</a> › <a href=\"/patients/3\">Ann Smith</a></p>");
     }
 }
