@@ -207,4 +207,24 @@ class PageFragmentsTest {
         assertThat(html).isEqualTo("<p class=\"crumbs\"><a href=\"/patients\">Patients</a> › <a href=\"/patients/3\">Ann Smith</a> › Screening</p>"
                 + "<p class=\"crumbs\"><a href=\"/patients\">Patients</a> › <a href=\"/patients/3\">Ann Smith</a></p>");
     }
+
+    @Test
+    void pagerLinksOnlyWhereThereIsAPageToGoTo() {
+        String call = "<nav th:replace=\"~{fragments/pager :: pager(${page}, ${pages}, @{/patients(page=${page - 1})}, '← Previous', @{/patients(page=${page + 1})}, 'Next →')}\"></nav>";
+
+        assertThat(render(call, Map.of("page", 0, "pages", 1)).strip()).isEmpty();
+        assertThat(render(call, Map.of("page", 0, "pages", 3))).contains("<nav class=\"pager\" aria-label=\"Pages\">")
+                .doesNotContain("← Previous").contains("<span>Page 1 of 3</span>").contains("<a href=\"/patients?page=1\">Next →</a>");
+        assertThat(render(call, Map.of("page", 2, "pages", 3))).contains("<a href=\"/patients?page=1\">← Previous</a>")
+                .contains("<span>Page 3 of 3</span>").doesNotContain("Next →");
+    }
+
+    @Test
+    void totalNamesOneOrManyAndNothingWhenEmpty() {
+        String call = "<p th:replace=\"~{fragments/pager :: total(${n}, 'entry', 'entries')}\"></p>";
+
+        assertThat(render(call, Map.of("n", 1))).isEqualTo("<p class=\"muted small\">1 entry</p>");
+        assertThat(render(call, Map.of("n", 12))).isEqualTo("<p class=\"muted small\">12 entries</p>");
+        assertThat(render(call, Map.of("n", 0)).strip()).isEmpty();
+    }
 }
