@@ -227,4 +227,14 @@ class PageFragmentsTest {
         assertThat(render(call, Map.of("n", 12))).isEqualTo("<p class=\"muted small\">12 entries</p>");
         assertThat(render(call, Map.of("n", 0)).strip()).isEmpty();
     }
+
+    @Test
+    void labelledTextAreaKeepsItsValueAndItsErrorId() {
+        String html = render("<div th:replace=\"~{fragments/fields :: textarea('address', 'Address', 3, 500)}\"></div>",
+                Map.of("problems", Map.of("address", "too long"), "v", Map.of("address", "1 High Street")));
+
+        assertThat(html).contains("<div class=\"field has-error\">").contains("<label for=\"address\">Address</label>")
+                .contains("<textarea id=\"address\" name=\"address\" rows=\"3\" maxlength=\"500\" aria-invalid=\"true\">1 High Street</textarea>")
+                .contains("<p class=\"error-text\" id=\"address-error\">too long</p>");
+    }
 }
