@@ -237,4 +237,15 @@ class PageFragmentsTest {
                 .contains("<textarea id=\"address\" name=\"address\" rows=\"3\" maxlength=\"500\" aria-invalid=\"true\">1 High Street</textarea>")
                 .contains("<p class=\"error-text\" id=\"address-error\">too long</p>");
     }
+
+    @Test
+    void enumChoiceNamesEachValueInWordsAndMarksTheChosenOne() {
+        String html = render("<div th:replace=\"~{fragments/fields :: select('area', 'Area to treat', ${areas}, 'LEGS')}\"></div>",
+                Map.of("problems", Map.of("area", "choose where the veins are"), "areas", org.venula.screening.rules.Area.values()));
+
+        assertThat(html).contains("<div class=\"field has-error\">").contains("<label for=\"area\">Area to treat</label>")
+                .contains("<select id=\"area\" name=\"area\">").contains("<option value=\"LEGS\" selected=\"selected\">Legs</option>")
+                .contains("<p class=\"error-text\" id=\"area-error\">choose where the veins are</p>");
+        assertThat(count(html, "<option ")).isEqualTo(org.venula.screening.rules.Area.values().length);
+    }
 }
