@@ -248,4 +248,35 @@ class PageFragmentsTest {
                 .contains("<p class=\"error-text\" id=\"area-error\">choose where the veins are</p>");
         assertThat(count(html, "<option ")).isEqualTo(org.venula.screening.rules.Area.values().length);
     }
+
+    /** A practitioner as the calendar's picker lists them. */
+    public record Practitioner(long id, String displayName) {
+    }
+
+    @Test
+    void calendarPickerKeepsThePatientBeingBookedAndStepsByTheGivenLinks() {
+        String call = "<p th:replace=\"~{scheduling/views :: bookingFor}\"></p>"
+                + "<form th:replace=\"~{scheduling/views :: picker(@{/calendar}, true, 'Day', 'Appointment', false, @{/calendar(date=${day.minusDays(1)})}, '← Previous day', @{/calendar(date=${day.plusDays(1)})}, 'Next day →')}\"></form>";
+        Practitioner dr = new Practitioner(7, "Dr Jones");
+        String html = render(call, Map.of("forPatient", new Patient(3, "Ann Smith"), "patientId", 3L, "practitioners", List.of(dr), "practitioner", dr,
+                "day", java.time.LocalDate.of(2026, 12, 3), "types", List.of("CONSULTATION"), "type", "CONSULTATION"));
+
+        assertThat(html).contains("<p class=\"muted\">Booking for <strong>Ann Smith</strong>: choose a free slot.</p>")
+                .contains("<form method=\"get\" action=\"/calendar\" class=\"row three calendar-pick\">")
+                .contains("<input type=\"hidden\" name=\"patientId\" value=\"3\">")
+                .contains("<option value=\"7\" selected=\"selected\">Dr Jones</option>")
+                .contains("<label for=\"date\">Day</label><input id=\"date\" name=\"date\" type=\"date\" value=\"2026-12-03\">")
+                .contains("<label for=\"type\">Appointment</label>").contains("<option value=\"CONSULTATION\" selected=\"selected\">Consultation</option>")
+                .contains("<a class=\"button\" href=\"/calendar?date=2026-12-02\">← Previous day</a>")
+                .contains("<a class=\"button\" href=\"/calendar?date=2026-12-04\">Next day →</a>");
+    }
+
+    @Test
+    void calendarPickerOfTheWholeClinicHasNoPractitioner() {
+        String html = render("<form th:replace=\"~{scheduling/views :: picker(@{/calendar/clinic-week}, false, 'Week of', 'Free slots for', true, @{/a}, '← Previous week', @{/b}, 'Next week →')}\"></form>",
+                Map.of("day", java.time.LocalDate.of(2026, 12, 3), "types", List.of("CONSULTATION"), "type", "CONSULTATION"));
+
+        assertThat(html).doesNotContain("practitionerId").doesNotContain("patientId").contains("<label for=\"date\">Week of</label>")
+                .contains("<label for=\"type\">Free slots for</label>");
+    }
 }
