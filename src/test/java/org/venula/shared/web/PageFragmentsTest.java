@@ -279,4 +279,21 @@ class PageFragmentsTest {
         assertThat(html).doesNotContain("practitionerId").doesNotContain("patientId").contains("<label for=\"date\">Week of</label>")
                 .contains("<label for=\"type\">Free slots for</label>");
     }
+
+    /** A medical-history question as the questionnaire asks it. */
+    public record Question(String label, String field) {
+    }
+
+    @Test
+    void severalChoicesTickWhatWasAnsweredAndNameEachInWords() {
+        org.springframework.util.LinkedMultiValueMap<String, String> v = new org.springframework.util.LinkedMultiValueMap<>();
+        v.add("allergies", "SODIUM_TETRADECYL_SULFATE");
+        String html = render("<fieldset th:replace=\"~{patient/history-fields :: several(${q}, ${options})}\"></fieldset>",
+                Map.of("q", new Question("Allergies", "allergies"), "v", v, "options", org.venula.patient.Sclerosant.values()));
+
+        assertThat(html).contains("<fieldset class=\"field question\">").contains("<legend>Allergies</legend>")
+                .contains("<input type=\"checkbox\" name=\"allergies\" value=\"POLIDOCANOL\"><span>Polidocanol</span>".replace("><span>", ">\n      <span>"))
+                .contains("<input type=\"checkbox\" name=\"allergies\" value=\"SODIUM_TETRADECYL_SULFATE\" checked=\"checked\">")
+                .contains("<span>Sodium tetradecyl sulfate</span>");
+    }
 }
