@@ -296,4 +296,16 @@ class PageFragmentsTest {
                 .contains("<input type=\"checkbox\" name=\"allergies\" value=\"SODIUM_TETRADECYL_SULFATE\" checked=\"checked\">")
                 .contains("<span>Sodium tetradecyl sulfate</span>");
     }
+
+    @Test
+    void staffPageWrapsItsMainInTheHeadTheNavigationAndTheFooter() {
+        String html = render("<!DOCTYPE html>\n<html th:replace=\"~{fragments/page :: page('Users', 'users', ~{::main})}\">\n<main id=\"main\" class=\"container\"><h1>Users</h1></main>\n</html>",
+                Map.of());
+
+        assertThat(html).startsWith("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>").contains("<title>Users · Venula</title>")
+                .contains("<header class=\"topbar\">").contains("<a class=\"skip\" href=\"#main\">Skip to content</a>")
+                .contains("</header>\n<main id=\"main\" class=\"container\"><h1>Users</h1></main>\n<footer class=\"footer\">")
+                .endsWith("</footer>\n</body>\n</html>");
+        assertThat(count(html, "<main")).isEqualTo(1);
+    }
 }
