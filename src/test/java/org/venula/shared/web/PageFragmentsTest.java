@@ -308,4 +308,13 @@ class PageFragmentsTest {
                 .endsWith("</footer>\n</body>\n</html>");
         assertThat(count(html, "<main")).isEqualTo(1);
     }
+
+    @Test
+    void areasTableNamesEachAreaItsVeinsAndItsSize() {
+        String html = render("<table th:replace=\"~{fragments/areas :: table(${areas})}\"></table>",
+                Map.of("areas", List.of(new org.venula.planning.TreatmentPlan.PlannedArea(1, "Left calf, back", "RETICULAR_VEIN", "MEDIUM"))));
+
+        assertThat(html).contains("<thead><tr><th scope=\"col\">Area</th><th scope=\"col\">Veins</th><th scope=\"col\">Size</th></tr></thead>")
+                .contains("<td>Left calf, back</td>").contains("<td>Reticular vein</td>").contains("<td>medium</td>");
+    }
 }
