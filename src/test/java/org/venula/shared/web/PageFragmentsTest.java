@@ -9,6 +9,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.context.IExpressionContext;
+import org.thymeleaf.linkbuilder.StandardLinkBuilder;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
@@ -43,6 +45,12 @@ class PageFragmentsTest {
         SpringTemplateEngine engine = new SpringTemplateEngine();
         engine.addTemplateResolver(files);
         engine.addTemplateResolver(inline);
+        engine.setLinkBuilder(new StandardLinkBuilder() {
+            @Override
+            protected String computeContextPath(IExpressionContext context, String base, Map<String, Object> parameters) {
+                return ""; // links as the application at the root of its server writes them
+            }
+        });
         return engine;
     }
 
@@ -185,5 +193,128 @@ class PageFragmentsTest {
         assertThat(html).contains("<dl class=\"answers\">").contains("<dt>Pregnant?</dt>")
                 .contains("<dd class=\"unanswered\">Not asked</dd>").contains("<dd class=\"flag\">Yes</dd>")
                 .contains("<dd>No</dd>");
+    }
+
+    /** A patient as the pages of one record name it. */
+    public record Patient(long id, String fullName) {
+    }
+
+    @Test
+    void patientCrumbsLeadBackToThePatientAndNameThePage() {
+        String html = render("<p th:replace=\"~{fragments/layout :: patientCrumbs('Screening')}\"></p>"
+                + "<p th:replace=\"~{fragments/layout :: patientCrumbs(null)}\"></p>", Map.of("patient", new Patient(3, "Ann Smith")));
+
+        assertThat(html).isEqualTo("<p class=\"crumbs\"><a href=\"/patients\">Patients</a> › <a href=\"/patients/3\">Ann Smith</a> › Screening</p>"
+                + "<p class=\"crumbs\"><a href=\"/patients\">Patients</a> › <a href=\"/patients/3\">Ann Smith</a></p>");
+    }
+
+    @Test
+    void pagerLinksOnlyWhereThereIsAPageToGoTo() {
+        String call = "<nav th:replace=\"~{fragments/pager :: pager(${page}, ${pages}, @{/patients(page=${page - 1})}, '← Previous', @{/patients(page=${page + 1})}, 'Next →')}\"></nav>";
+
+        assertThat(render(call, Map.of("page", 0, "pages", 1)).strip()).isEmpty();
+        assertThat(render(call, Map.of("page", 0, "pages", 3))).contains("<nav class=\"pager\" aria-label=\"Pages\">")
+                .doesNotContain("← Previous").contains("<span>Page 1 of 3</span>").contains("<a href=\"/patients?page=1\">Next →</a>");
+        assertThat(render(call, Map.of("page", 2, "pages", 3))).contains("<a href=\"/patients?page=1\">← Previous</a>")
+                .contains("<span>Page 3 of 3</span>").doesNotContain("Next →");
+    }
+
+    @Test
+    void totalNamesOneOrManyAndNothingWhenEmpty() {
+        String call = "<p th:replace=\"~{fragments/pager :: total(${n}, 'entry', 'entries')}\"></p>";
+
+        assertThat(render(call, Map.of("n", 1))).isEqualTo("<p class=\"muted small\">1 entry</p>");
+        assertThat(render(call, Map.of("n", 12))).isEqualTo("<p class=\"muted small\">12 entries</p>");
+        assertThat(render(call, Map.of("n", 0)).strip()).isEmpty();
+    }
+
+    @Test
+    void labelledTextAreaKeepsItsValueAndItsErrorId() {
+        String html = render("<div th:replace=\"~{fragments/fields :: textarea('address', 'Address', 3, 500)}\"></div>",
+                Map.of("problems", Map.of("address", "too long"), "v", Map.of("address", "1 High Street")));
+
+        assertThat(html).contains("<div class=\"field has-error\">").contains("<label for=\"address\">Address</label>")
+                .contains("<textarea id=\"address\" name=\"address\" rows=\"3\" maxlength=\"500\" aria-invalid=\"true\">1 High Street</textarea>")
+                .contains("<p class=\"error-text\" id=\"address-error\">too long</p>");
+    }
+
+    @Test
+    void enumChoiceNamesEachValueInWordsAndMarksTheChosenOne() {
+        String html = render("<div th:replace=\"~{fragments/fields :: select('area', 'Area to treat', ${areas}, 'LEGS')}\"></div>",
+                Map.of("problems", Map.of("area", "choose where the veins are"), "areas", org.venula.screening.rules.Area.values()));
+
+        assertThat(html).contains("<div class=\"field has-error\">").contains("<label for=\"area\">Area to treat</label>")
+                .contains("<select id=\"area\" name=\"area\">").contains("<option value=\"LEGS\" selected=\"selected\">Legs</option>")
+                .contains("<p class=\"error-text\" id=\"area-error\">choose where the veins are</p>");
+        assertThat(count(html, "<option ")).isEqualTo(org.venula.screening.rules.Area.values().length);
+    }
+
+    /** A practitioner as the calendar's picker lists them. */
+    public record Practitioner(long id, String displayName) {
+    }
+
+    @Test
+    void calendarPickerKeepsThePatientBeingBookedAndStepsByTheGivenLinks() {
+        String call = "<p th:replace=\"~{scheduling/views :: bookingFor}\"></p>"
+                + "<form th:replace=\"~{scheduling/views :: picker(@{/calendar}, true, 'Day', 'Appointment', false, @{/calendar(date=${day.minusDays(1)})}, '← Previous day', @{/calendar(date=${day.plusDays(1)})}, 'Next day →')}\"></form>";
+        Practitioner dr = new Practitioner(7, "Dr Jones");
+        String html = render(call, Map.of("forPatient", new Patient(3, "Ann Smith"), "patientId", 3L, "practitioners", List.of(dr), "practitioner", dr,
+                "day", java.time.LocalDate.of(2026, 12, 3), "types", List.of("CONSULTATION"), "type", "CONSULTATION"));
+
+        assertThat(html).contains("<p class=\"muted\">Booking for <strong>Ann Smith</strong>: choose a free slot.</p>")
+                .contains("<form method=\"get\" action=\"/calendar\" class=\"row three calendar-pick\">")
+                .contains("<input type=\"hidden\" name=\"patientId\" value=\"3\">")
+                .contains("<option value=\"7\" selected=\"selected\">Dr Jones</option>")
+                .contains("<label for=\"date\">Day</label><input id=\"date\" name=\"date\" type=\"date\" value=\"2026-12-03\">")
+                .contains("<label for=\"type\">Appointment</label>").contains("<option value=\"CONSULTATION\" selected=\"selected\">Consultation</option>")
+                .contains("<a class=\"button\" href=\"/calendar?date=2026-12-02\">← Previous day</a>")
+                .contains("<a class=\"button\" href=\"/calendar?date=2026-12-04\">Next day →</a>");
+    }
+
+    @Test
+    void calendarPickerOfTheWholeClinicHasNoPractitioner() {
+        String html = render("<form th:replace=\"~{scheduling/views :: picker(@{/calendar/clinic-week}, false, 'Week of', 'Free slots for', true, @{/a}, '← Previous week', @{/b}, 'Next week →')}\"></form>",
+                Map.of("day", java.time.LocalDate.of(2026, 12, 3), "types", List.of("CONSULTATION"), "type", "CONSULTATION"));
+
+        assertThat(html).doesNotContain("practitionerId").doesNotContain("patientId").contains("<label for=\"date\">Week of</label>")
+                .contains("<label for=\"type\">Free slots for</label>");
+    }
+
+    /** A medical-history question as the questionnaire asks it. */
+    public record Question(String label, String field) {
+    }
+
+    @Test
+    void severalChoicesTickWhatWasAnsweredAndNameEachInWords() {
+        org.springframework.util.LinkedMultiValueMap<String, String> v = new org.springframework.util.LinkedMultiValueMap<>();
+        v.add("allergies", "SODIUM_TETRADECYL_SULFATE");
+        String html = render("<fieldset th:replace=\"~{patient/history-fields :: several(${q}, ${options})}\"></fieldset>",
+                Map.of("q", new Question("Allergies", "allergies"), "v", v, "options", org.venula.patient.Sclerosant.values()));
+
+        assertThat(html).contains("<fieldset class=\"field question\">").contains("<legend>Allergies</legend>")
+                .contains("<input type=\"checkbox\" name=\"allergies\" value=\"POLIDOCANOL\"><span>Polidocanol</span>".replace("><span>", ">\n      <span>"))
+                .contains("<input type=\"checkbox\" name=\"allergies\" value=\"SODIUM_TETRADECYL_SULFATE\" checked=\"checked\">")
+                .contains("<span>Sodium tetradecyl sulfate</span>");
+    }
+
+    @Test
+    void staffPageWrapsItsMainInTheHeadTheNavigationAndTheFooter() {
+        String html = render("<!DOCTYPE html>\n<html th:replace=\"~{fragments/page :: page('Users', 'users', ~{::main})}\">\n<main id=\"main\" class=\"container\"><h1>Users</h1></main>\n</html>",
+                Map.of());
+
+        assertThat(html).startsWith("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>").contains("<title>Users · Venula</title>")
+                .contains("<header class=\"topbar\">").contains("<a class=\"skip\" href=\"#main\">Skip to content</a>")
+                .contains("</header>\n<main id=\"main\" class=\"container\"><h1>Users</h1></main>\n<footer class=\"footer\">")
+                .endsWith("</footer>\n</body>\n</html>");
+        assertThat(count(html, "<main")).isEqualTo(1);
+    }
+
+    @Test
+    void areasTableNamesEachAreaItsVeinsAndItsSize() {
+        String html = render("<table th:replace=\"~{fragments/areas :: table(${areas})}\"></table>",
+                Map.of("areas", List.of(new org.venula.planning.TreatmentPlan.PlannedArea(1, "Left calf, back", "RETICULAR_VEIN", "MEDIUM"))));
+
+        assertThat(html).contains("<thead><tr><th scope=\"col\">Area</th><th scope=\"col\">Veins</th><th scope=\"col\">Size</th></tr></thead>")
+                .contains("<td>Left calf, back</td>").contains("<td>Reticular vein</td>").contains("<td>medium</td>");
     }
 }
