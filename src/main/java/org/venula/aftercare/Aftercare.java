@@ -28,7 +28,7 @@ import org.venula.accesslog.AccessLog;
 import org.venula.aftercare.internal.AftercareStore;
 import org.venula.aftercare.rules.AftercarePlanner;
 import org.venula.aftercare.rules.Triage;
-import org.venula.assessment.rules.LegMapTerms.VeinType;
+import org.venula.protocol.VeinType;
 import org.venula.clinic.ClinicContact;
 import org.venula.clinic.ClinicDetails;
 import org.venula.clinic.ClinicInfo;

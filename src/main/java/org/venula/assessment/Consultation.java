@@ -13,7 +13,7 @@ import org.venula.assessment.rules.LegMapTerms.Aspect;
 import org.venula.assessment.rules.LegMapTerms.Leg;
 import org.venula.assessment.rules.LegMapTerms.Region;
 import org.venula.assessment.rules.LegMapTerms.Symptom;
-import org.venula.assessment.rules.LegMapTerms.VeinType;
+import org.venula.protocol.VeinType;
 import org.venula.patient.DuplexResult;
 import org.venula.screening.rules.Area;
 

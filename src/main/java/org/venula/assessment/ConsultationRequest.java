@@ -10,7 +10,7 @@ import org.venula.assessment.rules.LegMapTerms.ClinicalClass;
 import org.venula.assessment.rules.LegMapTerms.Leg;
 import org.venula.assessment.rules.LegMapTerms.Region;
 import org.venula.assessment.rules.LegMapTerms.Symptom;
-import org.venula.assessment.rules.LegMapTerms.VeinType;
+import org.venula.protocol.VeinType;
 import org.venula.assessment.rules.Vcss;
 import org.venula.patient.DuplexResult;
 import org.venula.screening.rules.Area;

@@ -2,7 +2,7 @@ package org.venula.treatment;
 
 import java.math.BigDecimal;
 
-import org.venula.assessment.rules.LegMapTerms.VeinType;
+import org.venula.protocol.VeinType;
 import org.venula.treatment.rules.DoseCheck.Form;
 
 /**

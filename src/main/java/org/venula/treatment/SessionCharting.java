@@ -14,7 +14,7 @@ import org.venula.accesslog.AccessAction;
 import org.venula.accesslog.AccessLog;
 import org.venula.assessment.Consultation;
 import org.venula.assessment.Consultations;
-import org.venula.assessment.rules.LegMapTerms.VeinType;
+import org.venula.protocol.VeinType;
 import org.venula.clinic.Clinics;
 import org.venula.clinic.VenulaPrincipal;
 import org.venula.protocol.ProtocolDocument;

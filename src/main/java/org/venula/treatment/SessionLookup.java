@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
-import org.venula.assessment.rules.LegMapTerms.VeinType;
+import org.venula.protocol.VeinType;
 import org.venula.clinic.VenulaPrincipal;
 import org.venula.protocol.ProtocolDocument;
 import org.venula.protocol.Protocols;

@@ -18,7 +18,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.venula.aftercare.rules.AftercarePlanner;
 import org.venula.aftercare.rules.Triage;
-import org.venula.assessment.rules.LegMapTerms.VeinType;
+import org.venula.protocol.VeinType;
 import org.venula.followup.rules.Stats;
 import org.venula.protocol.ProtocolDocument;
 import org.venula.protocol.Restriction;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.venula.assessment.rules.LegMapTerms.VeinType;
+import org.venula.protocol.VeinType;
 import org.venula.protocol.ProtocolDocument.AftercareInstruction;
 import org.venula.protocol.ProtocolDocument.AftercareSettings;
 import org.venula.protocol.ProtocolDocument.Window;

@@ -35,7 +35,7 @@ import org.venula.assessment.rules.LegMapTerms.ClinicalClass;
 import org.venula.assessment.rules.LegMapTerms.Leg;
 import org.venula.assessment.rules.LegMapTerms.Region;
 import org.venula.assessment.rules.LegMapTerms.Symptom;
-import org.venula.assessment.rules.LegMapTerms.VeinType;
+import org.venula.protocol.VeinType;
 import org.venula.assessment.rules.Vcss;
 import org.venula.clinic.Clinics;
 import org.venula.clinic.VenulaPrincipal;

@@ -12,8 +12,6 @@ public final class LegMapTerms {
 
     public enum Aspect { ANTERIOR, POSTERIOR, MEDIAL, LATERAL }
 
-    public enum VeinType { TELANGIECTASIA, RETICULAR, VARICOSE_TRIBUTARY }
-
     /** Size by seed 001's hand rule: up to one hand, between one and two, two hands or more. */
     public enum AreaSize {
         SMALL(1), MEDIUM(2), LARGE(3);

@@ -8,6 +8,7 @@ import org.venula.protocol.ProtocolDocument;
 import org.venula.protocol.ProtocolDocument.AftercareInstruction;
 import org.venula.protocol.ProtocolDocument.AftercareSettings;
 import org.venula.protocol.ProtocolDocument.Window;
+import org.venula.protocol.VeinType;
 
 /**
  * Aftercare: at least one dated instruction, each with its own code, starting on the treatment day or after an
@@ -57,7 +58,7 @@ final class AftercareCheck implements SectionCheck {
         }
         if (in.daysByVeinType() != null) {
             in.daysByVeinType().forEach((type, d) -> {
-                if (!VeinTypes.known(type)) {
+                if (!VeinType.isName(type)) {
                     problems.add(path + ".daysByVeinType." + type, "is not a vein type");
                 } else if (d == null || !days(d)) {
                     problems.add(path + ".daysByVeinType." + type, "must be between 0 and " + MAX_DAYS);

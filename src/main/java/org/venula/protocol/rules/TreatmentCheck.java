@@ -9,6 +9,7 @@ import org.venula.protocol.ProtocolDocument;
 import org.venula.protocol.ProtocolDocument.AgentLimit;
 import org.venula.protocol.ProtocolDocument.ChecklistItem;
 import org.venula.protocol.ProtocolDocument.TreatmentSettings;
+import org.venula.protocol.VeinType;
 
 /**
  * Charting a session: the checklist before the first injection, how recent the weight must be (a day to ten years),
@@ -109,7 +110,7 @@ final class TreatmentCheck implements SectionCheck {
         }
         t.maxConcentrationPercent().forEach((veinType, byAgent) -> {
             String path = "treatment.maxConcentrationPercent." + veinType;
-            if (!VeinTypes.known(veinType)) {
+            if (!VeinType.isName(veinType)) {
                 problems.add(path, "must be TELANGIECTASIA, RETICULAR or VARICOSE_TRIBUTARY");
                 return;
             }

@@ -9,7 +9,7 @@ import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.venula.assessment.rules.LegMapTerms.VeinType;
+import org.venula.protocol.VeinType;
 import org.venula.shared.Labels;
 import org.venula.treatment.ChartInjection;
 import org.venula.treatment.TreatmentSession;

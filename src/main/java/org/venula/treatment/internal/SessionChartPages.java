@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.venula.assessment.Consultation;
 import org.venula.assessment.LegMapShapes;
-import org.venula.assessment.rules.LegMapTerms.VeinType;
+import org.venula.protocol.VeinType;
 import org.venula.clinic.Clinics;
 import org.venula.clinic.VenulaPrincipal;
 import org.venula.patient.Patients;

@@ -13,7 +13,7 @@ import org.venula.aftercare.rules.AftercarePlanner.DateWindow;
 import org.venula.aftercare.rules.AftercarePlanner.Facts;
 import org.venula.aftercare.rules.AftercarePlanner.Instruction;
 import org.venula.aftercare.rules.AftercarePlanner.Plan;
-import org.venula.assessment.rules.LegMapTerms.VeinType;
+import org.venula.protocol.VeinType;
 import org.venula.support.Presets;
 
 /** Every preset's aftercare dates, read as a clinician would check them against the seed pages. */

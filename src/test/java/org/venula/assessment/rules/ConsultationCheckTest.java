@@ -21,7 +21,7 @@ import org.venula.assessment.rules.LegMapTerms.AreaSize;
 import org.venula.assessment.rules.LegMapTerms.ClinicalClass;
 import org.venula.assessment.rules.LegMapTerms.Leg;
 import org.venula.assessment.rules.LegMapTerms.Region;
-import org.venula.assessment.rules.LegMapTerms.VeinType;
+import org.venula.protocol.VeinType;
 import org.venula.patient.DuplexResult;
 import org.venula.screening.rules.Area;
 import org.venula.shared.FieldProblem;

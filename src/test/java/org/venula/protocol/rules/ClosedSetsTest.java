@@ -5,19 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
-import org.venula.assessment.rules.LegMapTerms;
 import org.venula.treatment.rules.DoseCheck;
+import org.venula.protocol.VeinType;
 
 /**
- * The protocol sits below assessment and treatment, so it names their vein types and injection forms as text; these
- * must stay the enums' names.
+ * The protocol owns the vein types; it sits below treatment, so it names the injection forms as text, which must stay
+ * the enum's names.
  */
 class ClosedSetsTest {
 
     @Test
-    void theProtocolNamesTheVeinTypesTheLegMapRecords() {
-        assertThat(VeinTypes.NAMES).containsExactlyInAnyOrderElementsOf(
-                Arrays.stream(LegMapTerms.VeinType.values()).map(Enum::name).toList());
+    void everyVeinTypeIsANameTheProtocolAcceptsAndNothingElseIs() {
+        Arrays.stream(VeinType.values()).forEach(v -> assertThat(VeinType.isName(v.name())).isTrue());
+        assertThat(VeinType.isName("telangiectasia")).isFalse();
+        assertThat(VeinType.isName(null)).isFalse();
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.venula.assessment.rules.LegMapTerms.AreaSize;
 import org.venula.assessment.rules.LegMapTerms.Aspect;
 import org.venula.assessment.rules.LegMapTerms.Leg;
 import org.venula.assessment.rules.LegMapTerms.Region;
-import org.venula.assessment.rules.LegMapTerms.VeinType;
+import org.venula.protocol.VeinType;
 import org.venula.treatment.TreatmentSession.Injection;
 
 /** Claire Whitfield's mapped areas: left calf lateral, right thigh lateral, right knee medial. */
