@@ -176,8 +176,7 @@ public class Aftercare {
 
     @Transactional
     public List<StoredPlan> forPatient(VenulaPrincipal me, long patientId) {
-        me.requireClinicalRecord();
-        patients.get(me, patientId);
+        patients.openClinicalRecord(me, patientId);
         return store.forPatient(me.clinicId(), patientId);
     }
 

@@ -125,8 +125,7 @@ public class CheckIns {
 
     @Transactional
     public List<CheckIn> forPatient(VenulaPrincipal me, long patientId) {
-        me.requireClinicalRecord();
-        patients.get(me, patientId);
+        patients.openClinicalRecord(me, patientId);
         return store.checkInsOf(me.clinicId(), patientId);
     }
 

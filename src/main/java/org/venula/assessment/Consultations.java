@@ -52,8 +52,7 @@ public class Consultations {
 
     @Transactional
     public Consultation record(VenulaPrincipal me, long patientId, ConsultationRequest request) {
-        me.requireClinicalRecord();
-        patients.get(me, patientId);
+        patients.openClinicalRecord(me, patientId);
         LocalDate today = clinics.today(me.clinicId());
         List<FieldProblem> problems = new java.util.ArrayList<>(ConsultationCheck.problems(request, today));
         PractitionerView practitioner = practitioner(me, request.practitionerId(), problems);
@@ -88,8 +87,7 @@ public class Consultations {
 
     @Transactional
     public List<Consultation> forPatient(VenulaPrincipal me, long patientId) {
-        me.requireClinicalRecord();
-        patients.get(me, patientId);
+        patients.openClinicalRecord(me, patientId);
         return store.forPatient(me.clinicId(), patientId);
     }
 

@@ -56,8 +56,7 @@ public class Complications {
 
     @Transactional
     public Complication report(VenulaPrincipal me, long patientId, ReportComplication c) {
-        me.requireClinicalRecord();
-        patients.get(me, patientId);
+        patients.openClinicalRecord(me, patientId);
         List<FieldProblem> problems = new ArrayList<>();
         ComplicationRules.Type type = parse(problems, "type", c.type(), ComplicationRules.Type.class);
         ComplicationRules.Severity severity = parse(problems, "severity", c.severity(), ComplicationRules.Severity.class);
@@ -213,8 +212,7 @@ public class Complications {
 
     @Transactional
     public List<Complication> complications(VenulaPrincipal me, long patientId) {
-        me.requireClinicalRecord();
-        patients.get(me, patientId);
+        patients.openClinicalRecord(me, patientId);
         return store.complications(me.clinicId(), patientId);
     }
 

@@ -223,8 +223,7 @@ public class Reviews {
 
     @Transactional
     public List<Review> reviews(VenulaPrincipal me, long patientId) {
-        me.requireClinicalRecord();
-        patients.get(me, patientId);
+        patients.openClinicalRecord(me, patientId);
         accessLog.record(me.clinicId(), patientId, AccessAction.VIEW_REVIEWS, null);
         return store.reviews(me.clinicId(), patientId);
     }

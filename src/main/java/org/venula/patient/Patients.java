@@ -80,6 +80,17 @@ public class Patients {
         return shownTo(me, p);
     }
 
+    /**
+     * Opens the patient's clinical record for the user: refused (403) unless their role may read clinical records,
+     * 404 for another clinic's patient; the view is access-logged. What a capability calls before it answers with
+     * anything clinical about the patient.
+     */
+    @Transactional
+    public PatientRecord openClinicalRecord(VenulaPrincipal me, long patientId) {
+        me.requireClinicalRecord();
+        return get(me, patientId);
+    }
+
     /** Amends demographics. The previous state is kept as a revision; a stale {@code version} is refused. */
     @Transactional
     public PatientRecord amend(VenulaPrincipal me, long patientId, PatientDraft draft) {

@@ -72,8 +72,7 @@ public class Screenings {
     /** Screens the patient's current history under the clinic's active protocol and stores the result. */
     @Transactional
     public StoredScreening screen(VenulaPrincipal me, long patientId, ScreenPatient request) {
-        me.requireClinicalRecord();
-        patients.get(me, patientId);
+        patients.openClinicalRecord(me, patientId);
         HistoryVersion current = histories.current(me, patientId);
         LocalDate asOf = request == null || request.asOf() == null ? clinics.today(me.clinicId()) : request.asOf();
         Area area = request == null || request.area() == null ? Area.LEGS : request.area();
@@ -97,8 +96,7 @@ public class Screenings {
 
     @Transactional
     public List<StoredScreening> forPatient(VenulaPrincipal me, long patientId) {
-        me.requireClinicalRecord();
-        patients.get(me, patientId);
+        patients.openClinicalRecord(me, patientId);
         accessLog.record(me.clinicId(), patientId, AccessAction.VIEW_SCREENINGS, null);
         return store.forPatient(me.clinicId(), patientId);
     }
@@ -120,8 +118,7 @@ public class Screenings {
     /** A clinician accepts a CAUTION result, with a note of why, so that it counts as clearance to treat. */
     @Transactional
     public StoredScreening signOff(VenulaPrincipal me, long patientId, long screeningId, String note) {
-        me.requireClinicalRecord();
-        patients.get(me, patientId);
+        patients.openClinicalRecord(me, patientId);
         StoredScreening s = store.find(me.clinicId(), patientId, screeningId)
                 .orElseThrow(() -> new NotFoundException("Screening " + screeningId));
         if (note == null || note.isBlank()) {

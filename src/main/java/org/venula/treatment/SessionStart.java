@@ -67,8 +67,7 @@ public class SessionStart {
      */
     @Transactional
     public List<Blocker> blockers(VenulaPrincipal me, long patientId) {
-        me.requireClinicalRecord();
-        patients.get(me, patientId);
+        patients.openClinicalRecord(me, patientId);
         return SessionReadiness.blockers(readiness(me, patientId, clinics.today(me.clinicId()),
                 protocols.active(me.clinicId()).document()));
     }

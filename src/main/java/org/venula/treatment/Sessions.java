@@ -44,8 +44,7 @@ public class Sessions {
 
     @Transactional
     public List<TreatmentSession> forPatient(VenulaPrincipal me, long patientId) {
-        me.requireClinicalRecord();
-        patients.get(me, patientId);
+        patients.openClinicalRecord(me, patientId);
         Map<Integer, ProtocolDocument> byVersion = new HashMap<>();
         return store.forPatient(me.clinicId(), patientId).stream().map(s -> s.withDose(lookup.dose(me, s, null,
                 byVersion.computeIfAbsent(s.protocol().version(), v -> lookup.protocol(me, s))))).toList();
