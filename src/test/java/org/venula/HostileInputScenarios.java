@@ -151,6 +151,19 @@ interface HostileInputScenarios extends ApiFixture {
     }
 
     @Test
+    default void aPatientPutOnTheWaitingListTwiceAtTheSameMomentHasOnePlace() throws Exception {
+        OwnClinic c = ownClinic();
+        long patient = c.clinician().post("/api/patients", patient("Queue" + unique(), Map.of())).id();
+        List<Integer> statuses = concurrently(12, i -> c.admin().post("/api/waiting-list",
+                Map.of("patientId", patient, "type", "CONSULTATION", "note", "call " + i)).status());
+        assertThat(statuses).containsOnly(201, 409).containsOnlyOnce(201);
+        assertThat(jdbc().sql("SELECT COUNT(*) FROM waiting_list WHERE patient_id = :p AND status = 'WAITING'")
+                .param("p", patient).query(Long.class).single()).isEqualTo(1);
+        assertThat(c.admin().post("/api/waiting-list", Map.of("patientId", patient, "type", "TREATMENT")).status())
+                .as("another kind of appointment is another place").isEqualTo(201);
+    }
+
+    @Test
     default void workingHoursSavedAtTheSameMomentLeaveOneWeek() throws Exception {
         Api clinician = newUser("CLINICIAN");
         long practitioner = clinician.get("/api/me").json().get("practitionerId").asLong();
