@@ -12,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.converter.HttpMessageNotWritableException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -86,7 +87,7 @@ class RecordBodies implements WebMvcConfigurer {
 
         @Override
         public void write(Record value, MediaType contentType, HttpOutputMessage output) {
-            throw new UnsupportedOperationException("request records are read, never written");
+            throw new HttpMessageNotWritableException("request records are read, never written (canWrite is false)");
         }
     }
 
