@@ -359,7 +359,7 @@ interface ApiScenarios extends ApiFixture {
         clinician.put("/api/patients/" + id + "/history", history());
         clinician.get("/api/patients/" + id + "/history");
 
-        JsonNode log = admin().get("/api/patients/" + id + "/access-log").json();
+        JsonNode log = admin().get("/api/patients/" + id + "/access-log?size=200").json();
         List<String> actions = log.findValuesAsString("action");
         assertThat(actions).contains("CREATE_PATIENT", "VIEW_PATIENT", "UPDATE_HISTORY", "VIEW_HISTORY");
         JsonNode entry = log.get(log.size() - 1);
@@ -367,6 +367,24 @@ interface ApiScenarios extends ApiFixture {
         assertThat(entry.get("channel").asString()).isEqualTo("API");
         assertThat(entry.get("remoteAddress").asString()).isNotBlank();
         assertThat(entry.get("username").asString()).startsWith("clinician");
+    }
+
+    @Test
+    default void aPatientsAccessLogComesInPagesNewestFirst() {
+        Api clinician = newUser("CLINICIAN");
+        long id = clinician.post("/api/patients", patient("Paged" + unique(), Map.of())).id();
+        clinician.get("/api/patients/" + id);
+        clinician.get("/api/patients/" + id + "/history");
+        String log = "/api/patients/" + id + "/access-log";
+        // Reading the log is itself logged first, so each page begins with that read.
+        List<String> two = admin().get(log + "?size=2").json().findValuesAsString("action");
+        assertThat(two).containsExactly("VIEW_ACCESS_LOG", "VIEW_HISTORY");
+        List<String> all = admin().get(log + "?size=200").json().findValuesAsString("action");
+        assertThat(all).startsWith("VIEW_ACCESS_LOG", "VIEW_ACCESS_LOG", "VIEW_HISTORY").endsWith("CREATE_PATIENT");
+        assertThat(admin().get(log + "?size=201").errorFields()).containsExactly("size");
+        assertThat(admin().get("/api/check-ins?page=-1").errorFields()).containsExactly("page");
+        assertThat(admin().get("/api/complications/waiting?size=0").errorFields()).containsExactly("size");
+        assertThat(admin().get("/api/sign-in-events?size=2").json().size()).isLessThanOrEqualTo(2);
     }
 
     @Test
@@ -509,7 +527,7 @@ interface ApiScenarios extends ApiFixture {
         assertThat(list.size()).isEqualTo(2);
         assertThat(list.get(0).get("outcome").asString()).isEqualTo("DEFER");
         assertThat(list.get(1).get("signOff").get("note").asString()).startsWith("Discussed");
-        assertThat(admin().get("/api/patients/" + id + "/access-log").json().findValuesAsString("action"))
+        assertThat(admin().get("/api/patients/" + id + "/access-log?size=200").json().findValuesAsString("action"))
                 .contains("SCREEN_PATIENT", "SIGN_OFF_SCREENING");
         assertThat(newUser("RECEPTION").get("/api/patients/" + id + "/screenings").status()).isEqualTo(403);
     }
@@ -563,6 +581,16 @@ interface ApiScenarios extends ApiFixture {
         assertThat(invalid.status()).isEqualTo(422);
         assertThat(invalid.errorFields()).containsExactly("screening.rules.RECENT_ANTIBIOTICS.windowDays");
         assertThat(leadAdmin.get("/api/protocols").json().get("active").get("version").asInt()).isEqualTo(2);
+
+        // A save made from version 1 after version 2 became active would undo version 2's change: refused.
+        ((tools.jackson.databind.node.ObjectNode) doc.get("screening").get("rules").get("RECENT_ANTIBIOTICS"))
+                .put("windowDays", 10);
+        Response stale = leadAdmin.put("/api/protocols/active", doc, Map.of("If-Match", "\"1\""));
+        assertThat(stale.status()).as(stale.toString()).isEqualTo(409);
+        assertThat(stale.json().get("type").asString()).endsWith("/stale-version");
+        assertThat(leadAdmin.get("/api/protocols").json().get("active").get("version").asInt()).isEqualTo(2);
+        assertThat(leadAdmin.put("/api/protocols/active", doc, Map.of("If-Match", "\"2\"")).json().get("version")
+                .asInt()).isEqualTo(3);
 
         assertThat(newUser("CLINICIAN").put("/api/protocols/active", doc).status()).isEqualTo(403);
         assertThat(admin().get("/api/protocols").json().get("active").get("version").asInt()).isEqualTo(1);
@@ -649,7 +677,7 @@ interface ApiScenarios extends ApiFixture {
                 .isEqualTo(201);
         assertThat(clinician.get("/api/plans/" + planId).json().get("consents").size()).isEqualTo(2);
 
-        assertThat(admin().get("/api/patients/" + id + "/access-log").json().findValuesAsString("action"))
+        assertThat(admin().get("/api/patients/" + id + "/access-log?size=200").json().findValuesAsString("action"))
                 .contains("CREATE_CONSULTATION", "UPLOAD_PHOTO", "VIEW_PHOTO", "CREATE_PLAN", "RECORD_CONSENT",
                         "WITHDRAW_CONSENT");
     }
@@ -845,7 +873,7 @@ interface ApiScenarios extends ApiFixture {
         assertThat(feed.contentType()).startsWith("text/calendar");
         String ics = new String(feed.body(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(ics).contains("BEGIN:VEVENT", "Consultation · Z.F.").doesNotContain("Zara");
-        assertThat(admin().get("/api/patients/" + id + "/access-log").json().findValuesAsString("username"))
+        assertThat(admin().get("/api/patients/" + id + "/access-log?size=200").json().findValuesAsString("username"))
                 .contains("calendar feed");
         String rotated = clinician.post("/api/practitioners/" + practitioner + "/calendar-feed", null).json()
                 .get("path").asString();

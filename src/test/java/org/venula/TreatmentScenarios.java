@@ -135,7 +135,19 @@ interface TreatmentScenarios extends ApiFixture {
                 .errorFields()).containsExactly("action");
         assertThat(clinician.put("/api/sessions/" + s + "/reactions", Map.of("reactions", List.of("NONE"))).status())
                 .isEqualTo(200);
-        Response signed = clinician.post("/api/sessions/" + s + "/sign", null);
+        // Signing (or any change) made on top of a stale read is refused: the chart moved on since it was read.
+        int loaded = clinician.get("/api/sessions/" + s).json().get("version").asInt();
+        for (Response stale : List.of(
+                clinician.send("POST", "/api/sessions/" + s + "/sign", null, Map.of("If-Match", "\"" + (loaded - 1) + "\"")),
+                clinician.send("PUT", "/api/sessions/" + s + "/reactions", Map.of("reactions", List.of("NONE")),
+                        Map.of("If-Match", String.valueOf(loaded - 1))))) {
+            assertThat(stale.status()).as(stale.toString()).isEqualTo(409);
+            assertThat(stale.json().get("type").asString()).endsWith("/stale-version");
+        }
+        assertThat(clinician.send("POST", "/api/sessions/" + s + "/sign", null, Map.of("If-Match", "soon"))
+                .errorFields()).containsExactly("If-Match");
+        Response signed = clinician.send("POST", "/api/sessions/" + s + "/sign", null,
+                Map.of("If-Match", "\"" + loaded + "\""));
         assertThat(signed.status()).as(signed.toString()).isEqualTo(200);
         assertThat(signed.json().get("status").asString()).isEqualTo("SIGNED");
 
@@ -161,8 +173,8 @@ interface TreatmentScenarios extends ApiFixture {
         assertThat(after.get("addenda").get(0).get("createdBy").asString()).startsWith("clinician");
         assertThat(after.get("injections").size()).isEqualTo(4);
         assertThat(after.get("compression").get("standard").asString()).isEqualTo("UK");
-        assertThat(admin().get("/api/patients/" + p.patientId() + "/access-log").json().findValuesAsString("action"))
-                .contains("START_SESSION", "CHART_INJECTION", "SIGN_SESSION", "ADD_ADDENDUM");
+        assertThat(admin().get("/api/patients/" + p.patientId() + "/access-log?size=200").json()
+                .findValuesAsString("action")).contains("START_SESSION", "CHART_INJECTION", "SIGN_SESSION", "ADD_ADDENDUM");
     }
 
     @Test

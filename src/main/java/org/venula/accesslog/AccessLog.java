@@ -112,8 +112,8 @@ public class AccessLog {
     }
 
     /** The entries for one patient of the clinic, newest first. */
-    public List<AccessEntry> forPatient(long clinicId, long patientId, int limit) {
-        return store.forPatient(clinicId, patientId, limit);
+    public List<AccessEntry> forPatient(long clinicId, long patientId, int limit, long offset) {
+        return store.forPatient(clinicId, patientId, limit, offset);
     }
 
     /**

@@ -23,6 +23,7 @@ import org.venula.shared.ConflictException;
 import org.venula.shared.FieldProblem;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.NotFoundException;
+import org.venula.shared.Paging;
 
 /**
  * Symptom triage, stateless for staff and stored for patients checking in through their private link; check-ins
@@ -115,10 +116,10 @@ public class CheckIns {
 
     /** Check-ins above EXPECTED that no clinician has acknowledged yet, most urgent first. */
     @Transactional
-    public List<CheckIn> open(VenulaPrincipal me) {
+    public Paging.Paged<CheckIn> open(VenulaPrincipal me, Paging paging) {
         me.requireClinicalRecord();
-        List<CheckIn> open = store.open(me.clinicId());
-        accessLog.recordShown(me.clinicId(), open.stream().map(CheckIn::patientId).toList(),
+        Paging.Paged<CheckIn> open = paging.of(store.open(me.clinicId(), paging.limit(), paging.offset()));
+        accessLog.recordShown(me.clinicId(), open.items().stream().map(CheckIn::patientId).toList(),
                 AccessAction.LIST_PATIENTS, "check-ins waiting");
         return open;
     }

@@ -19,6 +19,7 @@ import org.venula.clinic.internal.SignInLocks;
 import org.venula.shared.ConflictException;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.NotFoundException;
+import org.venula.shared.Paging;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
@@ -130,11 +131,12 @@ public class StaffAccounts {
         events.record(now, user.username(), event, null, by.getUsername());
     }
 
-    /** The clinic's latest sign-in events (failures, locks, account changes), newest first (admins). */
-    public List<SecurityEvent> recentEvents(VenulaPrincipal me, int limit) {
+    /** One page of the clinic's sign-in events (failures, locks, account changes), newest first (admins). */
+    public Paging.Paged<SecurityEvent> recentEvents(VenulaPrincipal me, Paging paging) {
         requireAdmin(me);
-        return events.recent(me.clinicId(), limit).stream().map(e -> new SecurityEvent(e.at(), e.username(),
-                e.event().name(), e.remoteAddress(), e.actor())).toList();
+        return paging.of(events.recent(me.clinicId(), paging.limit(), paging.offset()).stream()
+                .map(e -> new SecurityEvent(e.at(), e.username(), e.event().name(), e.remoteAddress(), e.actor()))
+                .toList());
     }
 
     private void setEnabled(VenulaPrincipal me, UserView user, boolean enabled) {

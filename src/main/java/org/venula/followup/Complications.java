@@ -26,6 +26,7 @@ import org.venula.shared.ConflictException;
 import org.venula.shared.FieldProblem;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.NotFoundException;
+import org.venula.shared.Paging;
 import org.venula.treatment.Sessions;
 import org.venula.treatment.TreatmentSession;
 
@@ -218,10 +219,10 @@ public class Complications {
 
     /** Proposed complications to confirm, and serious ones waiting for the clinic lead. */
     @Transactional
-    public List<Complication> waiting(VenulaPrincipal me) {
+    public Paging.Paged<Complication> waiting(VenulaPrincipal me, Paging paging) {
         me.requireClinicalRecord();
-        List<Complication> waiting = store.waiting(me.clinicId());
-        accessLog.recordShown(me.clinicId(), waiting.stream().map(Complication::patientId).toList(),
+        Paging.Paged<Complication> waiting = paging.of(store.waiting(me.clinicId(), paging.limit(), paging.offset()));
+        accessLog.recordShown(me.clinicId(), waiting.items().stream().map(Complication::patientId).toList(),
                 AccessAction.LIST_PATIENTS, "complications waiting");
         return waiting;
     }

@@ -29,6 +29,7 @@ import org.venula.shared.ConflictException;
 import org.venula.shared.FieldProblem;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.NotFoundException;
+import org.venula.shared.Paging;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -148,15 +149,15 @@ public class Patients {
         return new PatientPage(items, page, size, result.total(), pages);
     }
 
-    /** The access log of one patient (admins only). */
+    /** One page of the access log of one patient, newest first (admins only). */
     @Transactional
-    public List<AccessEntry> accessLog(VenulaPrincipal me, long patientId) {
+    public Paging.Paged<AccessEntry> accessLog(VenulaPrincipal me, long patientId, Paging paging) {
         if (!me.isAdmin()) {
             throw new AccessDeniedException("Only administrators see the access log");
         }
         Patient p = load(me, patientId);
         accessLog.record(me.clinicId(), p.id(), AccessAction.VIEW_ACCESS_LOG, null);
-        return accessLog.forPatient(me.clinicId(), p.id(), 500);
+        return paging.of(accessLog.forPatient(me.clinicId(), p.id(), paging.limit(), paging.offset()));
     }
 
     /** Every entry of the patient's access log as CSV, for the patient's subject access request (admins). */
@@ -166,7 +167,7 @@ public class Patients {
             throw new AccessDeniedException("Only administrators export the access log");
         }
         Patient p = load(me, patientId);
-        List<AccessEntry> entries = accessLog.forPatient(me.clinicId(), p.id(), 1_000_000);
+        List<AccessEntry> entries = accessLog.forPatient(me.clinicId(), p.id(), Integer.MAX_VALUE, 0);
         accessLog.record(me.clinicId(), p.id(), AccessAction.EXPORT_PATIENTS, "subject access copy of the access log");
         return AccessLog.subjectAccessCsv(entries);
     }

@@ -16,6 +16,7 @@ import org.venula.protocol.internal.PresetLibrary;
 import org.venula.protocol.internal.ProtocolStore;
 import org.venula.protocol.rules.Citations;
 import org.venula.protocol.rules.ProtocolCheck;
+import org.venula.shared.ConflictException;
 import org.venula.shared.FieldProblem;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.NotFoundException;
@@ -101,6 +102,16 @@ public class Protocols {
     /** Saves a new active version (admins only). An invalid document changes nothing. */
     @Transactional
     public ProtocolVersion saveActive(VenulaPrincipal me, ProtocolDocument doc, String note) {
+        return saveActive(me, doc, note, null);
+    }
+
+    /**
+     * Saves a new active version made from the version {@code loaded} (when not null): if another version has become
+     * active since, nothing is saved and the answer is 409 {@code stale-version}, so one administrator's save never
+     * silently undoes another's.
+     */
+    @Transactional
+    public ProtocolVersion saveActive(VenulaPrincipal me, ProtocolDocument doc, String note, Integer loaded) {
         if (!me.isAdmin()) {
             throw new AccessDeniedException("Only administrators edit the protocol");
         }
@@ -114,6 +125,9 @@ public class Protocols {
         active(me.clinicId());
         // Saves of one clinic's protocol run one at a time: each becomes the next version, none is lost.
         store.lockClinic(me.clinicId());
+        if (loaded != null && active(me.clinicId()).version() != loaded) {
+            throw ConflictException.staleVersion("The clinic's protocol");
+        }
         int version = store.insertActive(me.clinicId(), doc, note == null || note.isBlank() ? null : note.trim(), now(),
                 me.getUsername());
         return version(me.clinicId(), version);

@@ -117,13 +117,14 @@ public class Lots {
 
     /** Every patient and session that received a lot with this number; each patient's read goes in the access log. */
     @Transactional
-    public List<LotRecipient> recipients(VenulaPrincipal me, String lotNumber) {
+    public Paging.Paged<LotRecipient> recipients(VenulaPrincipal me, String lotNumber, Paging paging) {
         me.requireClinicalRecord();
         if (!store.lotNumberExists(me.clinicId(), lotNumber.trim())) {
             throw new NotFoundException("Lot " + lotNumber.trim());
         }
-        List<LotRecipient> out = store.recipients(me.clinicId(), lotNumber.trim());
-        accessLog.recordShown(me.clinicId(), out.stream().map(LotRecipient::patientId).toList(),
+        Paging.Paged<LotRecipient> out = paging.of(store.recipients(me.clinicId(), lotNumber.trim(), paging.limit(),
+                paging.offset()));
+        accessLog.recordShown(me.clinicId(), out.items().stream().map(LotRecipient::patientId).toList(),
                 AccessAction.SEARCH_LOT_RECIPIENTS, "lot " + lotNumber.trim());
         return out;
     }

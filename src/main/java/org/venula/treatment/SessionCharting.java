@@ -139,6 +139,7 @@ public class SessionCharting {
         if (!added) {
             throw SessionLookup.signedConflict();
         }
+        sessions.touch(sessionId, lookup.now(), me.getUsername());
         accessLog.record(me.clinicId(), s.patientId(), AccessAction.CHART_INJECTION, "session " + sessionId
                 + (overrideCodes == null ? "" : ", dose override " + overrideCodes));
         return lookup.load(me, sessionId);
@@ -177,14 +178,15 @@ public class SessionCharting {
             throw new ConflictException("injection-voided", null, "This injection is already struck out, or the "
                     + "session has been signed.");
         }
+        sessions.touch(sessionId, lookup.now(), me.getUsername());
         accessLog.record(me.clinicId(), s.patientId(), AccessAction.UPDATE_SESSION, "void injection " + injectionId);
         return lookup.load(me, sessionId);
     }
 
     @Transactional
-    public TreatmentSession compression(VenulaPrincipal me, long sessionId, Compression c) {
+    public TreatmentSession compression(VenulaPrincipal me, long sessionId, Compression c, Integer loaded) {
         me.requireClinicalRecord();
-        TreatmentSession s = lookup.open(me, sessionId);
+        TreatmentSession s = lookup.open(me, sessionId, loaded);
         List<FieldProblem> problems = new ArrayList<>();
         if (c.type() == null) {
             problems.add(new FieldProblem("type", "is required: STOCKING or BANDAGE"));
@@ -212,9 +214,9 @@ public class SessionCharting {
     }
 
     @Transactional
-    public TreatmentSession reactions(VenulaPrincipal me, long sessionId, Reactions r) {
+    public TreatmentSession reactions(VenulaPrincipal me, long sessionId, Reactions r, Integer loaded) {
         me.requireClinicalRecord();
-        TreatmentSession s = lookup.open(me, sessionId);
+        TreatmentSession s = lookup.open(me, sessionId, loaded);
         if (r.reactions() == null || r.reactions().isEmpty()) {
             throw new InvalidInputException("reactions", "is required: NONE, or the reactions seen");
         }

@@ -57,6 +57,18 @@ class SessionLookup {
         return s;
     }
 
+    /**
+     * An open session that is still at the version the client {@code loaded} (its ETag; null: not checked), else 409
+     * {@code stale-version}: someone charted, struck out or recorded something since it was read.
+     */
+    TreatmentSession open(VenulaPrincipal me, long sessionId, Integer loaded) {
+        TreatmentSession s = open(me, sessionId);
+        if (loaded != null && loaded != s.version()) {
+            throw ConflictException.staleVersion("This treatment session");
+        }
+        return s;
+    }
+
     /** The protocol version the session was started under. */
     ProtocolDocument protocol(VenulaPrincipal me, TreatmentSession s) {
         return protocols.version(me.clinicId(), s.protocol().version()).document();

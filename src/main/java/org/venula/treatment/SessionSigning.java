@@ -40,10 +40,10 @@ public class SessionSigning {
 
     /** Signs and locks the session, then publishes {@link SessionSigned} in the same transaction. */
     @Transactional
-    public TreatmentSession sign(VenulaPrincipal me, long sessionId) {
+    public TreatmentSession sign(VenulaPrincipal me, long sessionId, Integer loaded) {
         me.requireClinicalRecord();
-        TreatmentSession s = lookup.open(me, sessionId);
         sessions.lock(sessionId);
+        TreatmentSession s = lookup.open(me, sessionId, loaded);
         List<FieldProblem> problems = new ArrayList<>();
         List<TreatmentSession.Injection> counting = s.injections().stream()
                 .filter(TreatmentSession.Injection::counts).toList();

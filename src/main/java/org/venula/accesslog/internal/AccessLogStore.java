@@ -47,11 +47,12 @@ public class AccessLogStore {
         batch.batchUpdate(INSERT, entries.stream().map(AccessLogStore::params).toArray(SqlParameterSource[]::new));
     }
 
-    public List<AccessEntry> forPatient(long clinicId, long patientId, int limit) {
+    public List<AccessEntry> forPatient(long clinicId, long patientId, int limit, long offset) {
         return jdbc.sql("SELECT " + COLUMNS + """
                  FROM access_log
-                WHERE clinic_id = :clinic AND patient_id = :patient ORDER BY at DESC, id DESC LIMIT :limit""")
-                .param("clinic", clinicId).param("patient", patientId).param("limit", limit)
+                WHERE clinic_id = :clinic AND patient_id = :patient ORDER BY at DESC, id DESC
+                LIMIT :limit OFFSET :offset""")
+                .param("clinic", clinicId).param("patient", patientId).param("limit", limit).param("offset", offset)
                 .query(AccessLogStore::entry).list();
     }
 

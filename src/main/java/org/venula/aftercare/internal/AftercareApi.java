@@ -10,7 +10,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.venula.shared.Paging;
 import org.venula.shared.Reason;
 import org.venula.aftercare.Aftercare;
 import org.venula.aftercare.AftercarePlan;
@@ -28,6 +30,7 @@ import org.venula.patient.Patients;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.venula.shared.web.Downloads;
+import org.venula.shared.web.PagedResponses;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
@@ -102,9 +105,11 @@ class AftercareApi {
     }
 
     @GetMapping("/api/check-ins")
-    @Operation(summary = "Check-ins above EXPECTED that no clinician has acknowledged yet")
-    List<CheckIn> open(@AuthenticationPrincipal VenulaPrincipal me) {
-        return checkIns.open(me);
+    @Operation(summary = "Check-ins above EXPECTED that no clinician has acknowledged yet, most urgent first; paged "
+            + "(page from 0, size 1-200, default 50; Link rel=next when more follow)")
+    ResponseEntity<List<CheckIn>> open(@AuthenticationPrincipal VenulaPrincipal me, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return PagedResponses.of(checkIns.open(me, Paging.of(page, size)));
     }
 
     @GetMapping("/api/patients/{patientId}/check-ins")

@@ -35,6 +35,7 @@ import org.venula.shared.InvalidInputException;
 import org.venula.shared.NotFoundException;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.venula.shared.Paging;
 import org.venula.shared.web.Downloads;
 import org.venula.shared.web.FormOutcome;
 
@@ -109,8 +110,11 @@ class AftercarePages {
     }
 
     @GetMapping("/dashboard")
-    String dashboard(@AuthenticationPrincipal VenulaPrincipal me, Model model) {
-        List<CheckIn> open = checkIns.open(me);
+    String dashboard(@AuthenticationPrincipal VenulaPrincipal me, @RequestParam(required = false) Integer page,
+            Model model) {
+        Paging.Paged<CheckIn> shown = checkIns.open(me, Paging.of(page, null));
+        List<CheckIn> open = shown.items();
+        model.addAttribute("shown", shown);
         Map<Long, String> waited = new LinkedHashMap<>();
         OffsetDateTime now = OffsetDateTime.now(clock);
         open.forEach(c -> waited.put(c.id(), waited(Duration.between(c.createdAt(), now))));

@@ -127,11 +127,13 @@ public class AftercareStore {
             JOIN patient p ON p.id = k.patient_id""";
 
     /** Check-ins above EXPECTED not yet acknowledged, most urgent and then longest waiting first. */
-    public List<CheckIn> open(long clinicId) {
+    public List<CheckIn> open(long clinicId, int limit, long offset) {
         return jdbc.sql(CHECK_IN + " " + """
                  WHERE k.clinic_id = :c AND k.acknowledged_at IS NULL AND k.level <> 'EXPECTED'
-                ORDER BY CASE k.level WHEN 'EMERGENCY' THEN 0 WHEN 'URGENT' THEN 1 ELSE 2 END, k.created_at""")
-                .param("c", clinicId).query(AftercareStore::checkIn).list();
+                ORDER BY CASE k.level WHEN 'EMERGENCY' THEN 0 WHEN 'URGENT' THEN 1 ELSE 2 END, k.created_at, k.id
+                LIMIT :limit OFFSET :offset""")
+                .param("c", clinicId).param("limit", limit).param("offset", offset)
+                .query(AftercareStore::checkIn).list();
     }
 
     public List<CheckIn> checkInsOf(long clinicId, long patientId) {

@@ -40,11 +40,11 @@ public class SignInEvents {
     }
 
     /** The clinic's most recent events, newest first. */
-    public List<Entry> recent(long clinicId, int limit) {
+    public List<Entry> recent(long clinicId, int limit, long offset) {
         return jdbc.sql("""
                 SELECT at, username, event, remote_address, actor FROM sign_in_event WHERE clinic_id = :c
-                ORDER BY at DESC, id DESC LIMIT :limit""")
-                .param("c", clinicId).param("limit", limit)
+                ORDER BY at DESC, id DESC LIMIT :limit OFFSET :offset""")
+                .param("c", clinicId).param("limit", limit).param("offset", offset)
                 .query((rs, n) -> new Entry(rs.getObject("at", OffsetDateTime.class), rs.getString("username"),
                         Event.valueOf(rs.getString("event")), rs.getString("remote_address"), rs.getString("actor")))
                 .list();

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.venula.clinic.Clinics;
 import org.venula.clinic.NewUser;
@@ -21,6 +22,8 @@ import org.venula.clinic.PractitionerView;
 import org.venula.clinic.StaffAccounts;
 import org.venula.clinic.UserView;
 import org.venula.clinic.VenulaPrincipal;
+import org.venula.shared.Paging;
+import org.venula.shared.web.PagedResponses;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -73,9 +76,12 @@ class UsersApi {
 
     @GetMapping("/sign-in-events")
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(summary = "Your clinic's latest sign-in events: failures, locks and account changes (admin)")
-    List<StaffAccounts.SecurityEvent> signInEvents(@AuthenticationPrincipal VenulaPrincipal me) {
-        return accounts.recentEvents(me, 200);
+    @Operation(summary = "Your clinic's sign-in events, newest first: failures, locks and account changes (admin); "
+            + "paged (page from 0, size 1-200, default 50; Link rel=next when more follow)")
+    ResponseEntity<List<StaffAccounts.SecurityEvent>> signInEvents(@AuthenticationPrincipal VenulaPrincipal me,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return PagedResponses.of(accounts.recentEvents(me, Paging.of(page, size)));
     }
 
     @PutMapping("/me/password")

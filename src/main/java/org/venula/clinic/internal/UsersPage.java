@@ -24,6 +24,7 @@ import org.venula.clinic.UserView;
 import org.venula.clinic.VenulaPrincipal;
 import org.venula.shared.ConflictException;
 import org.venula.shared.InvalidInputException;
+import org.venula.shared.Paging;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
@@ -140,7 +141,7 @@ class UsersPage {
 
     private String page(VenulaPrincipal me, Model model, Map<String, String> values, Map<String, String> errors) {
         model.addAttribute("users", clinics.users(me.clinicId()));
-        model.addAttribute("events", accounts.recentEvents(me, 20));
+        model.addAttribute("events", accounts.recentEvents(me, Paging.of(0, 20)).items());
         model.addAttribute("secondFactorRequired", accounts.secondFactorRequired(me));
         model.addAttribute("practitioners", clinics.practitionersById(me.clinicId()));
         model.addAttribute("roles", Role.values());

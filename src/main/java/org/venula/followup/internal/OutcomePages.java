@@ -19,6 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.venula.assessment.Consultations;
 import org.venula.clinic.VenulaPrincipal;
 import org.venula.followup.Audit;
+import org.venula.followup.Complication;
 import org.venula.followup.Complications;
 import org.venula.followup.OutcomeAudit;
 import org.venula.followup.RecordReview;
@@ -31,6 +32,7 @@ import org.venula.planning.TreatmentPlan;
 import org.venula.shared.ConflictException;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.Labels;
+import org.venula.shared.Paging;
 import org.venula.shared.web.FormValues;
 import org.venula.treatment.Sessions;
 import org.venula.shared.web.Downloads;
@@ -137,7 +139,10 @@ class OutcomePages {
 
     @GetMapping("/complications/waiting/summary")
     String waiting(@AuthenticationPrincipal VenulaPrincipal me, Model model) {
-        model.addAttribute("waiting", complications.waiting(me));
+        // A panel of the dashboard, so one page of the most it shows, with how many more follow said in words.
+        Paging.Paged<Complication> waiting = complications.waiting(me, Paging.of(0, Paging.MAX_SIZE));
+        model.addAttribute("waiting", waiting.items());
+        model.addAttribute("moreWaiting", waiting.more());
         model.addAttribute("regulatorPrompt", complications.regulatorPrompt(me.clinicId()));
         return "followup/waiting :: panel";
     }

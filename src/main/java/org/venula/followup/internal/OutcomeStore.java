@@ -169,11 +169,13 @@ public class OutcomeStore {
     }
 
     /** Proposed complications waiting for a clinician, and serious ones the clinic lead has not reviewed. */
-    public List<Complication> waiting(long clinicId) {
+    public List<Complication> waiting(long clinicId, int limit, long offset) {
         return jdbc.sql(COMPLICATION + " " + """
                  WHERE k.clinic_id = :c AND (k.status = 'PROPOSED' OR (k.serious AND k.status = 'CONFIRMED'
-                   AND k.lead_reviewed_at IS NULL)) ORDER BY k.serious DESC, k.created_at""")
-                .param("c", clinicId).query(this::complication).list();
+                   AND k.lead_reviewed_at IS NULL)) ORDER BY k.serious DESC, k.created_at, k.id
+                LIMIT :limit OFFSET :offset""")
+                .param("c", clinicId).param("limit", limit).param("offset", offset)
+                .query(this::complication).list();
     }
 
     private Complication complication(ResultSet rs, int row) throws SQLException {

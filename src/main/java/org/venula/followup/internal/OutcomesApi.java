@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.venula.shared.Paging;
 import org.venula.shared.Reason;
 import org.venula.clinic.VenulaPrincipal;
 import org.venula.followup.Audit;
@@ -26,6 +27,7 @@ import org.venula.followup.Review;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.venula.shared.web.Downloads;
+import org.venula.shared.web.PagedResponses;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
@@ -77,9 +79,11 @@ class OutcomesApi {
     }
 
     @GetMapping("/api/complications/waiting")
-    @Operation(summary = "Complications proposed from check-ins, and serious ones waiting for the clinic lead")
-    List<Complication> waiting(@AuthenticationPrincipal VenulaPrincipal me) {
-        return complications.waiting(me);
+    @Operation(summary = "Complications proposed from check-ins, and serious ones waiting for the clinic lead; "
+            + "paged (page from 0, size 1-200, default 50; Link rel=next when more follow)")
+    ResponseEntity<List<Complication>> waiting(@AuthenticationPrincipal VenulaPrincipal me, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return PagedResponses.of(complications.waiting(me, Paging.of(page, size)));
     }
 
     @PostMapping("/api/complications/{id}/confirm")

@@ -24,8 +24,11 @@ import org.venula.patient.PatientRecord;
 import org.venula.patient.MedicalHistories;
 import org.venula.patient.Patients;
 import org.venula.shared.InvalidInputException;
+import org.venula.shared.Paging;
 import org.venula.shared.web.Downloads;
+import org.venula.shared.web.IfMatch;
 import org.venula.shared.web.JsonFields;
+import org.venula.shared.web.PagedResponses;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -103,8 +106,8 @@ class PatientsApi {
         MedicalHistory history = JsonFields.read(json, body, MedicalHistory.class);
         // A body written before the skin type moved into the history leaves it out: that keeps the recorded one.
         HistoryVersion saved = body.has("fitzpatrickSkinType")
-                ? histories.record(me, id, history, parseVersion(ifMatch), note)
-                : histories.recordKeepingSkinType(me, id, history, parseVersion(ifMatch), note);
+                ? histories.record(me, id, history, IfMatch.version(ifMatch), note)
+                : histories.recordKeepingSkinType(me, id, history, IfMatch.version(ifMatch), note);
         return tagged(saved, saved.version());
     }
 
@@ -122,9 +125,12 @@ class PatientsApi {
     }
 
     @GetMapping("/{id}/access-log")
-    @Operation(summary = "Who read or changed this patient's record (admins)")
-    List<AccessEntry> accessLog(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id) {
-        return patients.accessLog(me, id);
+    @Operation(summary = "Who read or changed this patient's record, newest first (admins); paged (page from 0, "
+            + "size 1-200, default 50; Link rel=next when more follow)")
+    ResponseEntity<List<AccessEntry>> accessLog(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return PagedResponses.of(patients.accessLog(me, id, Paging.of(page, size)));
     }
 
     @GetMapping(path = "/{id}/access-log.csv", produces = "text/csv")
@@ -136,17 +142,5 @@ class PatientsApi {
     /** The body with its version as the ETag, for the If-Match of the next change. */
     private static <T> ResponseEntity<T> tagged(T body, int version) {
         return ResponseEntity.ok().eTag(Integer.toString(version)).body(body);
-    }
-
-    private static Integer parseVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return null;
-        }
-        String v = ifMatch.trim().replace("W/", "").replace("\"", "");
-        try {
-            return Integer.valueOf(v);
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("If-Match", "must be the history version you loaded, e.g. \"2\"");
-        }
     }
 }

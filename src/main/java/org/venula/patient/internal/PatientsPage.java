@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.venula.accesslog.AccessEntry;
 import org.venula.clinic.VenulaPrincipal;
 import org.venula.patient.DuplexResult;
 import org.venula.patient.HistoryQuestions;
@@ -33,6 +34,7 @@ import org.venula.patient.Sex;
 import org.venula.shared.ConflictException;
 import org.venula.shared.FieldProblem;
 import org.venula.shared.InvalidInputException;
+import org.venula.shared.Paging;
 import org.venula.shared.web.Downloads;
 import org.venula.shared.web.FormValues;
 
@@ -158,9 +160,12 @@ class PatientsPage {
     }
 
     @GetMapping("/patients/{id}/access-log")
-    String accessLog(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id, Model model) {
+    String accessLog(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
+            @RequestParam(required = false) Integer page, Model model) {
         model.addAttribute("patient", patients.get(me, id));
-        model.addAttribute("entries", patients.accessLog(me, id));
+        Paging.Paged<AccessEntry> shown = patients.accessLog(me, id, Paging.of(page, null));
+        model.addAttribute("entries", shown.items());
+        model.addAttribute("shown", shown);
         return "patient/access-log";
     }
 

@@ -19,8 +19,10 @@ import org.venula.clinic.VenulaPrincipal;
 import org.venula.protocol.Protocols;
 import org.venula.shared.ConflictException;
 import org.venula.shared.InvalidInputException;
+import org.venula.shared.Paging;
 import org.venula.shared.web.FormValues;
 import org.venula.treatment.Lot;
+import org.venula.treatment.LotRecipient;
 import org.venula.treatment.Lots;
 import org.venula.treatment.NewLot;
 import org.venula.shared.web.FormOutcome;
@@ -39,13 +41,15 @@ class LotPages {
 
     @GetMapping("/lots")
     String lots(@AuthenticationPrincipal VenulaPrincipal me, @RequestParam(required = false) String lotNumber,
-            Model model) {
+            @RequestParam(required = false) Integer page, Model model) {
         model.addAttribute("lots", lots.all(me));
         model.addAttribute("today", clinics.today(me.clinicId()));
         model.addAttribute("sclerosants", protocols.active(me.clinicId()).document().sclerosants());
         if (lotNumber != null && !lotNumber.isBlank()) {
             model.addAttribute("lotNumber", lotNumber.trim());
-            model.addAttribute("recipients", lots.recipients(me, lotNumber));
+            Paging.Paged<LotRecipient> shown = lots.recipients(me, lotNumber, Paging.of(page, null));
+            model.addAttribute("recipients", shown.items());
+            model.addAttribute("shown", shown);
         }
         if (!model.containsAttribute("lv")) {
             model.addAttribute("lv", Map.of());

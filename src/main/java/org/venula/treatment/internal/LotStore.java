@@ -74,7 +74,7 @@ public class LotStore {
     }
 
     /** Every session, signed or open, in which a patient of the clinic received a lot with this number. */
-    public List<LotRecipient> recipients(long clinicId, String lotNumber) {
+    public List<LotRecipient> recipients(long clinicId, String lotNumber, int limit, long offset) {
         return jdbc.sql("""
                 SELECT p.id AS patient_id, p.given_name || ' ' || p.family_name AS patient_name, p.nhs_number,
                   s.id AS session_id, s.session_date, l.id AS lot_id, l.agent, l.strength_percent,
@@ -86,8 +86,8 @@ public class LotStore {
                 WHERE l.clinic_id = :c AND l.lot_number = :n
                 GROUP BY p.id, p.given_name, p.family_name, p.nhs_number, s.id, s.session_date, l.id, l.agent,
                   l.strength_percent, s.status
-                ORDER BY s.session_date, s.id, l.id""")
-                .param("c", clinicId).param("n", lotNumber)
+                ORDER BY s.session_date, s.id, l.id LIMIT :limit OFFSET :offset""")
+                .param("c", clinicId).param("n", lotNumber).param("limit", limit).param("offset", offset)
                 .query((rs, n) -> new LotRecipient(rs.getLong("patient_id"), rs.getString("patient_name"),
                         rs.getString("nhs_number"), rs.getLong("session_id"),
                         rs.getObject("session_date", LocalDate.class), rs.getLong("lot_id"), rs.getString("agent"),

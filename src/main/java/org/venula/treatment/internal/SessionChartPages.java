@@ -197,7 +197,7 @@ class SessionChartPages {
         }
         Compression c = new Compression(f.enumValue("type", Compression.Type.class),
                 f.enumValue("length", Compression.Length.class), low, high, standard);
-        return SessionRedirects.afterChange(id, redirect, "Compression recorded.", () -> charting.compression(me, id, c));
+        return SessionRedirects.afterChange(id, redirect, "Compression recorded.", () -> charting.compression(me, id, c, null));
     }
 
     @PostMapping("/sessions/{id}/reactions")
@@ -205,6 +205,6 @@ class SessionChartPages {
             @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
         FormValues f = new FormValues(form);
         Reactions r = new Reactions(f.enumList("reactions", Reactions.Reaction.class), f.text("action"));
-        return SessionRedirects.afterChange(id, redirect, "Reactions recorded.", () -> charting.reactions(me, id, r));
+        return SessionRedirects.afterChange(id, redirect, "Reactions recorded.", () -> charting.reactions(me, id, r, null));
     }
 }

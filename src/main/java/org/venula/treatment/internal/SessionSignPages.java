@@ -70,7 +70,7 @@ class SessionSignPages {
             return "redirect:/sessions/" + id + "/sign";
         }
         return SessionRedirects.afterChange(id, redirect, "Session signed and locked. Corrections are made by addendum.",
-                () -> signing.sign(me, id));
+                () -> signing.sign(me, id, null));
     }
 
     @PostMapping("/sessions/{id}/addenda")

@@ -97,6 +97,17 @@ public class SessionStore {
                 .param("p", planId).query(Integer.class).single();
     }
 
+    /**
+     * Moves an OPEN session on one version after an injection was charted or struck out, so that the version a
+     * client loaded (its ETag) stands for the whole chart, injections included.
+     */
+    public void touch(long sessionId, OffsetDateTime at, String by) {
+        jdbc.sql("""
+                UPDATE treatment_session SET updated_at = :at, updated_by = :by, version = version + 1
+                WHERE id = :s AND status = 'OPEN'""")
+                .param("at", at).param("by", by).param("s", sessionId).update();
+    }
+
     /** Whether the session is still OPEN: an edit that changed nothing on an open session met a newer version. */
     public boolean isOpen(long sessionId) {
         return jdbc.sql("SELECT COUNT(*) FROM treatment_session WHERE id = :s AND status = 'OPEN'")

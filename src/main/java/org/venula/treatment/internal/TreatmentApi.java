@@ -12,11 +12,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.venula.shared.Paging;
 import org.venula.shared.Reason;
 import org.venula.clinic.VenulaPrincipal;
+import org.venula.shared.web.IfMatch;
 import org.venula.shared.web.JsonFields;
 import org.venula.shared.web.PagedResponses;
 import org.venula.treatment.rules.Blocker;
@@ -38,6 +40,7 @@ import org.venula.treatment.TreatmentSession;
 import org.venula.treatment.rules.DoseCheck;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -101,9 +104,12 @@ class TreatmentApi {
     }
 
     @GetMapping("/api/lots/{lotNumber}/patients")
-    @Operation(summary = "Every patient and session that received a lot number, for a product recall")
-    List<LotRecipient> recipients(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable String lotNumber) {
-        return lots.recipients(me, lotNumber);
+    @Operation(summary = "Every patient and session that received a lot number, for a product recall; paged (page "
+            + "from 0, size 1-200, default 50; Link rel=next when more follow)")
+    ResponseEntity<List<LotRecipient>> recipients(@AuthenticationPrincipal VenulaPrincipal me,
+            @PathVariable String lotNumber, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return PagedResponses.of(lots.recipients(me, lotNumber, Paging.of(page, size)));
     }
 
     // ---- sessions
@@ -130,8 +136,9 @@ class TreatmentApi {
 
     @GetMapping("/api/sessions/{id}")
     @Operation(summary = "A session with its injections, addenda and dose check")
-    TreatmentSession get(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id) {
-        return sessions.get(me, id);
+    ResponseEntity<TreatmentSession> get(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id) {
+        TreatmentSession s = sessions.get(me, id);
+        return ResponseEntity.ok().eTag(Integer.toString(s.version())).body(s);
     }
 
     @PostMapping("/api/sessions/{id}/injections")
@@ -161,21 +168,27 @@ class TreatmentApi {
     @PutMapping("/api/sessions/{id}/compression")
     @Operation(summary = "Record the compression applied: type, length, mmHg and the standard it is quoted in")
     TreatmentSession compression(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
-            @RequestBody Compression body) {
-        return charting.compression(me, id, body);
+            @RequestBody Compression body,
+            @Parameter(description = "the session version you loaded (its ETag); 409 stale-version if it changed since")
+            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return charting.compression(me, id, body, IfMatch.version(ifMatch));
     }
 
     @PutMapping("/api/sessions/{id}/reactions")
     @Operation(summary = "Record immediate reactions (or NONE) and what was done")
     TreatmentSession reactions(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
-            @RequestBody Reactions body) {
-        return charting.reactions(me, id, body);
+            @RequestBody Reactions body,
+            @Parameter(description = "the session version you loaded (its ETag); 409 stale-version if it changed since")
+            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return charting.reactions(me, id, body, IfMatch.version(ifMatch));
     }
 
     @PostMapping("/api/sessions/{id}/sign")
     @Operation(summary = "Sign and lock the session; later corrections are addenda")
-    TreatmentSession sign(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id) {
-        return signing.sign(me, id);
+    TreatmentSession sign(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
+            @Parameter(description = "the session version you loaded (its ETag); 409 stale-version if it changed since")
+            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return signing.sign(me, id, IfMatch.version(ifMatch));
     }
 
     @PostMapping("/api/sessions/{id}/addenda")
