@@ -120,6 +120,32 @@ interface ApiScenarios extends ApiFixture {
     }
 
     @Test
+    default void searchRanksTheExactSurnameFirstThenSurnamesThatBeginWithItThenGivenNames() {
+        String s = "Rank" + unique();
+        long adam = admin().post("/api/patients", patient(s, Map.of("givenName", "Adam"))).id();
+        long mary = admin().post("/api/patients", patient(s, Map.of("givenName", "Mary"))).id();
+        long zoeSon = admin().post("/api/patients", patient(s + "son", Map.of("givenName", "Zoe"))).id();
+        long marySon = admin().post("/api/patients", patient(s + "son", Map.of("givenName", "Mary"))).id();
+        long givenName = admin().post("/api/patients", patient("Jones", Map.of("givenName", s))).id();
+        long irish = admin().post("/api/patients", patient("O'" + s, Map.of("givenName", "Sean"))).id();
+        String q = "/api/patients?size=50&query=";
+
+        // | query           | found, best first                                   |
+        assertThat(ids(admin().get(q + s))).containsExactly(adam, mary, marySon, zoeSon, givenName);
+        assertThat(ids(admin().get(q + s.toUpperCase()))).containsExactly(adam, mary, marySon, zoeSon, givenName);
+        assertThat(ids(admin().get(q + s + "so"))).containsExactly(marySon, zoeSon);
+        assertThat(ids(admin().get(q + "mary%20" + s))).containsExactly(mary, marySon);
+        assertThat(ids(admin().get(q + s + "%20mary"))).containsExactly(mary, marySon);
+        assertThat(ids(admin().get(q + "ma%20" + s.substring(0, s.length() - 1)))).containsExactly(mary, marySon);
+        assertThat(ids(admin().get(q + "o" + s))).containsExactly(irish);
+        assertThat(ids(admin().get(q + "O'" + s))).containsExactly(irish);
+        assertThat(ids(admin().get(q + "sean%20o" + s))).containsExactly(irish);
+        // The same page on every run.
+        assertThat(ids(admin().get(q + s))).containsExactly(adam, mary, marySon, zoeSon, givenName);
+        assertThat(admin().get(q + s).json().get("totalCapped").asBoolean()).isFalse();
+    }
+
+    @Test
     default void searchIsPaged() {
         String family = "Paged" + unique();
         for (int i = 0; i < 3; i++) {

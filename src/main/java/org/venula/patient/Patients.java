@@ -146,7 +146,7 @@ public class Patients {
         accessLog.record(me.clinicId(), null, AccessAction.SEARCH_PATIENTS, searched + ", " + items.size() + " shown");
         accessLog.recordShown(me.clinicId(), result.ids(), AccessAction.SEARCH_PATIENTS, "shown in search: " + searched);
         int pages = (int) ((result.total() + size - 1) / size);
-        return new PatientPage(items, page, size, result.total(), pages);
+        return new PatientPage(items, page, size, result.total(), pages, result.capped());
     }
 
     /** One page of the access log of one patient, newest first (admins only). */

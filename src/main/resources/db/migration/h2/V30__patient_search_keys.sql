@@ -1,0 +1,15 @@
+-- Patient search (NameSearch) reads a page of one ordered range of one index; see the PostgreSQL V30. H2 orders
+-- strings by code point, as PostgreSQL's COLLATE "C" does, so a page is the same on both databases.
+ALTER TABLE patient ADD COLUMN name_key VARCHAR(202) GENERATED ALWAYS AS (
+    REGEXP_REPLACE(TRIM(LOWER(REPLACE(REPLACE(family_name, '''', ''), '’', ''))), '\s+', ' ') || ' '
+    || REGEXP_REPLACE(TRIM(LOWER(REPLACE(REPLACE(given_name, '''', ''), '’', ''))), '\s+', ' '));
+ALTER TABLE patient ADD COLUMN given_key VARCHAR(202) GENERATED ALWAYS AS (
+    REGEXP_REPLACE(TRIM(LOWER(REPLACE(REPLACE(given_name, '''', ''), '’', ''))), '\s+', ' ') || ' '
+    || REGEXP_REPLACE(TRIM(LOWER(REPLACE(REPLACE(family_name, '''', ''), '’', ''))), '\s+', ' '));
+
+CREATE INDEX patient_search_family_first ON patient (clinic_id, name_key, id);
+CREATE INDEX patient_search_given_first ON patient (clinic_id, given_key, id);
+CREATE INDEX patient_search_birth ON patient (clinic_id, date_of_birth, name_key, id);
+
+DROP INDEX patient_clinic_family;
+DROP INDEX patient_clinic_dob;
