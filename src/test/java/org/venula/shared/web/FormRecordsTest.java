@@ -2,6 +2,11 @@ package org.venula.shared.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -9,6 +14,10 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.stereotype.Controller;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.core.MethodParameter;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -29,7 +38,7 @@ class FormRecordsTest {
     }
 
     @SuppressWarnings("unused")
-    void post(@Form RecordVisit visit, RecordVisit plain, @Form Counted counted, @Form String text) {
+    void handler(@Form RecordVisit visit, RecordVisit plain, @Form Counted counted, @Form String text) {
     }
 
     private final FormRecords.Resolver resolver = new FormRecords.Resolver(mapper());
@@ -126,6 +135,26 @@ class FormRecordsTest {
         assertThatThrownBy(() -> resolve(3)).isInstanceOf(IllegalStateException.class);
     }
 
+    @Controller
+    static class VisitPage {
+        @PostMapping("/visits")
+        String post(@Form RecordVisit visit) {
+            return "redirect:/visits";
+        }
+    }
+
+    @Test
+    void aPageFormWithUnreadableFieldsIsAnsweredWithThePageThatNamesEach() throws Exception {
+        MockMvc mvc = MockMvcBuilders.standaloneSetup(new VisitPage()).setCustomArgumentResolvers(resolver)
+                .setControllerAdvice(new PageProblemHandler()).build();
+
+        mvc.perform(post("/visits").param("leg", "UP").param("areas", "two").param("reason", "fine"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(view().name("error/invalid"))
+                .andExpect(model().attribute("problems", hasSize(2)));
+        mvc.perform(post("/visits").param("leg", "LEFT")).andExpect(status().is3xxRedirection());
+    }
+
     private RecordVisit read() throws Exception {
         return (RecordVisit) resolve(0);
     }
@@ -135,7 +164,7 @@ class FormRecordsTest {
     }
 
     private static MethodParameter parameter(int index) throws NoSuchMethodException {
-        return new MethodParameter(FormRecordsTest.class.getDeclaredMethod("post", RecordVisit.class,
+        return new MethodParameter(FormRecordsTest.class.getDeclaredMethod("handler", RecordVisit.class,
                 RecordVisit.class, Counted.class, String.class), index);
     }
 }
