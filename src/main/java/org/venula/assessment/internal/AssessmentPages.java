@@ -75,6 +75,11 @@ class AssessmentPages {
         return renderForm(me, id, model, v, List.of(), Map.of());
     }
 
+    /**
+     * The consultation form names its leg-map rows and legs ({@code areas[3].veinType}, {@code ceap.left.clinical},
+     * {@code vcss.right.pain}) and shows every value it cannot read beside its field, as typed, so it stays read with
+     * {@link FormValues}.
+     */
     @PostMapping("/patients/{id}/consultations")
     String record(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
             @RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect) {

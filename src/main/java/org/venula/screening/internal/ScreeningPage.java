@@ -63,6 +63,10 @@ class ScreeningPage {
         return render(me, id, model, values, problems);
     }
 
+    /**
+     * The questionnaire's names come from {@link HistoryQuestions} (one or more per question), and the page shows every
+     * value it cannot read beside its question, with what was ticked, so it stays read with {@link FormValues}.
+     */
     @PostMapping("/patients/{id}/screening")
     String screen(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
             @RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect) {
