@@ -37,6 +37,7 @@ import org.venula.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.venula.shared.Paging;
 import org.venula.shared.web.Downloads;
+import org.venula.shared.web.Form;
 import org.venula.shared.web.FormOutcome;
 
 import lombok.AccessLevel;
@@ -82,11 +83,14 @@ class AftercarePages {
         return "redirect:/aftercare/plans/" + id;
     }
 
+    record RegeneratePlanForm(String reason) {
+    }
+
     @PostMapping("/aftercare/plans/{id}/regenerate")
     String regenerate(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
-            @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+            @Form RegeneratePlanForm form, RedirectAttributes redirect) {
         return FormOutcome.of(redirect, "Not made again").shownAs("error").whenInvalid("give the reason")
-                .attempt(() -> aftercare.regenerate(me, id, reason),
+                .attempt(() -> aftercare.regenerate(me, id, form.reason()),
                         p -> "Version " + p.version() + " made; the session has an addendum.")
                 .map(p -> "redirect:/aftercare/plans/" + p.id()).orElse("redirect:/aftercare/plans/" + id);
     }
@@ -134,11 +138,14 @@ class AftercarePages {
         return minutes / (24 * 60) + " days";
     }
 
+    record AcknowledgeCheckInForm(String note) {
+    }
+
     @PostMapping("/check-ins/{id}/acknowledge")
     String acknowledge(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
-            @RequestParam(required = false) String note, RedirectAttributes redirect) {
+            @Form AcknowledgeCheckInForm form, RedirectAttributes redirect) {
         try {
-            CheckIn c = checkIns.acknowledge(me, id, note);
+            CheckIn c = checkIns.acknowledge(me, id, form.note());
             redirect.addFlashAttribute("notice", "Acknowledged: " + c.patientName() + ".");
         } catch (ConflictException | InvalidInputException | NotFoundException e) {
             redirect.addFlashAttribute("error", e.getMessage());
@@ -175,6 +182,12 @@ class AftercarePages {
         return out;
     }
 
+    /**
+     * Stays read with {@code @RequestParam} on purpose: a patient's check-in must always come back to their own page,
+     * with the clinic's emergency number, and a {@code @Form} record's unreadable value would be answered by the staff's
+     * 422 page before this method runs (a note with a control character pasted into it, say). The check-in reads the
+     * symptoms' codes itself and answers a wrong one on the patient's page.
+     */
     @PostMapping("/my/{token}/check-in")
     Object checkIn(@PathVariable String token, @RequestParam(required = false) List<String> symptoms,
             @RequestParam(required = false) String note, Model model, HttpServletResponse response) {

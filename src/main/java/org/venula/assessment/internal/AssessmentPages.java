@@ -28,7 +28,6 @@ import org.venula.assessment.Consultations;
 import org.venula.assessment.Photo;
 import org.venula.assessment.Photos;
 import org.venula.assessment.rules.ConsultationOutcome;
-import org.venula.shared.InputLimits;
 import org.venula.assessment.rules.LegMapTerms.AreaSize;
 import org.venula.assessment.rules.LegMapTerms.Aspect;
 import org.venula.assessment.rules.LegMapTerms.ClinicalClass;
@@ -47,6 +46,7 @@ import org.venula.shared.ConflictException;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.Labels;
 import org.venula.shared.PayloadRejectedException;
+import org.venula.shared.web.Form;
 import org.venula.shared.web.FormValues;
 
 import lombok.AccessLevel;
@@ -75,6 +75,11 @@ class AssessmentPages {
         return renderForm(me, id, model, v, List.of(), Map.of());
     }
 
+    /**
+     * The consultation form names its leg-map rows and legs ({@code areas[3].veinType}, {@code ceap.left.clinical},
+     * {@code vcss.right.pain}) and shows every value it cannot read beside its field, as typed, so it stays read with
+     * {@link FormValues}.
+     */
     @PostMapping("/patients/{id}/consultations")
     String record(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
             @RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect) {
@@ -108,47 +113,34 @@ class AssessmentPages {
         return "assessment/view";
     }
 
+    /** The outcome the clinician decides instead of the derived one, and why. */
+    record OverrideOutcomeForm(ConsultationOutcome outcome, String reason) {
+    }
+
     @PostMapping("/consultations/{cid}/override")
     String override(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long cid,
-            @RequestParam(required = false) String outcome, @RequestParam(required = false) String reason,
-            RedirectAttributes redirect) {
+            @Form OverrideOutcomeForm form, RedirectAttributes redirect) {
         try {
-            ConsultationOutcome o = outcome == null || outcome.isBlank() ? null : ConsultationOutcome.valueOf(outcome);
-            consultations.override(me, cid, o, reason);
+            consultations.override(me, cid, form.outcome(), form.reason());
             redirect.addFlashAttribute("notice", "Outcome overridden; the reason is recorded.");
-        } catch (InvalidInputException | ConflictException | IllegalArgumentException e) {
+        } catch (InvalidInputException | ConflictException e) {
             redirect.addFlashAttribute("overrideError", e instanceof InvalidInputException ii
                     ? "Choose an outcome and give the reason." : e.getMessage());
         }
         return "redirect:/consultations/" + cid;
     }
 
+    /** What a photo shows: the leg map's area and view, the day it was taken, notes; the file comes beside it. */
+    record AddPhotoForm(Long areaId, Photo.View view, LocalDate takenOn, String notes) {
+    }
+
     @PostMapping("/consultations/{cid}/photos")
     String upload(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long cid,
-            @RequestParam(name = "file", required = false) MultipartFile file,
-            @RequestParam(required = false) String areaId, @RequestParam(required = false) String view,
-            @RequestParam(required = false) String takenOn, @RequestParam(required = false) String notes,
+            @RequestParam(name = "file", required = false) MultipartFile file, @Form AddPhotoForm form,
             RedirectAttributes redirect) throws java.io.IOException {
         try {
-            Long area;
-            Photo.View shown;
-            LocalDate taken;
-            try {
-                area = areaId == null || areaId.isBlank() ? null : Long.valueOf(areaId.trim());
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException("areaId", "is not an area of the leg map");
-            }
-            try {
-                shown = view == null || view.isBlank() ? null : Photo.View.valueOf(view.trim());
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("view", "is not a view of the leg map");
-            }
-            try {
-                taken = takenOn == null || takenOn.isBlank() ? null : InputLimits.date(takenOn);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("takenOn", e.getMessage());
-            }
-            photos.upload(me, cid, file == null ? null : file.getBytes(), area, shown, taken, notes);
+            photos.upload(me, cid, file == null ? null : file.getBytes(), form.areaId(), form.view(), form.takenOn(),
+                    form.notes());
             redirect.addFlashAttribute("notice", "Photo added.");
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("photoError", e.problems().get(0).field() + ": " + e.problems().get(0).message());

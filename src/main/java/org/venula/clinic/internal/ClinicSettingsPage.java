@@ -8,7 +8,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.venula.clinic.ClinicContact;
 import org.venula.clinic.ClinicDetails;
@@ -16,6 +15,7 @@ import org.venula.clinic.ClinicDetailsChange;
 import org.venula.clinic.VenulaPrincipal;
 import org.venula.shared.ConflictException;
 import org.venula.shared.InvalidInputException;
+import org.venula.shared.web.Form;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
@@ -43,20 +43,36 @@ class ClinicSettingsPage {
         return page(me, model, c, values, Map.of());
     }
 
-    @PostMapping("/admin/clinic")
-    String save(@AuthenticationPrincipal VenulaPrincipal me, @RequestParam Map<String, String> form, Model model,
-            RedirectAttributes redirect) {
-        Integer version;
-        try {
-            version = Integer.valueOf(form.getOrDefault("version", ""));
-        } catch (NumberFormatException e) {
-            version = null;
+    /** The clinic's details as edited, on the version they were read from. */
+    record ChangeClinicDetailsForm(Integer version, String name, String address, String phone, String email,
+            String website, String emergencyNumber, String regulatorPrompt, Boolean signNeedsPassword) {
+        ClinicDetailsChange change() {
+            return new ClinicDetailsChange(version, name, address, phone, email, website, emergencyNumber,
+                    regulatorPrompt, Boolean.TRUE.equals(signNeedsPassword));
         }
+
+        /** What was typed, to show the form again. */
+        Map<String, String> values() {
+            Map<String, String> v = new LinkedHashMap<>();
+            v.put("version", version == null ? null : version.toString());
+            v.put("name", name);
+            v.put("address", address);
+            v.put("phone", phone);
+            v.put("email", email);
+            v.put("website", website);
+            v.put("emergencyNumber", emergencyNumber);
+            v.put("regulatorPrompt", regulatorPrompt);
+            v.put("signNeedsPassword", signNeedsPassword == null ? null : signNeedsPassword.toString());
+            return v;
+        }
+    }
+
+    @PostMapping("/admin/clinic")
+    String save(@AuthenticationPrincipal VenulaPrincipal me, @Form ChangeClinicDetailsForm form, Model model,
+            RedirectAttributes redirect) {
         Map<String, String> problems = new LinkedHashMap<>();
         try {
-            ClinicContact saved = details.change(me, new ClinicDetailsChange(version, form.get("name"),
-                    form.get("address"), form.get("phone"), form.get("email"), form.get("website"),
-                    form.get("emergencyNumber"), form.get("regulatorPrompt"), "true".equals(form.get("signNeedsPassword"))));
+            ClinicContact saved = details.change(me, form.change());
             redirect.addFlashAttribute("notice", "Saved as version " + saved.version()
                     + ". Patients see the new details from now on.");
             return "redirect:/admin/clinic";
@@ -65,7 +81,7 @@ class ClinicSettingsPage {
         } catch (ConflictException e) {
             problems.put("version", e.getMessage());
         }
-        return page(me, model, details.current(me.clinicId()), new LinkedHashMap<>(form), problems);
+        return page(me, model, details.current(me.clinicId()), form.values(), problems);
     }
 
     private String page(VenulaPrincipal me, Model model, ClinicContact current, Map<String, String> values,

@@ -16,12 +16,12 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.venula.clinic.StaffAccounts;
 import org.venula.clinic.UserView;
 import org.venula.clinic.VenulaPrincipal;
 import org.venula.clinic.rules.SignInPolicy;
+import org.venula.shared.web.Form;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
@@ -50,13 +50,21 @@ class SecondFactorPages {
         return "clinic/code";
     }
 
+    /** Six digits from the authenticator app, or a recovery code. */
+    record EnterCodeForm(String code) {
+        /** The code without the spaces an app shows or a person types in it. */
+        String digits() {
+            return code == null ? null : code.replaceAll("\\s", "");
+        }
+    }
+
     @PostMapping(SecondFactorStep.CODE_PAGE)
-    String code(@AuthenticationPrincipal VenulaPrincipal me, @RequestParam(required = false) String code,
-            HttpServletRequest request, Model model) {
+    String code(@AuthenticationPrincipal VenulaPrincipal me, @Form EnterCodeForm form, HttpServletRequest request,
+            Model model) {
         HttpSession session = request.getSession();
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         boolean blocked = locks.state(me.getUsername(), now).blocked();
-        if (!blocked && secondFactors.verifyAtSignIn(me.userId(), me.getUsername(), code)) {
+        if (!blocked && secondFactors.verifyAtSignIn(me.userId(), me.getUsername(), form.code())) {
             session.removeAttribute(SecondFactorStep.PENDING);
             if (locks.state(me.getUsername(), now).failures() > 0) {
                 locks.clear(me.getUsername());
@@ -97,14 +105,14 @@ class SecondFactorPages {
     }
 
     @PostMapping(SecondFactorStep.SETUP_PAGE)
-    String confirm(@AuthenticationPrincipal VenulaPrincipal me, @RequestParam(required = false) String code,
-            HttpSession session, Model model) {
+    String confirm(@AuthenticationPrincipal VenulaPrincipal me, @Form EnterCodeForm form, HttpSession session,
+            Model model) {
         SecondFactors.Enrolment enrolment = (SecondFactors.Enrolment) session.getAttribute(ENROLMENT);
         if (enrolment == null) {
             return "redirect:" + SecondFactorStep.SETUP_PAGE;
         }
         Optional<List<String>> codes = secondFactors.confirm(me.userId(), me.getUsername(), enrolment.secret(),
-                code == null ? null : code.replaceAll("\\s", ""));
+                form.digits());
         if (codes.isEmpty()) {
             model.addAttribute("status", secondFactors.status(me.userId()));
             model.addAttribute("enrolment", enrolment);
@@ -120,12 +128,12 @@ class SecondFactorPages {
     }
 
     @PostMapping(SecondFactorStep.SETUP_PAGE + "/remove")
-    String remove(@AuthenticationPrincipal VenulaPrincipal me, @RequestParam(required = false) String code,
+    String remove(@AuthenticationPrincipal VenulaPrincipal me, @Form EnterCodeForm form,
             RedirectAttributes redirect) {
         SecondFactors.Status status = secondFactors.status(me.userId());
         if (status.required()) {
             redirect.addFlashAttribute("failure", "Your clinic requires a second factor, so it cannot be turned off.");
-        } else if (!secondFactors.verifyAtSignIn(me.userId(), me.getUsername(), code)) {
+        } else if (!secondFactors.verifyAtSignIn(me.userId(), me.getUsername(), form.code())) {
             redirect.addFlashAttribute("failure", "That code is not right: the second factor is still on.");
         } else {
             secondFactors.remove(me.userId(), me.getUsername(), me.getUsername());
@@ -146,10 +154,14 @@ class SecondFactorPages {
         return "redirect:/admin/users";
     }
 
+    /** Ticked: every clinician and administrator needs a second factor. */
+    record RequireSecondFactorForm(Boolean required) {
+    }
+
     @PostMapping("/admin/users/second-factor-requirement")
-    String requirement(@AuthenticationPrincipal VenulaPrincipal me,
-            @RequestParam(required = false) String required, RedirectAttributes redirect) {
-        boolean on = "true".equals(required);
+    String requirement(@AuthenticationPrincipal VenulaPrincipal me, @Form RequireSecondFactorForm form,
+            RedirectAttributes redirect) {
+        boolean on = Boolean.TRUE.equals(form.required());
         accounts.requireSecondFactor(me, on);
         redirect.addFlashAttribute("notice", on
                 ? "Clinicians and administrators now need a second factor: each sets one up at their next sign-in."

@@ -14,7 +14,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.venula.clinic.Clinics;
 import org.venula.clinic.NewUser;
@@ -25,6 +24,7 @@ import org.venula.clinic.VenulaPrincipal;
 import org.venula.shared.ConflictException;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.Paging;
+import org.venula.shared.web.Form;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
@@ -83,17 +83,23 @@ class UsersPage {
         return standing.of(me.userId()).map(AccountStanding.Standing::mustChangePassword).orElse(false);
     }
 
+    /** The password in use, the new one, and the new one again. */
+    record ChangePasswordForm(String currentPassword, String newPassword, String confirmPassword) {
+        boolean confirmed() {
+            return newPassword == null || newPassword.equals(confirmPassword);
+        }
+    }
+
     @PostMapping("/account/password")
-    String changePassword(@AuthenticationPrincipal VenulaPrincipal me, @RequestParam Map<String, String> form,
+    String changePassword(@AuthenticationPrincipal VenulaPrincipal me, @Form ChangePasswordForm form,
             HttpServletRequest request, Model model, RedirectAttributes redirect) {
-        String next = form.get("newPassword");
         model.addAttribute("resetPending", resetPending(me));
-        if (next != null && !next.equals(form.get("confirmPassword"))) {
+        if (!form.confirmed()) {
             model.addAttribute("problems", Map.of("confirmPassword", "does not match the new password"));
             return "clinic/password";
         }
         try {
-            accounts.changeOwnPassword(me, form.get("currentPassword"), next);
+            accounts.changeOwnPassword(me, form.currentPassword(), form.newPassword());
         } catch (InvalidInputException e) {
             Map<String, String> problems = new LinkedHashMap<>();
             e.problems().forEach(p -> problems.putIfAbsent(p.field(), p.message()));
@@ -110,18 +116,34 @@ class UsersPage {
         return page(me, model, Map.of("role", Role.CLINICIAN.name()), Map.of());
     }
 
+    /** A new colleague's account: who they are, their role and, for a clinician, their profession. */
+    record AddUserForm(String username, String password, String displayName, Role role, String profession,
+            String registrationNumber) {
+        NewUser user() {
+            return new NewUser(trim(username), password, trim(displayName), role, trim(profession),
+                    trim(registrationNumber));
+        }
+
+        /** What was typed, but the password, to show the form again. */
+        Map<String, String> values() {
+            Map<String, String> v = new LinkedHashMap<>();
+            v.put("username", username);
+            v.put("displayName", displayName);
+            v.put("role", role == null ? null : role.name());
+            v.put("profession", profession);
+            v.put("registrationNumber", registrationNumber);
+            return v;
+        }
+    }
+
     @PostMapping("/admin/users")
-    String create(@AuthenticationPrincipal VenulaPrincipal me, @RequestParam Map<String, String> form, Model model,
+    String create(@AuthenticationPrincipal VenulaPrincipal me, @Form AddUserForm form, Model model,
             RedirectAttributes redirect) {
         Map<String, String> errors = new LinkedHashMap<>();
-        Role role = null;
-        try {
-            role = Role.valueOf(form.getOrDefault("role", ""));
-        } catch (IllegalArgumentException e) {
+        if (form.role() == null) {
             errors.put("role", "choose a role");
         }
-        NewUser user = new NewUser(trim(form.get("username")), form.get("password"), trim(form.get("displayName")),
-                role, trim(form.get("profession")), trim(form.get("registrationNumber")));
+        NewUser user = form.user();
         for (ConstraintViolation<NewUser> v : validator.validate(user)) {
             errors.putIfAbsent(v.getPropertyPath().toString(), v.getMessage());
         }
@@ -134,9 +156,7 @@ class UsersPage {
                 errors.put(e.field(), e.getMessage());
             }
         }
-        Map<String, String> values = new LinkedHashMap<>(form);
-        values.remove("password");
-        return page(me, model, values, errors);
+        return page(me, model, form.values(), errors);
     }
 
     private String page(VenulaPrincipal me, Model model, Map<String, String> values, Map<String, String> errors) {

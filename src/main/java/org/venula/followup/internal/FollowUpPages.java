@@ -12,6 +12,7 @@ import org.venula.clinic.VenulaPrincipal;
 import org.venula.followup.FollowUps;
 import org.venula.shared.Paging;
 import org.venula.shared.Labels;
+import org.venula.shared.web.Form;
 import org.venula.shared.web.FormOutcome;
 
 import lombok.AccessLevel;
@@ -35,6 +36,7 @@ class FollowUpPages {
         return "followup/recalls";
     }
 
+    /** {@code within} is the list's filter, carried in the form's address to come back to the same list. */
     @PostMapping("/recalls/{id}/book")
     String book(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
             @RequestParam(required = false) Integer within, RedirectAttributes redirect) {
@@ -45,11 +47,14 @@ class FollowUpPages {
         return "redirect:/recalls" + (within == null ? "" : "?within=" + within);
     }
 
+    record DismissFollowUpForm(String reason) {
+    }
+
     @PostMapping("/recalls/{id}/dismiss")
-    String dismiss(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
-            @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+    String dismiss(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id, @Form DismissFollowUpForm form,
+            RedirectAttributes redirect) {
         FormOutcome.of(redirect, "Not dismissed").shownAs("error").whenInvalid("give the reason")
-                .run(() -> followUps.dismiss(me, id, reason), "Follow-up dismissed; the reason is recorded.");
+                .run(() -> followUps.dismiss(me, id, form.reason()), "Follow-up dismissed; the reason is recorded.");
         return "redirect:/recalls";
     }
 

@@ -33,6 +33,7 @@ import org.venula.shared.ConflictException;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.Labels;
 import org.venula.shared.Paging;
+import org.venula.shared.web.Form;
 import org.venula.shared.web.FormValues;
 import org.venula.treatment.Sessions;
 import org.venula.shared.web.Downloads;
@@ -76,6 +77,10 @@ class OutcomePages {
         return "followup/review";
     }
 
+    /**
+     * The review form names a row per mapped area ({@code clearance.12}, {@code drained.12}), so it stays read field by
+     * field with {@link FormValues}, like the complication form beside it, whose unreadable values join the form's list.
+     */
     @PostMapping("/patients/{id}/reviews")
     String review(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
             @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
@@ -147,19 +152,23 @@ class OutcomePages {
         return "followup/waiting :: panel";
     }
 
+    /**
+     * A proposed complication confirmed (with its severity) or rejected, with the reason; or the clinic lead's review
+     * of a serious one, with their report. {@code action} is the button pressed.
+     */
+    record DecideComplicationForm(String action, String severity, String reason, String report) {
+    }
+
     @PostMapping("/complications/{id}/decide")
     String decide(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
-            @RequestParam(required = false) String action, @RequestParam(required = false) String severity,
-            @RequestParam(required = false) String reason, @RequestParam(required = false) String report,
-            RedirectAttributes redirect) {
+            @Form DecideComplicationForm form, RedirectAttributes redirect) {
         me.requireClinicalRecord();
         complications.requireComplication(me, id);
         try {
-            switch (action == null ? "" : action) {
-                case "confirm" -> complications.confirm(me, id, severity == null || severity.isBlank() ? null : severity, null,
-                        reason);
-                case "reject" -> complications.reject(me, id, reason);
-                case "lead" -> complications.leadReview(me, id, report);
+            switch (form.action() == null ? "" : form.action()) {
+                case "confirm" -> complications.confirm(me, id, form.severity(), null, form.reason());
+                case "reject" -> complications.reject(me, id, form.reason());
+                case "lead" -> complications.leadReview(me, id, form.report());
                 default -> throw new InvalidInputException("action", "choose confirm, reject or lead review");
             }
             redirect.addFlashAttribute("notice", "Recorded.");

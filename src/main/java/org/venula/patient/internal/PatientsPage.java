@@ -71,6 +71,11 @@ class PatientsPage {
         return form(model, null, Map.of("sex", ""), Map.of());
     }
 
+    /**
+     * Registration, amendment and the medical history are read field by field with {@link FormValues}: the form comes
+     * back as typed with every unreadable value beside its field, together with the checks the API applies; the
+     * history's names come from {@link HistoryQuestions}.
+     */
     @PostMapping("/patients")
     String register(@AuthenticationPrincipal VenulaPrincipal me, @RequestParam MultiValueMap<String, String> form,
             Model model, RedirectAttributes redirect) {

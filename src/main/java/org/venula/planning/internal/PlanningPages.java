@@ -11,7 +11,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.venula.clinic.Clinics;
 import org.venula.clinic.VenulaPrincipal;
@@ -22,6 +21,7 @@ import org.venula.planning.TreatmentPlan;
 import org.venula.shared.ConflictException;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.web.Downloads;
+import org.venula.shared.web.Form;
 
 /** Pages: create a plan from a consultation, the plan with its quote (page and PDF), and consent. */
 @Controller
@@ -40,12 +40,18 @@ class PlanningPages {
         this.clinics = clinics;
     }
 
+    /** How many sessions, how far apart; the agents and prices follow from the consultation and the protocol. */
+    record PlanTreatmentForm(Integer sessions, Integer intervalDays) {
+        PlanRequest request() {
+            return new PlanRequest(sessions, intervalDays, null, null);
+        }
+    }
+
     @PostMapping("/consultations/{cid}/plan")
-    String create(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long cid,
-            @RequestParam(required = false) Integer sessions, @RequestParam(required = false) Integer intervalDays,
+    String create(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long cid, @Form PlanTreatmentForm form,
             RedirectAttributes redirect) {
         try {
-            TreatmentPlan plan = plans.create(me, cid, new PlanRequest(sessions, intervalDays, null, null));
+            TreatmentPlan plan = plans.create(me, cid, form.request());
             redirect.addFlashAttribute("notice", "Plan and quote created.");
             return "redirect:/plans/" + plan.id();
         } catch (InvalidInputException e) {
@@ -70,18 +76,24 @@ class PlanningPages {
         return Downloads.pdf(quotes.pdf(me, planId), "venula-quote-" + planId + ".pdf", false);
     }
 
+    /** The patient's name typed as their signature, a witness, and the tick that they understood. */
+    record RecordConsentForm(String patientName, Long witnessPractitionerId, Boolean understood) {
+        ConsentRequest request() {
+            return new ConsentRequest(patientName, null, witnessPractitionerId);
+        }
+    }
+
     @PostMapping("/plans/{planId}/consent")
     String consent(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long planId,
-            @RequestParam(required = false) String patientName, @RequestParam(required = false) Long witnessPractitionerId,
-            @RequestParam(required = false) String understood, RedirectAttributes redirect) {
+            @Form RecordConsentForm form, RedirectAttributes redirect) {
         plans.get(me, planId); // the role and the clinic first: 403 or 404 before anything about the form
         List<String> problems = new ArrayList<>();
-        if (!"true".equals(understood)) {
+        if (!Boolean.TRUE.equals(form.understood())) {
             problems.add("Confirm that the patient has read the information and had their questions answered.");
         }
         if (problems.isEmpty()) {
             try {
-                plans.consent(me, planId, new ConsentRequest(patientName, null, witnessPractitionerId));
+                plans.consent(me, planId, form.request());
                 redirect.addFlashAttribute("notice", "Consent recorded.");
                 return "redirect:/plans/" + planId + "#consent";
             } catch (InvalidInputException e) {
@@ -94,11 +106,14 @@ class PlanningPages {
         return "redirect:/plans/" + planId + "#consent";
     }
 
+    record WithdrawConsentForm(String reason) {
+    }
+
     @PostMapping("/plans/{planId}/consent/{consentId}/withdraw")
     String withdraw(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long planId,
-            @PathVariable long consentId, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+            @PathVariable long consentId, @Form WithdrawConsentForm form, RedirectAttributes redirect) {
         try {
-            plans.withdrawConsent(me, planId, consentId, reason);
+            plans.withdrawConsent(me, planId, consentId, form.reason());
             redirect.addFlashAttribute("notice", "Consent withdrawn; it stays on record, marked withdrawn.");
         } catch (InvalidInputException | ConflictException e) {
             redirect.addFlashAttribute("consentErrors", List.of("Give the reason for withdrawing consent."));

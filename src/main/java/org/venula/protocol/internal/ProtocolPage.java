@@ -27,6 +27,7 @@ import org.venula.protocol.ProtocolVersion;
 import org.venula.protocol.Protocols;
 import org.venula.protocol.ScreeningRule;
 import org.venula.shared.InvalidInputException;
+import org.venula.shared.web.Form;
 import org.venula.shared.web.FormValues;
 
 import lombok.AccessLevel;
@@ -45,6 +46,11 @@ class ProtocolPage {
         return render(me, model, Map.of(), null);
     }
 
+    /**
+     * The parameters form names its fields per screening rule ({@code rule.ANTIBIOTICS.windowDays}) and per section
+     * ({@code prices.hosieryPrice}), and shows every value it cannot read beside its field with what was typed, so it
+     * stays read field by field with {@link FormValues}.
+     */
     @PostMapping("/admin/protocol")
     String save(@AuthenticationPrincipal VenulaPrincipal me, @RequestParam MultiValueMap<String, String> form,
             Model model, RedirectAttributes redirect) {
@@ -64,14 +70,22 @@ class ProtocolPage {
         return render(me, model, problems, form);
     }
 
+    /** A whole protocol document edited as JSON, and a note on what changed. */
+    record EditProtocolDocumentForm(String document, String note) {
+        /** The document as typed; an empty one is not a valid document either. */
+        String text() {
+            return document == null ? "" : document;
+        }
+    }
+
     /** Saves a whole document edited as JSON: every parameter, including texts, agents and consent risks. */
     @PostMapping("/admin/protocol/document")
-    String saveDocument(@AuthenticationPrincipal VenulaPrincipal me, @RequestParam String document,
-            @RequestParam(required = false) String note, Model model, RedirectAttributes redirect) {
+    String saveDocument(@AuthenticationPrincipal VenulaPrincipal me, @Form EditProtocolDocumentForm form, Model model,
+            RedirectAttributes redirect) {
         Map<String, String> problems = new LinkedHashMap<>();
         try {
-            ProtocolDocument doc = json.readValue(document, ProtocolDocument.class);
-            ProtocolVersion saved = protocols.saveActive(me, doc, note);
+            ProtocolDocument doc = json.readValue(form.text(), ProtocolDocument.class);
+            ProtocolVersion saved = protocols.saveActive(me, doc, form.note());
             redirect.addFlashAttribute("notice", "Saved as version " + saved.version() + ".");
             return "redirect:/admin/protocol";
         } catch (InvalidInputException e) {
@@ -79,14 +93,18 @@ class ProtocolPage {
         } catch (tools.jackson.core.JacksonException e) {
             problems.put("document", "is not a valid protocol document: " + e.getOriginalMessage());
         }
-        model.addAttribute("documentText", document);
+        model.addAttribute("documentText", form.text());
         return render(me, model, problems, null);
     }
 
+    /** One of the presets shipped with Venula, by its id. */
+    record AdoptPresetForm(String preset) {
+    }
+
     @PostMapping("/admin/protocol/adopt")
-    String adopt(@AuthenticationPrincipal VenulaPrincipal me, @RequestParam String preset, RedirectAttributes redirect) {
-        ProtocolVersion saved = protocols.saveActive(me, protocols.preset(preset),
-                "Adopted the preset '" + preset + "'");
+    String adopt(@AuthenticationPrincipal VenulaPrincipal me, @Form AdoptPresetForm form, RedirectAttributes redirect) {
+        ProtocolVersion saved = protocols.saveActive(me, protocols.preset(form.preset()),
+                "Adopted the preset '" + form.preset() + "'");
         redirect.addFlashAttribute("notice", "Adopted '" + saved.name() + "' as version " + saved.version() + ".");
         return "redirect:/admin/protocol";
     }

@@ -25,6 +25,7 @@ import org.venula.scheduling.Availability;
 import org.venula.scheduling.Bookings;
 import org.venula.shared.FieldProblem;
 import org.venula.shared.Paging;
+import org.venula.shared.web.Form;
 import org.venula.shared.web.FormOutcome;
 import org.venula.scheduling.WaitingList;
 import org.venula.scheduling.rules.PathwayRules.Status;
@@ -107,20 +108,29 @@ class AppointmentPages {
         return "redirect:/appointments/" + id;
     }
 
+    /** One of the usual reasons, or {@code OTHER} and the reason in words. */
+    record CancelAppointmentForm(String reason, String otherReason) {
+        String why() {
+            return reason == null || "OTHER".equals(reason) ? otherReason : reason;
+        }
+    }
+
     @PostMapping("/appointments/{id}/cancel")
     String cancel(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
-            @RequestParam(required = false) String reason, @RequestParam(required = false) String otherReason,
-            RedirectAttributes redirect) {
-        String why = "OTHER".equals(reason) || reason == null || reason.isBlank() ? otherReason : reason;
+            @Form CancelAppointmentForm form, RedirectAttributes redirect) {
         FormOutcome.of(redirect, "Not cancelled").whenInvalid("say why (the patient called, the clinic moved it…)")
-                .run(() -> appointments.cancel(me, id, why), "Appointment cancelled. The time is free again.");
+                .run(() -> appointments.cancel(me, id, form.why()), "Appointment cancelled. The time is free again.");
         return "redirect:/appointments/" + id;
+    }
+
+    /** The free slot chosen to move the appointment to. */
+    record MoveAppointmentForm(LocalDateTime start) {
     }
 
     @PostMapping("/appointments/{id}/reschedule")
     String reschedule(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
-            @RequestParam(required = false) LocalDateTime start, RedirectAttributes redirect) {
-        return FormOutcome.of(redirect, "Not moved").attempt(() -> bookings.reschedule(me, id, start, null),
+            @Form MoveAppointmentForm form, RedirectAttributes redirect) {
+        return FormOutcome.of(redirect, "Not moved").attempt(() -> bookings.reschedule(me, id, form.start(), null),
                 moved -> "Moved to " + Labels.sentence(moved.start().getDayOfWeek().name()) + " "
                         + moved.start().toLocalDate() + " at " + moved.start().toLocalTime() + ".")
                 .map(moved -> "redirect:/appointments/" + moved.id()).orElse("redirect:/appointments/" + id);
@@ -148,6 +158,10 @@ class AppointmentPages {
         return "scheduling/hours";
     }
 
+    /**
+     * The week's form names its fields per day ({@code works.1}, {@code start.1}, {@code end.1} for Monday), so it
+     * stays a map: a record of twenty-one components would be contrived. A time it cannot read is named ("hours").
+     */
     @PostMapping("/practitioners/{id}/hours")
     String saveHours(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
             @RequestParam Map<String, String> form, RedirectAttributes redirect) {
@@ -164,18 +178,30 @@ class AppointmentPages {
         return "redirect:/practitioners/" + id + "/hours";
     }
 
+    /** The first and last day away, both whole days. */
+    record RecordAbsenceForm(LocalDate from, LocalDate until, String reason) {
+        LocalDateTime startsAt() {
+            return from == null ? null : from.atStartOfDay();
+        }
+
+        LocalDateTime endsAt() {
+            return until == null ? null : until.plusDays(1).atStartOfDay();
+        }
+
+        String why() {
+            return reason == null ? null : reason.trim();
+        }
+    }
+
     @PostMapping("/practitioners/{id}/absences")
     String addAbsence(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
-            @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate until,
-            @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+            @Form RecordAbsenceForm form, RedirectAttributes redirect) {
         practitioner(me, id);
         // The facade checks who may record it before it checks the dates.
         FormOutcome.of(redirect, "Not recorded").whenInvalid(p -> "end".equals(p.field())
                 ? "give the first and last day away, the last on or after the first" : p.message())
-                .run(() -> availability.addAbsence(me, id, from == null ? null : from.atStartOfDay(),
-                        until == null ? null : until.plusDays(1).atStartOfDay(),
-                        reason == null || reason.isBlank() ? null : reason.trim()),
-                        "Absence recorded: no new bookings from " + from + " to " + until
+                .run(() -> availability.addAbsence(me, id, form.startsAt(), form.endsAt(), form.why()),
+                        "Absence recorded: no new bookings from " + form.from() + " to " + form.until()
                                 + ". Check the diary for appointments already booked then.");
         return "redirect:/practitioners/" + id + "/hours";
     }
@@ -208,22 +234,30 @@ class AppointmentPages {
         return "scheduling/waiting";
     }
 
+    /** A patient asking for an earlier appointment of a kind, with any practitioner or one. */
+    record JoinWaitingListForm(Long patientId, Type type, Long practitionerId, String note) {
+        WaitingList.Join join() {
+            return new WaitingList.Join(patientId, type, practitionerId, note);
+        }
+    }
+
     @PostMapping("/calendar/waiting")
-    String join(@AuthenticationPrincipal VenulaPrincipal me, @RequestParam(required = false) Long patientId,
-            @RequestParam(required = false) Type type, @RequestParam(required = false) Long practitionerId,
-            @RequestParam(required = false) String note, RedirectAttributes redirect) {
-        FormOutcome.of(redirect, "Not added").attempt(() -> waitingList.join(me,
-                new WaitingList.Join(patientId, type, practitionerId, note)), w -> w.patientName()
+    String join(@AuthenticationPrincipal VenulaPrincipal me, @Form JoinWaitingListForm form,
+            RedirectAttributes redirect) {
+        FormOutcome.of(redirect, "Not added").attempt(() -> waitingList.join(me, form.join()), w -> w.patientName()
                         + " is on the waiting list for an earlier " + w.type().name().toLowerCase()
                         + ". They are offered the next time that frees up.");
         return "redirect:/calendar/waiting";
     }
 
+    record RemoveFromWaitingListForm(String reason) {
+    }
+
     @PostMapping("/calendar/waiting/{id}/remove")
     String leave(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
-            @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+            @Form RemoveFromWaitingListForm form, RedirectAttributes redirect) {
         FormOutcome.of(redirect, "Not removed").whenInvalid("say why")
-                .attempt(() -> waitingList.remove(me, id, reason), w -> w.patientName() + " is off the waiting list.");
+                .attempt(() -> waitingList.remove(me, id, form.reason()), w -> w.patientName() + " is off the waiting list.");
         return "redirect:/calendar/waiting";
     }
 }

@@ -28,6 +28,7 @@ import org.venula.shared.ConflictException;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.Labels;
 import org.venula.shared.RefusedException;
+import org.venula.shared.web.Form;
 
 /** Pages: a practitioner's day with its free slots, booking from a slot, and the chart's appointments panel. */
 @Controller
@@ -211,19 +212,25 @@ class CalendarPages {
         return "scheduling/book";
     }
 
+    /**
+     * A free slot booked for a patient, perhaps overriding a pathway rule with a reason, perhaps for a place on the
+     * waiting list.
+     */
+    record BookSlotForm(Long patientId, Long practitionerId, LocalDateTime start, Type type, Rule overrideRule,
+            String overrideReason, Long waitingId) {
+        BookAppointment request() {
+            return new BookAppointment(patientId, practitionerId, type, start,
+                    overrideRule == null ? null : new BookAppointment.Override(overrideRule, overrideReason));
+        }
+    }
+
     @PostMapping("/calendar/book")
-    String book(@AuthenticationPrincipal VenulaPrincipal me, @RequestParam(required = false) Long patientId,
-            @RequestParam long practitionerId, @RequestParam LocalDateTime start, @RequestParam Type type,
-            @RequestParam(required = false) Rule overrideRule, @RequestParam(required = false) String overrideReason,
-            @RequestParam(required = false) Long waitingId, RedirectAttributes redirect) {
-        BookAppointment.Override override = overrideRule == null ? null
-                : new BookAppointment.Override(overrideRule, overrideReason);
+    String book(@AuthenticationPrincipal VenulaPrincipal me, @Form BookSlotForm form, RedirectAttributes redirect) {
         try {
-            BookAppointment request = new BookAppointment(patientId, practitionerId, type, start, override);
-            Appointment a = waitingId == null ? bookings.book(me, request)
-                    : waitingList.book(me, waitingId, request);
-            redirect.addFlashAttribute("notice", Labels.sentence(type.name()) + " booked for " + a.start().toLocalDate() + " at "
-                    + a.start().toLocalTime() + " with " + a.practitionerName() + ".");
+            Appointment a = form.waitingId() == null ? bookings.book(me, form.request())
+                    : waitingList.book(me, form.waitingId(), form.request());
+            redirect.addFlashAttribute("notice", Labels.sentence(form.type().name()) + " booked for "
+                    + a.start().toLocalDate() + " at " + a.start().toLocalTime() + " with " + a.practitionerName() + ".");
             return "redirect:/patients/" + a.patientId();
         } catch (RefusedException e) {
             // Reception reads the reason in plain words; the rule's code stays in the API's answer.
@@ -237,14 +244,14 @@ class CalendarPages {
             redirect.addFlashAttribute("bookError", Labels.field(e.problems().get(0).field()) + " "
                     + e.problems().get(0).message() + ".");
         }
-        if (waitingId != null) {
-            redirect.addAttribute("waitingId", waitingId);
+        if (form.waitingId() != null) {
+            redirect.addAttribute("waitingId", form.waitingId());
         }
-        redirect.addAttribute("practitionerId", practitionerId);
-        redirect.addAttribute("start", start);
-        redirect.addAttribute("type", type);
-        if (patientId != null) {
-            redirect.addAttribute("patientId", patientId);
+        redirect.addAttribute("practitionerId", form.practitionerId()); // a null value is left out of the address
+        redirect.addAttribute("start", form.start());
+        redirect.addAttribute("type", form.type());
+        if (form.patientId() != null) {
+            redirect.addAttribute("patientId", form.patientId());
         }
         return "redirect:/calendar/book";
     }

@@ -33,6 +33,7 @@ import org.venula.shared.ConflictException;
 import org.venula.shared.FieldProblem;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.Labels;
+import org.venula.shared.web.Form;
 import org.venula.shared.web.FormValues;
 
 import lombok.AccessLevel;
@@ -62,6 +63,10 @@ class ScreeningPage {
         return render(me, id, model, values, problems);
     }
 
+    /**
+     * The questionnaire's names come from {@link HistoryQuestions} (one or more per question), and the page shows every
+     * value it cannot read beside its question, with what was ticked, so it stays read with {@link FormValues}.
+     */
     @PostMapping("/patients/{id}/screening")
     String screen(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
             @RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect) {
@@ -98,11 +103,15 @@ class ScreeningPage {
         return render(me, id, model, form, problems);
     }
 
+    /** Why treatment may go ahead despite the caution. */
+    record SignOffCautionForm(String note) {
+    }
+
     @PostMapping("/patients/{id}/screening/{screeningId}/sign-off")
     String signOff(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id, @PathVariable long screeningId,
-            @RequestParam(required = false) String note, RedirectAttributes redirect) {
+            @Form SignOffCautionForm form, RedirectAttributes redirect) {
         try {
-            screenings.signOff(me, id, screeningId, note);
+            screenings.signOff(me, id, screeningId, form.note());
             redirect.addFlashAttribute("notice", "Caution signed off: this screening now clears treatment.");
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("signOffError", "Write a note saying why treatment may go ahead.");

@@ -25,6 +25,7 @@ import org.venula.treatment.Lot;
 import org.venula.treatment.LotRecipient;
 import org.venula.treatment.Lots;
 import org.venula.treatment.NewLot;
+import org.venula.shared.web.Form;
 import org.venula.shared.web.FormOutcome;
 
 import lombok.AccessLevel;
@@ -58,6 +59,7 @@ class LotPages {
         return "treatment/lots";
     }
 
+    /** Read field by field with {@link FormValues}: every value it cannot read is shown beside its field, as typed. */
     @PostMapping("/lots")
     String receive(@AuthenticationPrincipal VenulaPrincipal me, @RequestParam MultiValueMap<String, String> form,
             RedirectAttributes redirect) {
@@ -81,11 +83,14 @@ class LotPages {
         return "redirect:/lots#receive";
     }
 
+    record RecallLotForm(String reason) {
+    }
+
     @PostMapping("/lots/{lotId}/recall")
-    String recall(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long lotId,
-            @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+    String recall(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long lotId, @Form RecallLotForm form,
+            RedirectAttributes redirect) {
         return FormOutcome.of(redirect, "Not recalled").shownAs("error").whenInvalid("give the reason for the recall")
-                .attempt(() -> lots.recall(me, lotId, reason),
+                .attempt(() -> lots.recall(me, lotId, form.reason()),
                         lot -> "Lot " + lot.lotNumber() + " recalled: it can no longer be charted.")
                 .map(lot -> "redirect:/lots?lotNumber=" + URLEncoder.encode(lot.lotNumber(), StandardCharsets.UTF_8))
                 .orElse("redirect:/lots");

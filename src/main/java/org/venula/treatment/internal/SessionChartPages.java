@@ -1,6 +1,7 @@
 package org.venula.treatment.internal;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -24,6 +25,7 @@ import org.venula.protocol.ProtocolDocument;
 import org.venula.shared.ConflictException;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.RefusedException;
+import org.venula.shared.web.Form;
 import org.venula.shared.web.FormValues;
 import org.venula.treatment.ChartInjection;
 import org.venula.treatment.Compression;
@@ -103,6 +105,10 @@ class SessionChartPages {
         return iv;
     }
 
+    /**
+     * The injection form and its repeat stay read field by field with {@link FormValues}: they come back filled as
+     * typed, with every value that cannot be read beside its field, and read a decimal comma ({@code 0,5} mL).
+     */
     @PostMapping("/sessions/{id}/injections")
     String chart(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
             @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
@@ -174,37 +180,47 @@ class SessionChartPages {
         return v == null ? null : v.longValue();
     }
 
+    record StrikeOutInjectionForm(String reason) {
+    }
+
     @PostMapping("/sessions/{id}/injections/{injectionId}/void")
     String voidInjection(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
-            @PathVariable long injectionId, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+            @PathVariable long injectionId, @Form StrikeOutInjectionForm form, RedirectAttributes redirect) {
         return SessionRedirects.afterChange(id, redirect, "Injection struck out; it stays on the record.",
-                () -> charting.voidInjection(me, id, injectionId, reason));
+                () -> charting.voidInjection(me, id, injectionId, form.reason()));
+    }
+
+    /** The garment and its pressure, either chosen from the presets ({@code UK:18-21}) or given as a range. */
+    record RecordCompressionForm(Compression.Type type, Compression.Length length, Integer lowMmHg, Integer highMmHg,
+            Compression.Standard standard, String preset) {
+        Compression compression() {
+            if (preset != null && preset.matches("(UK|RAL|US):\\d+-\\d+")) {
+                String[] range = preset.substring(preset.indexOf(':') + 1).split("-");
+                return new Compression(type, length, Integer.valueOf(range[0]), Integer.valueOf(range[1]),
+                        Compression.Standard.valueOf(preset.substring(0, preset.indexOf(':'))));
+            }
+            return new Compression(type, length, lowMmHg, highMmHg, standard);
+        }
     }
 
     @PostMapping("/sessions/{id}/compression")
     String compression(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
-            @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
-        FormValues f = new FormValues(form);
-        String preset = f.text("preset");
-        Integer low = f.integer("lowMmHg");
-        Integer high = f.integer("highMmHg");
-        Compression.Standard standard = f.enumValue("standard", Compression.Standard.class);
-        if (preset != null && preset.matches("(UK|RAL|US):\\d+-\\d+")) {
-            standard = Compression.Standard.valueOf(preset.substring(0, preset.indexOf(':')));
-            String[] range = preset.substring(preset.indexOf(':') + 1).split("-");
-            low = Integer.valueOf(range[0]);
-            high = Integer.valueOf(range[1]);
+            @Form RecordCompressionForm form, RedirectAttributes redirect) {
+        return SessionRedirects.afterChange(id, redirect, "Compression recorded.",
+                () -> charting.compression(me, id, form.compression(), null));
+    }
+
+    /** The reactions seen straight after the injections (none ticked is none recorded) and what was done. */
+    record RecordReactionsForm(List<Reactions.Reaction> reactions, String action) {
+        Reactions seen() {
+            return new Reactions(reactions == null ? List.of() : reactions, action);
         }
-        Compression c = new Compression(f.enumValue("type", Compression.Type.class),
-                f.enumValue("length", Compression.Length.class), low, high, standard);
-        return SessionRedirects.afterChange(id, redirect, "Compression recorded.", () -> charting.compression(me, id, c, null));
     }
 
     @PostMapping("/sessions/{id}/reactions")
     String reactions(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
-            @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
-        FormValues f = new FormValues(form);
-        Reactions r = new Reactions(f.enumList("reactions", Reactions.Reaction.class), f.text("action"));
-        return SessionRedirects.afterChange(id, redirect, "Reactions recorded.", () -> charting.reactions(me, id, r, null));
+            @Form RecordReactionsForm form, RedirectAttributes redirect) {
+        return SessionRedirects.afterChange(id, redirect, "Reactions recorded.",
+                () -> charting.reactions(me, id, form.seen(), null));
     }
 }

@@ -9,12 +9,12 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.venula.clinic.ClinicDetails;
 import org.venula.clinic.StaffAccounts;
 import org.venula.clinic.VenulaPrincipal;
 import org.venula.patient.Patients;
+import org.venula.shared.web.Form;
 import org.venula.protocol.ProtocolDocument;
 import org.venula.treatment.SessionSigning;
 import org.venula.treatment.Sessions;
@@ -56,27 +56,34 @@ class SessionSignPages {
         return "treatment/sign";
     }
 
+    /** The tick that the summary was checked, the password again where the clinic asks for it, and the version shown. */
+    record SignSessionForm(Boolean confirmed, String password, Integer version) {
+    }
+
     @PostMapping("/sessions/{id}/sign")
-    String sign(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
-            @RequestParam(required = false) String confirmed, @RequestParam(required = false) String password,
+    String sign(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id, @Form SignSessionForm form,
             RedirectAttributes redirect) {
         sessions.get(me, id); // another clinic's session is 404 before anything else
-        if (!"true".equals(confirmed)) {
+        if (!Boolean.TRUE.equals(form.confirmed())) {
             redirect.addFlashAttribute("error", "Tick that you have checked the summary, then sign.");
             return "redirect:/sessions/" + id + "/sign";
         }
-        if (details.current(me.clinicId()).signNeedsPassword() && !accounts.isOwnPassword(me, password)) {
+        if (details.current(me.clinicId()).signNeedsPassword() && !accounts.isOwnPassword(me, form.password())) {
             redirect.addFlashAttribute("error", "That is not your password. The clinic asks for it again to sign.");
             return "redirect:/sessions/" + id + "/sign";
         }
         return SessionRedirects.afterChange(id, redirect, "Session signed and locked. Corrections are made by addendum.",
-                () -> signing.sign(me, id, null));
+                () -> signing.sign(me, id, form.version()));
+    }
+
+    /** A correction to a signed session: why, and what. */
+    record AddAddendumForm(String reason, String text) {
     }
 
     @PostMapping("/sessions/{id}/addenda")
-    String addendum(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
-            @RequestParam(required = false) String reason, @RequestParam(required = false) String text,
+    String addendum(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id, @Form AddAddendumForm form,
             RedirectAttributes redirect) {
-        return SessionRedirects.afterChange(id, redirect, "Addendum added.", () -> signing.addendum(me, id, reason, text));
+        return SessionRedirects.afterChange(id, redirect, "Addendum added.",
+                () -> signing.addendum(me, id, form.reason(), form.text()));
     }
 }

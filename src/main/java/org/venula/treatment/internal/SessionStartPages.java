@@ -56,6 +56,7 @@ class SessionStartPages {
         return renderStart(me, p, model, v, List.of(), Map.of());
     }
 
+    /** Read field by field with {@link FormValues}: every value it cannot read is shown beside its field, as typed. */
     @PostMapping("/patients/{id}/sessions")
     String start(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
             @RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect) {
