@@ -55,7 +55,7 @@ public class Protocols {
         return store.active(clinicId).orElseGet(() -> {
             store.lockClinic(clinicId);
             return store.active(clinicId).orElseGet(() -> {
-                store.insertActive(clinicId, preset(DEFAULT_PRESET), "Adopted the standard preset", now(), "system");
+                store.adopt(clinicId, preset(DEFAULT_PRESET), "Adopted the standard preset", now(), "system");
                 return store.active(clinicId).orElseThrow();
             });
         });

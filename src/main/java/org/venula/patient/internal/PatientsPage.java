@@ -168,7 +168,7 @@ class PatientsPage {
     String accessLog(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
             @RequestParam(required = false) Integer page, Model model) {
         model.addAttribute("patient", patients.get(me, id));
-        Paging.Paged<AccessEntry> shown = patients.accessLog(me, id, Paging.of(page, null));
+        Paging.Paged<AccessEntry> shown = patients.accessLog(me, id, Paging.of(page, Paging.MAX_SIZE));
         model.addAttribute("entries", shown.items());
         model.addAttribute("shown", shown);
         return "patient/access-log";

@@ -103,6 +103,20 @@ public class ProtocolStore {
         return next;
     }
 
+    /**
+     * Makes {@code doc} a clinic's first version, unless the clinic has one already: requests that arrive together on
+     * a new clinic insert version 1 once between them, the database's unique (clinic, version) deciding, and none of
+     * them fails (the others' inserts do nothing).
+     */
+    public void adopt(long clinicId, ProtocolDocument doc, String note, OffsetDateTime at, String by) {
+        jdbc.sql("""
+                INSERT INTO protocol_version (clinic_id, version, protocol_id, name, active, document, note, created_at, created_by)
+                VALUES (:c, 1, :id, :name, TRUE, :doc, :note, :at, :by) ON CONFLICT DO NOTHING""")
+                .param("c", clinicId).param("id", doc.id()).param("name", doc.name())
+                .param("doc", json.writeValueAsString(doc.withVersion(1))).param("note", note).param("at", at)
+                .param("by", by).update();
+    }
+
     private static boolean isPostgresql(javax.sql.DataSource dataSource) {
         try (java.sql.Connection c = dataSource.getConnection()) {
             return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
