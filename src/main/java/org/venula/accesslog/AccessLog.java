@@ -47,6 +47,8 @@ public class AccessLog {
 
     private static final int DETAIL_MAX = 500;
     private static final int MAX_PAGE_SIZE = 200;
+    /** How far the log's total is counted (see {@link AccessLogPage}). */
+    static final int COUNT_CAP = 10_000;
 
     private final AccessLogStore store;
     private final Clock clock;
@@ -145,11 +147,11 @@ public class AccessLog {
         AccessLogStore.Filter filter = new AccessLogStore.Filter(me.clinicId(), userId,
                 from == null ? null : from.atStartOfDay(zone).toOffsetDateTime(),
                 to == null ? null : to.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
-        long total = store.count(filter);
+        long total = store.count(filter, COUNT_CAP);
         List<AccessEntry> items = store.page(filter, size, (long) page * size);
         record(me.clinicId(), null, AccessAction.VIEW_ACCESS_LOG, "user " + (userId == null ? "any" : userId)
                 + ", " + (from == null ? "start" : from) + " to " + (to == null ? "now" : to) + ", page " + page);
-        return new AccessLogPage(items, page, size, total);
+        return new AccessLogPage(items, page, size, Math.min(total, COUNT_CAP), total > COUNT_CAP);
     }
 
     /**

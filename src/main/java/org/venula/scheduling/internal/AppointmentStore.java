@@ -31,6 +31,13 @@ public class AppointmentStore {
             SELECT a.*, p.given_name || ' ' || p.family_name AS patient_name, r.display_name AS practitioner_name
             FROM appointment a JOIN patient p ON p.id = a.patient_id JOIN practitioner r ON r.id = a.practitioner_id""";
 
+    /**
+     * The longest an appointment lasts (the database refuses longer, V31): an appointment that overlaps a period
+     * starts less than this before it, so a practitioner's diary is read as one range of its index, not from the
+     * first appointment the clinic ever booked.
+     */
+    static final java.time.Duration LONGEST = java.time.Duration.ofHours(12);
+
     private final JdbcClient jdbc;
 
     /** Locks the practitioner's row so that bookings for one practitioner run one at a time. */
@@ -42,8 +49,9 @@ public class AppointmentStore {
     public boolean overlaps(long practitionerId, Instant start, Instant end, Long ignoreId) {
         return jdbc.sql("""
                 SELECT COUNT(*) FROM appointment WHERE practitioner_id = :p AND status <> 'CANCELLED'
-                AND start_at < :end AND end_at > :start AND id <> :ignore""")
+                AND start_at > :earliest AND start_at < :end AND end_at > :start AND id <> :ignore""")
                 .param("p", practitionerId).param("start", utc(start)).param("end", utc(end))
+                .param("earliest", utc(start.minus(LONGEST)))
                 .param("ignore", ignoreId == null ? -1L : ignoreId).query(Long.class).single() > 0;
     }
 
@@ -91,9 +99,11 @@ public class AppointmentStore {
 
     public List<Appointment> forPractitioner(long clinicId, long practitionerId, Instant from, Instant to, ZoneId zone) {
         return jdbc.sql(SELECT + " " + """
-                 WHERE a.clinic_id = :c AND a.practitioner_id = :p AND a.start_at < :to AND a.end_at > :from
+                 WHERE a.clinic_id = :c AND a.practitioner_id = :p AND a.start_at > :earliest AND a.start_at < :to
+                   AND a.end_at > :from
                  ORDER BY a.start_at""")
                 .param("c", clinicId).param("p", practitionerId).param("from", utc(from)).param("to", utc(to))
+                .param("earliest", utc(from.minus(LONGEST)))
                 .query((rs, n) -> map(rs, zone)).list();
     }
 
