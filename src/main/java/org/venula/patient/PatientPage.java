@@ -3,8 +3,9 @@ package org.venula.patient;
 import java.util.List;
 
 /**
- * One page of a patient search. The total is counted up to 500: {@code totalCapped} says that more match than
- * {@code totalItems}, and {@code totalPages} counts only the pages of those.
+ * One page of a patient search. The total is exact unless {@code totalCapped}: then at least {@code totalItems}
+ * match (a search counts up to 500, and reads only so far into each name range), and {@code totalPages} counts
+ * those pages and at least one more after this one.
  */
 public record PatientPage(List<PatientRecord> items, int page, int size, long totalItems, int totalPages,
         boolean totalCapped) {

@@ -145,7 +145,9 @@ public class Patients {
         String searched = "query '" + (query == null ? "" : query) + "', page " + page;
         accessLog.record(me.clinicId(), null, AccessAction.SEARCH_PATIENTS, searched + ", " + items.size() + " shown");
         accessLog.recordShown(me.clinicId(), result.ids(), AccessAction.SEARCH_PATIENTS, "shown in search: " + searched);
-        int pages = (int) ((result.total() + size - 1) / size);
+        int counted = (int) ((result.total() + size - 1) / size);
+        // Beyond what was counted there is at least one more page: the pager offers it.
+        int pages = result.capped() ? Math.max(counted, page + 2) : counted;
         return new PatientPage(items, page, size, result.total(), pages, result.capped());
     }
 

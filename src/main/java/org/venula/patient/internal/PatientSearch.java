@@ -21,7 +21,8 @@ import lombok.RequiredArgsConstructor;
  * Finds a clinic's patients by name ({@link NameSearch}: exact surname, then surname prefix, then given name), by
  * date of birth (2026-11-22 or 22/11/2026) or by NHS number, a page at a time. Every look-up is a range of one
  * ordered index read until the page is full, so a page costs the same at a hundred patients and at a million; the
- * total is counted only when the page is full, and only up to {@value #COUNT_CAP} (more is said as "more than").
+ * total is counted only when another page follows, from a bounded part of each range, and only up to
+ * {@value #COUNT_CAP}: beyond what it could count it says "at least".
  */
 @Repository
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
@@ -29,6 +30,9 @@ public class PatientSearch {
 
     /** How far a total is counted: a page says "more than" beyond it, and a receptionist narrows the search. */
     public static final int COUNT_CAP = 500;
+
+    /** How many entries of each look-up's range a count reads at most: enough to see past the cap. */
+    static final int COUNT_BUDGET = COUNT_CAP + 1;
 
     private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("d/M/uuuu");
 
@@ -44,52 +48,74 @@ public class PatientSearch {
 
     public Result find(long clinicId, String query, int page, int size) {
         Sql ranked = pageSql(clinicId, query, page, size);
-        List<Long> ids = jdbc.sql(ranked.text()).params(ranked.params()).query((rs, n) -> rs.getLong("id")).list();
-        if (ids.size() < size && (page == 0 || !ids.isEmpty())) {
-            return new Result(ids, (long) page * size + ids.size(), false); // the last page: nothing to count
+        List<Long> read = jdbc.sql(ranked.text()).params(ranked.params()).query((rs, n) -> rs.getLong("id")).list();
+        List<Long> ids = read.size() > size ? List.copyOf(read.subList(0, size)) : read;
+        long seen = (long) page * size + ids.size();
+        if (read.size() <= size && (page == 0 || !ids.isEmpty())) {
+            return new Result(ids, seen, false); // the last page: nothing more to count
         }
         Sql count = countSql(clinicId, query);
-        long total = jdbc.sql(count.text()).params(count.params()).query(Long.class).single();
-        return new Result(ids, Math.min(total, COUNT_CAP), total > COUNT_CAP);
+        Count counted = jdbc.sql(count.text()).params(count.params())
+                .query((rs, n) -> new Count(rs.getLong("matches"), rs.getLong("exhausted") > 0)).single();
+        long atLeast = Math.max(counted.matches(), read.size() > size ? seen + 1 : seen);
+        boolean capped = counted.exhausted() || atLeast > COUNT_CAP;
+        return new Result(ids, Math.min(atLeast, COUNT_CAP), capped);
     }
 
-    /** The page's ids, best first. */
+    private record Count(long matches, boolean exhausted) {
+    }
+
+    /** The page's ids, best first, and one more to tell whether another page follows. */
     Sql pageSql(long clinicId, String query, int page, int size) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("clinic", clinicId);
-        params.put("limit", size);
+        params.put("limit", size + 1);
         params.put("offset", (long) page * size);
-        params.put("reach", (long) (page + 1) * size);
-        return new Sql(ranked(lookUps(query == null ? "" : query.trim(), params, ":reach"))
+        params.put("reach", (long) (page + 1) * size + 1);
+        return new Sql(ranked(lookUps(query == null ? "" : query.trim(), params, false))
                 + " ORDER BY tier, sort_key, id LIMIT :limit OFFSET :offset", params);
     }
 
-    /** How many match, counted up to one more than {@link #COUNT_CAP}. */
+    /**
+     * How many match, read from at most {@value #COUNT_BUDGET} entries of each look-up's range: {@code matches}
+     * found there, and {@code exhausted} when a range held more, so that the count is "at least". A count costs at
+     * most that many index entries a look-up, however many patients the clinic has.
+     */
     Sql countSql(long clinicId, String query) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("clinic", clinicId);
-        params.put("cap", COUNT_CAP + 1);
-        return new Sql("SELECT COUNT(DISTINCT id) FROM ("
-                + String.join(" UNION ALL ", lookUps(query == null ? "" : query.trim(), params, ":cap")) + ") found",
-                params);
+        params.put("budget", COUNT_BUDGET);
+        return new Sql("WITH scanned AS (" + String.join(" UNION ALL ",
+                lookUps(query == null ? "" : query.trim(), params, true)) + ") "
+                + "SELECT (SELECT COUNT(DISTINCT id) FROM scanned WHERE hit) AS matches, "
+                + "(SELECT COUNT(*) FROM (SELECT lookup FROM scanned GROUP BY lookup HAVING COUNT(*) >= :budget) r)"
+                + " AS exhausted", params);
     }
 
-    /** One ordered, limited index range per look-up: (id, tier, sort_key). */
-    private static List<String> lookUps(String query, Map<String, Object> params, String limit) {
-        String base = "SELECT id, %d AS tier, %s AS sort_key FROM patient WHERE clinic_id = :clinic%s ORDER BY %s, id"
-                + " LIMIT " + limit;
+    /**
+     * One ordered, limited index range per look-up. For a page: (id, tier, sort_key) of the matches, in rank order,
+     * as far as the page reaches. For a count: (id, hit, lookup) of the range's first entries in index order, each
+     * marked whether it matches.
+     */
+    private static List<String> lookUps(String query, Map<String, Object> params, boolean count) {
+        String base = count
+                ? "SELECT id, %2$s AS hit, %1$d AS lookup FROM patient WHERE clinic_id = :clinic%4$s"
+                        + " ORDER BY %3$s, id LIMIT :budget"
+                : "SELECT id, %1$d AS tier, %3$s AS sort_key FROM patient WHERE clinic_id = :clinic%4$s%2$s"
+                        + " ORDER BY %3$s, id LIMIT :reach";
+        String always = count ? "TRUE" : "";
         if (query.isEmpty()) {
-            return List.of("(" + base.formatted(0, "name_key", "", "name_key") + ")");
+            return List.of("(" + base.formatted(0, always, "name_key", "") + ")");
         }
         Optional<LocalDate> date = parseDate(query);
         if (date.isPresent()) {
             params.put("dob", date.get());
-            return List.of("(" + base.formatted(0, "name_key", " AND date_of_birth = :dob", "name_key") + ")");
+            return List.of("(" + base.formatted(0, always, "name_key", " AND date_of_birth = :dob") + ")");
         }
         Optional<String> nhs = NhsNumber.normalise(query);
         if (nhs.isPresent()) {
             params.put("nhs", nhs.get());
-            return List.of("(" + base.formatted(0, "name_key", " AND nhs_number = :nhs", "name_key") + ")");
+            return List.of("(" + base.formatted(0, always, "name_key", " AND nhs_number = :nhs") + ")");
         }
         List<String> out = new ArrayList<>();
         List<NameSearch.Prefix> prefixes = NameSearch.of(query).prefixes();
@@ -100,9 +126,10 @@ public class PatientSearch {
             params.put("from" + i, p.from());
             params.put("before" + i, p.before());
             params.put("like" + i, p.like());
-            String range = " AND %1$s >= :from%2$d AND %1$s < :before%2$d AND %1$s LIKE :like%2$d ESCAPE '\\'"
-                    .formatted(column, i);
-            out.add("(" + base.formatted(p.rank().ordinal(), order, range, order) + ")");
+            String range = " AND %1$s >= :from%2$d AND %1$s < :before%2$d".formatted(column, i);
+            String like = "%1$s LIKE :like%2$d ESCAPE '\\'".formatted(column, i);
+            out.add("(" + (count ? base.formatted(i, "(" + like + ")", column, range)
+                    : base.formatted(p.rank().ordinal(), " AND " + like, order, range)) + ")");
         }
         return out;
     }
