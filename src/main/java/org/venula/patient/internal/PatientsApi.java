@@ -1,6 +1,5 @@
 package org.venula.patient.internal;
 
-import java.net.URI;
 import java.util.List;
 
 import org.springframework.http.ResponseEntity;
@@ -26,6 +25,7 @@ import org.venula.patient.Patients;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.web.Downloads;
 import org.venula.shared.web.JsonFields;
+import org.venula.shared.web.CreatedResponses;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,8 +53,7 @@ class PatientsApi {
     @Operation(summary = "Register a patient; givenName, familyName, dateOfBirth and sex are required")
     ResponseEntity<PatientRecord> register(@AuthenticationPrincipal VenulaPrincipal me,
             @RequestBody PatientDraft draft) {
-        PatientRecord created = patients.register(me, draft);
-        return ResponseEntity.created(URI.create("/api/patients/" + created.id())).body(created);
+        return CreatedResponses.of(patients.register(me, draft), created -> "/api/patients/" + created.id());
     }
 
     @GetMapping("/{id}")
