@@ -117,10 +117,8 @@ public class CheckIns {
     @Transactional
     public List<CheckIn> open(VenulaPrincipal me) {
         me.requireClinicalRecord();
-        List<CheckIn> open = store.open(me.clinicId());
-        accessLog.recordShown(me.clinicId(), open.stream().map(CheckIn::patientId).toList(),
+        return accessLog.recordShown(me.clinicId(), store.open(me.clinicId()), CheckIn::patientId,
                 AccessAction.LIST_PATIENTS, "check-ins waiting");
-        return open;
     }
 
     @Transactional

@@ -94,8 +94,8 @@ public class FollowUps {
         LocalDate today = clinics.today(me.clinicId());
         Paging.Paged<FollowUpTask> due = paging.of(store.due(me.clinicId(), today.plusDays(within), today, zone(me),
                 paging.limit(), paging.offset()));
-        accessLog.recordShown(me.clinicId(), due.items().stream().map(FollowUpTask::patientId).toList(),
-                AccessAction.LIST_PATIENTS, "recall list, due within " + within + " days");
+        accessLog.recordShown(me.clinicId(), due.items(), FollowUpTask::patientId, AccessAction.LIST_PATIENTS,
+                "recall list, due within " + within + " days");
         return due;
     }
 

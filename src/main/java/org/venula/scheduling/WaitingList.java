@@ -87,18 +87,17 @@ public class WaitingList {
     @Transactional
     public Paging.Paged<WaitingEntry> waiting(VenulaPrincipal me, Paging paging) {
         Paging.Paged<WaitingEntry> found = paging.of(store.waiting(me.clinicId(), paging.limit(), paging.offset()));
-        accessLog.recordShown(me.clinicId(), found.items().stream().map(WaitingEntry::patientId).toList(),
-                AccessAction.LIST_PATIENTS, "waiting list");
+        accessLog.recordShown(me.clinicId(), found.items(), WaitingEntry::patientId, AccessAction.LIST_PATIENTS,
+                "waiting list");
         return found;
     }
 
     /** Who a freed slot of an appointment's type and practitioner should be offered to, first come first. */
     @Transactional
     public List<WaitingEntry> suiting(VenulaPrincipal me, Type type, long practitionerId) {
-        List<WaitingEntry> found = store.suiting(me.clinicId(), type, practitionerId, 10);
-        accessLog.recordShown(me.clinicId(), found.stream().map(WaitingEntry::patientId).toList(),
-                AccessAction.LIST_PATIENTS, "waiting list offers for a freed " + type.name().toLowerCase());
-        return found;
+        return accessLog.recordShown(me.clinicId(), store.suiting(me.clinicId(), type, practitionerId, 10),
+                WaitingEntry::patientId, AccessAction.LIST_PATIENTS,
+                "waiting list offers for a freed " + type.name().toLowerCase());
     }
 
     @Transactional

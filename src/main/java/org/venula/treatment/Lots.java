@@ -122,10 +122,8 @@ public class Lots {
         if (!store.lotNumberExists(me.clinicId(), lotNumber.trim())) {
             throw new NotFoundException("Lot " + lotNumber.trim());
         }
-        List<LotRecipient> out = store.recipients(me.clinicId(), lotNumber.trim());
-        accessLog.recordShown(me.clinicId(), out.stream().map(LotRecipient::patientId).toList(),
-                AccessAction.SEARCH_LOT_RECIPIENTS, "lot " + lotNumber.trim());
-        return out;
+        return accessLog.recordShown(me.clinicId(), store.recipients(me.clinicId(), lotNumber.trim()),
+                LotRecipient::patientId, AccessAction.SEARCH_LOT_RECIPIENTS, "lot " + lotNumber.trim());
     }
 
     private OffsetDateTime now() {
