@@ -15,16 +15,16 @@ import org.venula.protocol.VeinType;
  * instruction listed before it, lasting 0 to 3650 days (or by vein type), with its text and source; and the review
  * and result-photo windows, each in days or in months, its end not before its start. Triage is {@link TriageCheck}.
  */
-final class AftercareCheck implements SectionCheck {
+final class AftercareCheck extends RequiredSection<AftercareSettings> {
 
     static final int MAX_DAYS = 3650;
 
+    AftercareCheck() {
+        super("aftercare", ProtocolDocument::aftercare);
+    }
+
     @Override
-    public void check(ProtocolDocument doc, FieldProblems problems) {
-        AftercareSettings a = doc.aftercare();
-        if (!problems.present("aftercare", a)) {
-            return;
-        }
+    void checkPresent(ProtocolDocument doc, AftercareSettings a, FieldProblems problems) {
         if (a.instructions() == null || a.instructions().isEmpty()) {
             problems.add("aftercare.instructions", "must list at least one instruction");
         } else {

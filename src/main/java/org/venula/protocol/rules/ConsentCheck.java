@@ -8,14 +8,14 @@ import org.venula.protocol.ProtocolDocument.Risk;
  * Consent: the version of the text a patient signs, the alternatives and the aftercare they commit to, and at least
  * one risk, each with a code, its text, how often it happens and a source.
  */
-final class ConsentCheck implements SectionCheck {
+final class ConsentCheck extends RequiredSection<ConsentSettings> {
+
+    ConsentCheck() {
+        super("consent", ProtocolDocument::consent);
+    }
 
     @Override
-    public void check(ProtocolDocument doc, FieldProblems problems) {
-        ConsentSettings c = doc.consent();
-        if (!problems.present("consent", c)) {
-            return;
-        }
+    void checkPresent(ProtocolDocument doc, ConsentSettings c, FieldProblems problems) {
         problems.text("consent.textVersion", c.textVersion(), 60);
         problems.text("consent.alternatives", c.alternatives(), 2000);
         problems.text("consent.aftercare", c.aftercare(), 2000);

@@ -22,7 +22,7 @@ import org.venula.protocol.VeinType;
  * ({@link ProtocolDocument.ChartingDefaults#STANDARD}). The standard preset cites the European guidelines for
  * sclerotherapy (Rabe et al., 2014) on needles and foam preparation.
  */
-final class TreatmentCheck implements SectionCheck {
+final class TreatmentCheck extends RequiredSection<TreatmentSettings> {
 
     static final int MAX_WEIGHT_VALIDITY_DAYS = 3650;
 
@@ -38,12 +38,12 @@ final class TreatmentCheck implements SectionCheck {
 
     static final int WIDEST_NEEDLE_GAUGE = 25;
 
+    TreatmentCheck() {
+        super("treatment", ProtocolDocument::treatment);
+    }
+
     @Override
-    public void check(ProtocolDocument doc, FieldProblems problems) {
-        TreatmentSettings t = doc.treatment();
-        if (!problems.present("treatment", t)) {
-            return;
-        }
+    void checkPresent(ProtocolDocument doc, TreatmentSettings t, FieldProblems problems) {
         checklist(problems, t);
         problems.whole("treatment.weightValidityDays", t.weightValidityDays(), 1, MAX_WEIGHT_VALIDITY_DAYS);
         Set<String> agents = SclerosantCheck.stocked(doc.sclerosants());
