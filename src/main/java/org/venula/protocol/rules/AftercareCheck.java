@@ -29,9 +29,8 @@ final class AftercareCheck extends RequiredSection<AftercareSettings> {
             problems.add("aftercare.instructions", "must list at least one instruction");
         } else {
             Set<String> codes = new HashSet<>();
-            for (int i = 0; i < a.instructions().size(); i++) {
-                instruction(problems, "aftercare.instructions[" + i + "]", a.instructions().get(i), codes);
-            }
+            problems.eachPresent("aftercare.instructions", a.instructions(),
+                    (path, in) -> instruction(problems, path, in, codes));
         }
         window(problems, "aftercare.review", a.review());
         window(problems, "aftercare.resultPhotosTelangiectasiaOnly", a.resultPhotosTelangiectasiaOnly());
@@ -39,9 +38,6 @@ final class AftercareCheck extends RequiredSection<AftercareSettings> {
     }
 
     private static void instruction(FieldProblems problems, String path, AftercareInstruction in, Set<String> codes) {
-        if (!problems.present(path, in)) {
-            return;
-        }
         problems.uniqueCode(path + ".code", in.code(), codes, "is required: upper case letters, digits and _",
                 "appears twice");
         if (in.after() != null && !codes.contains(in.after())) {

@@ -2,7 +2,6 @@ package org.venula.protocol.rules;
 
 import org.venula.protocol.ProtocolDocument;
 import org.venula.protocol.ProtocolDocument.ConsentSettings;
-import org.venula.protocol.ProtocolDocument.Risk;
 
 /**
  * Consent: the version of the text a patient signs, the alternatives and the aftercare they commit to, and at least
@@ -24,16 +23,11 @@ final class ConsentCheck extends RequiredSection<ConsentSettings> {
             problems.add("consent.risks", "must list at least one risk");
             return;
         }
-        for (int i = 0; i < c.risks().size(); i++) {
-            Risk r = c.risks().get(i);
-            String path = "consent.risks[" + i + "]";
-            if (!problems.present(path, r)) {
-                continue;
-            }
+        problems.eachPresent("consent.risks", c.risks(), (path, r) -> {
             problems.text(path + ".code", r.code(), 60);
             problems.text(path + ".text", r.text(), 1000);
             problems.text(path + ".frequency", r.frequency(), 200);
             problems.source(path, r.source());
-        }
+        });
     }
 }

@@ -7,7 +7,6 @@ import java.util.Set;
 
 import org.venula.protocol.ProtocolDocument;
 import org.venula.protocol.ProtocolDocument.AgentLimit;
-import org.venula.protocol.ProtocolDocument.ChecklistItem;
 import org.venula.protocol.ProtocolDocument.TreatmentSettings;
 import org.venula.protocol.VeinType;
 
@@ -63,12 +62,7 @@ final class TreatmentCheck extends RequiredSection<TreatmentSettings> {
             return;
         }
         Set<String> codes = new HashSet<>();
-        for (int i = 0; i < t.checklist().size(); i++) {
-            ChecklistItem c = t.checklist().get(i);
-            String path = "treatment.checklist[" + i + "]";
-            if (!problems.present(path, c)) {
-                continue;
-            }
+        problems.eachPresent("treatment.checklist", t.checklist(), (path, c) -> {
             problems.text(path + ".code", c.code(), 60);
             if (c.code() != null) {
                 problems.uniqueCode(path + ".code", c.code(), codes, "must be upper case letters, digits and _",
@@ -76,7 +70,7 @@ final class TreatmentCheck extends RequiredSection<TreatmentSettings> {
             }
             problems.text(path + ".text", c.text(), 300);
             problems.source(path, c.source());
-        }
+        });
     }
 
     private static void agentLimits(FieldProblems problems, TreatmentSettings t, Set<String> agents) {
