@@ -22,11 +22,15 @@ import org.venula.shared.InputLimits;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.NotFoundException;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * Patients who want an earlier appointment: first come, first offered when a slot of their type frees up (a
  * cancellation or a move). Booking from the list closes the entry; removing one keeps the reason.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class WaitingList {
 
     private final WaitingListStore store;
@@ -35,16 +39,6 @@ public class WaitingList {
     private final AccessLog accessLog;
     private final Clock clock;
     private final Bookings bookings;
-
-    WaitingList(WaitingListStore store, Patients patients, Clinics clinics, AccessLog accessLog, Clock clock,
-            Bookings bookings) {
-        this.bookings = bookings;
-        this.store = store;
-        this.patients = patients;
-        this.clinics = clinics;
-        this.accessLog = accessLog;
-        this.clock = clock;
-    }
 
     /** A patient's wish for an earlier appointment; {@code practitionerId} null means any practitioner. */
     public record Join(Long patientId, Type type, Long practitionerId, String note) {
