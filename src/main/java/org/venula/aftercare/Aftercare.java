@@ -44,6 +44,7 @@ import org.venula.shared.FieldProblem;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.web.PublicAddress;
 import org.venula.shared.NotFoundException;
+import org.venula.shared.Reason;
 import org.venula.treatment.SessionSigned;
 import org.venula.treatment.SessionSigning;
 
@@ -198,17 +199,15 @@ public class Aftercare {
         if (!old.current()) {
             throw superseded("This plan was already replaced by a newer version.");
         }
-        if (reason == null || reason.isBlank() || reason.length() > 1000) {
-            throw new InvalidInputException("reason", "is required: say why the plan is made again");
-        }
+        String why = Reason.required(reason, "is required: say why the plan is made again");
         PatientRecord patient = patients.get(me, old.patientId());
         var active = protocols.active(me.clinicId());
         boolean standing = Boolean.TRUE.equals(patient.prolongedStanding());
         AftercarePlan plan = build(me.clinicId(), active.document(), active.ref(), new AftercarePlanner.Facts(old.treatmentDate(),
                 veinTypes(old.veinTypes()), old.foamUsed(), standing));
-        signing.addendum(me, old.sessionId(), reason.trim(), "Aftercare plan made again as version "
+        signing.addendum(me, old.sessionId(), why, "Aftercare plan made again as version "
                 + (old.version() + 1) + " under protocol " + active.ref().id() + " v" + active.ref().version() + ".");
-        store.supersede(old.id(), reason.trim(), now(), me.getUsername());
+        store.supersede(old.id(), why, now(), me.getUsername());
         long id = store.insert(me.clinicId(), old.patientId(), old.sessionId(), old.treatmentDate(), old.veinTypes(),
                 old.foamUsed(), standing, plan, now(), me.getUsername());
         accessLog.record(me.clinicId(), old.patientId(), AccessAction.CREATE_AFTERCARE_PLAN,

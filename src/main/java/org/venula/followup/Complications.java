@@ -26,6 +26,7 @@ import org.venula.shared.ConflictException;
 import org.venula.shared.FieldProblem;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.NotFoundException;
+import org.venula.shared.Reason;
 import org.venula.treatment.Sessions;
 import org.venula.treatment.TreatmentSession;
 
@@ -163,10 +164,8 @@ public class Complications {
     public Complication reject(VenulaPrincipal me, long id, String reason) {
         me.requireClinicalRecord();
         Complication c = complication(me, id);
-        if (reason == null || reason.isBlank() || reason.length() > 1000) {
-            throw new InvalidInputException("reason", "is required: say why this is not a complication");
-        }
-        return changed(me, c, store.decide(me.clinicId(), id, ComplicationRules.Status.REJECTED, reason.trim(), null,
+        String why = Reason.required(reason, "is required: say why this is not a complication");
+        return changed(me, c, store.decide(me.clinicId(), id, ComplicationRules.Status.REJECTED, why, null,
                 c.serious(), null, null, now(), me.getUsername()),
                 "complication-decided", "Only a proposed complication is rejected.", "rejected");
     }

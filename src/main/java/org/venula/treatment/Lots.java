@@ -21,6 +21,7 @@ import org.venula.shared.FieldProblem;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.NotFoundException;
 import org.venula.shared.Paging;
+import org.venula.shared.Reason;
 import org.venula.treatment.internal.LotStore;
 
 import lombok.AccessLevel;
@@ -106,10 +107,8 @@ public class Lots {
     public Lot recall(VenulaPrincipal me, long id, String reason) {
         me.requireClinicalRecord();
         Lot lot = get(me, id);
-        if (reason == null || reason.isBlank() || reason.length() > 1000) {
-            throw new InvalidInputException("reason", "is required: say why the lot is recalled (at most 1000 characters)");
-        }
-        if (!store.recall(me.clinicId(), id, reason.trim(), now(), me.getUsername())) {
+        String why = Reason.required(reason, "is required: say why the lot is recalled (at most 1000 characters)");
+        if (!store.recall(me.clinicId(), id, why, now(), me.getUsername())) {
             throw new ConflictException("lot-recalled", null, "Lot " + lot.lotNumber() + " was already recalled.");
         }
         return get(me, id);

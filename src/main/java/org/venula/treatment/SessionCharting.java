@@ -23,6 +23,7 @@ import org.venula.shared.FieldProblem;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.NotFoundException;
 import org.venula.shared.RefusedException;
+import org.venula.shared.Reason;
 import org.venula.treatment.internal.InjectionStore;
 import org.venula.treatment.internal.LotStore;
 import org.venula.treatment.internal.SessionStore;
@@ -167,13 +168,11 @@ public class SessionCharting {
     public TreatmentSession voidInjection(VenulaPrincipal me, long sessionId, long injectionId, String reason) {
         me.requireClinicalRecord();
         TreatmentSession s = lookup.open(me, sessionId);
-        if (reason == null || reason.isBlank() || reason.length() > 1000) {
-            throw new InvalidInputException("reason", "is required: say why the injection is struck out");
-        }
+        String why = Reason.required(reason, "is required: say why the injection is struck out");
         if (s.injections().stream().noneMatch(i -> i.id() == injectionId)) {
             throw new NotFoundException("Injection " + injectionId);
         }
-        if (!injections.voidInjection(sessionId, injectionId, reason.trim(), lookup.now(), me.getUsername())) {
+        if (!injections.voidInjection(sessionId, injectionId, why, lookup.now(), me.getUsername())) {
             throw new ConflictException("injection-voided", null, "This injection is already struck out, or the "
                     + "session has been signed.");
         }
