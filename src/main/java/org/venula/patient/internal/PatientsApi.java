@@ -1,6 +1,7 @@
 package org.venula.patient.internal;
 
 import java.util.List;
+import java.util.function.ToIntFunction;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -59,8 +60,7 @@ class PatientsApi {
     @GetMapping("/{id}")
     @Operation(summary = "A patient's demographics")
     ResponseEntity<PatientRecord> get(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id) {
-        PatientRecord p = patients.get(me, id);
-        return tagged(p, p.version());
+        return tagged(patients.get(me, id), PatientRecord::version);
     }
 
     @PutMapping("/{id}")
@@ -82,8 +82,7 @@ class PatientsApi {
     @GetMapping("/{id}/history")
     @Operation(summary = "The current medical history (clinicians and admins); version 0 when none is recorded")
     ResponseEntity<HistoryVersion> history(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id) {
-        HistoryVersion h = histories.current(me, id);
-        return tagged(h, h.version());
+        return tagged(histories.current(me, id), HistoryVersion::version);
     }
 
     @PutMapping("/{id}/history")
@@ -104,7 +103,7 @@ class PatientsApi {
         HistoryVersion saved = body.has("fitzpatrickSkinType")
                 ? histories.record(me, id, history, parseVersion(ifMatch), note)
                 : histories.recordKeepingSkinType(me, id, history, parseVersion(ifMatch), note);
-        return tagged(saved, saved.version());
+        return tagged(saved, HistoryVersion::version);
     }
 
     @GetMapping("/{id}/history/versions")
@@ -133,8 +132,8 @@ class PatientsApi {
     }
 
     /** The body with its version as the ETag, for the If-Match of the next change. */
-    private static <T> ResponseEntity<T> tagged(T body, int version) {
-        return ResponseEntity.ok().eTag(Integer.toString(version)).body(body);
+    private static <T> ResponseEntity<T> tagged(T body, ToIntFunction<? super T> version) {
+        return ResponseEntity.ok().eTag(Integer.toString(version.applyAsInt(body))).body(body);
     }
 
     private static Integer parseVersion(String ifMatch) {
