@@ -93,9 +93,7 @@ public class Aftercare {
     public AftercarePlan plan(VenulaPrincipal me, PlanRequest r) {
         me.requireClinicalRecord();
         List<FieldProblem> problems = new ArrayList<>();
-        if (r.treatmentDate() == null) {
-            problems.add(new FieldProblem("treatmentDate", "is required (YYYY-MM-DD)"));
-        }
+        FieldProblem.required(problems, "treatmentDate", r.treatmentDate(), "is required (YYYY-MM-DD)");
         if (r.veinTypes() == null || r.veinTypes().isEmpty()) {
             problems.add(new FieldProblem("veinTypes", "must list at least one of " + VEIN_TYPE_NAMES));
         } else {

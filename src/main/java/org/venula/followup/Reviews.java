@@ -124,9 +124,7 @@ public class Reviews {
             }
         }
         ReviewDecision decision = ReviewDecision.of(r.decision());
-        if (decision == null) {
-            problems.add(new FieldProblem("decision", "must be ANOTHER_SESSION, TOUCH_UP, DISCHARGE or REFER"));
-        }
+        FieldProblem.required(problems, "decision", decision, "must be ANOTHER_SESSION, TOUCH_UP, DISCHARGE or REFER");
         if (r.recallOn() != null && !r.recallOn().isAfter(on)) {
             problems.add(new FieldProblem("recallOn", "must be after the review"));
         }

@@ -47,12 +47,8 @@ public class WaitingList {
     @Transactional
     public WaitingEntry join(VenulaPrincipal me, Join j) {
         List<FieldProblem> problems = new ArrayList<>();
-        if (j.patientId() == null) {
-            problems.add(new FieldProblem("patientId", "is required"));
-        }
-        if (j.type() == null) {
-            problems.add(new FieldProblem("type", "is required: CONSULTATION, TREATMENT or REVIEW"));
-        }
+        FieldProblem.required(problems, "patientId", j.patientId(), "is required");
+        FieldProblem.required(problems, "type", j.type(), "is required: CONSULTATION, TREATMENT or REVIEW");
         if (j.practitionerId() != null && clinics.practitioner(me.clinicId(), j.practitionerId()).isEmpty()) {
             problems.add(new FieldProblem("practitionerId", "is not a practitioner of this clinic"));
         }

@@ -69,9 +69,7 @@ public class Lots {
         if (received.isAfter(today)) {
             problems.add(new FieldProblem("receivedOn", "must not be in the future"));
         }
-        if (lot.expiryDate() == null) {
-            problems.add(new FieldProblem("expiryDate", "is required"));
-        }
+        FieldProblem.required(problems, "expiryDate", lot.expiryDate(), "is required");
         if (lot.quantity() == null) {
             problems.add(new FieldProblem("quantity", "is required: the number of ampoules or vials"));
         } else if (lot.quantity() < 0 || lot.quantity() > 100_000) {

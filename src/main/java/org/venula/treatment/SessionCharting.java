@@ -64,9 +64,7 @@ public class SessionCharting {
             problems.add(new FieldProblem("areaId", "is required: choose a mapped area of the leg map"));
         } else {
             area = consultation.areas().stream().filter(a -> a.id() == c.areaId()).findFirst().orElse(null);
-            if (area == null) {
-                problems.add(new FieldProblem("areaId", "is not an area mapped at this patient's consultation"));
-            }
+            FieldProblem.required(problems, "areaId", area, "is not an area mapped at this patient's consultation");
         }
         Lot lot = null;
         if (c.lotId() == null) {
@@ -185,15 +183,10 @@ public class SessionCharting {
         me.requireClinicalRecord();
         TreatmentSession s = lookup.open(me, sessionId);
         List<FieldProblem> problems = new ArrayList<>();
-        if (c.type() == null) {
-            problems.add(new FieldProblem("type", "is required: STOCKING or BANDAGE"));
-        }
-        if (c.length() == null) {
-            problems.add(new FieldProblem("length", "is required: KNEE or THIGH"));
-        }
-        if (c.standard() == null) {
-            problems.add(new FieldProblem("standard", "is required: UK, RAL or US (a class number alone is ambiguous)"));
-        }
+        FieldProblem.required(problems, "type", c.type(), "is required: STOCKING or BANDAGE");
+        FieldProblem.required(problems, "length", c.length(), "is required: KNEE or THIGH");
+        FieldProblem.required(problems, "standard", c.standard(),
+                "is required: UK, RAL or US (a class number alone is ambiguous)");
         if (c.lowMmHg() == null || c.lowMmHg() < 5 || c.lowMmHg() > 60) {
             problems.add(new FieldProblem("lowMmHg", "is required: 5 to 60 mmHg"));
         }
