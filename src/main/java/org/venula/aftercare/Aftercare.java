@@ -1,8 +1,5 @@
 package org.venula.aftercare;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -13,7 +10,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -47,6 +43,7 @@ import org.venula.shared.NotFoundException;
 import org.venula.shared.Reason;
 import org.venula.treatment.SessionSigned;
 import org.venula.treatment.SessionSigning;
+import org.venula.shared.Sha256;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
@@ -229,7 +226,7 @@ public class Aftercare {
         ClinicInfo clinic = clinics.clinic(me.clinicId());
         OffsetDateTime end = p.plan().resultPhotos().until().plusDays(31).atStartOfDay(clinic.zone()).toOffsetDateTime();
         OffsetDateTime expires = end.isBefore(now().plusDays(30)) ? now().plusDays(30) : end;
-        store.setToken(p.id(), hash(token), expires.withOffsetSameInstant(ZoneOffset.UTC));
+        store.setToken(p.id(), Sha256.hex(token), expires.withOffsetSameInstant(ZoneOffset.UTC));
         accessLog.record(me.clinicId(), p.patientId(), AccessAction.ISSUE_PATIENT_LINK, "plan " + planId);
         return new PatientLink(publicAddress.base() + "/my/" + token, expires);
     }
@@ -247,7 +244,7 @@ public class Aftercare {
         if (token == null || token.length() < 20 || token.length() > 100) {
             return Optional.empty();
         }
-        return store.byTokenHash(hash(token)).filter(l -> l.expiresAt() != null && l.expiresAt().isAfter(now()))
+        return store.byTokenHash(Sha256.hex(token)).filter(l -> l.expiresAt() != null && l.expiresAt().isAfter(now()))
                 .map(l -> {
                     ClinicInfo clinic = clinics.clinic(l.clinicId());
                     if (action != null) {
@@ -257,15 +254,6 @@ public class Aftercare {
                     return new PatientView(l.clinicId(), clinic.name(), patients.nameOf(l.clinicId(),
                             l.plan().patientId()), l.plan(), clinics.today(l.clinicId()));
                 });
-    }
-
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static ConflictException superseded(String message) {
