@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -78,6 +79,17 @@ public class AccessLog {
     @Transactional(propagation = Propagation.REQUIRED)
     public void recordShown(long clinicId, Collection<Long> patientIds, AccessAction action, String detail) {
         recordShown(clinicId, patientIds, action, detail, currentUser(), null);
+    }
+
+    /**
+     * As {@link #recordShown}, for rows that each name their patient: records every patient the rows show and answers
+     * the rows, so that a facade returns what it logged.
+     */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public <T> List<T> recordShown(long clinicId, List<T> rows, Function<? super T, Long> patientOf,
+            AccessAction action, String detail) {
+        recordShown(clinicId, rows.stream().map(patientOf).toList(), action, detail);
+        return rows;
     }
 
     /** As {@link #recordShown}, for what no signed-in user fetched (a practitioner's private calendar feed). */

@@ -1,8 +1,5 @@
 package org.venula.aftercare;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -13,7 +10,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -44,8 +40,10 @@ import org.venula.shared.FieldProblem;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.web.PublicAddress;
 import org.venula.shared.NotFoundException;
+import org.venula.shared.Reason;
 import org.venula.treatment.SessionSigned;
 import org.venula.treatment.SessionSigning;
+import org.venula.shared.Sha256;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
@@ -92,9 +90,7 @@ public class Aftercare {
     public AftercarePlan plan(VenulaPrincipal me, PlanRequest r) {
         me.requireClinicalRecord();
         List<FieldProblem> problems = new ArrayList<>();
-        if (r.treatmentDate() == null) {
-            problems.add(new FieldProblem("treatmentDate", "is required (YYYY-MM-DD)"));
-        }
+        FieldProblem.required(problems, "treatmentDate", r.treatmentDate(), "is required (YYYY-MM-DD)");
         if (r.veinTypes() == null || r.veinTypes().isEmpty()) {
             problems.add(new FieldProblem("veinTypes", "must list at least one of " + VEIN_TYPE_NAMES));
         } else {
@@ -198,17 +194,15 @@ public class Aftercare {
         if (!old.current()) {
             throw superseded("This plan was already replaced by a newer version.");
         }
-        if (reason == null || reason.isBlank() || reason.length() > 1000) {
-            throw new InvalidInputException("reason", "is required: say why the plan is made again");
-        }
+        String why = Reason.required(reason, "is required: say why the plan is made again");
         PatientRecord patient = patients.get(me, old.patientId());
         var active = protocols.active(me.clinicId());
         boolean standing = Boolean.TRUE.equals(patient.prolongedStanding());
         AftercarePlan plan = build(me.clinicId(), active.document(), active.ref(), new AftercarePlanner.Facts(old.treatmentDate(),
                 veinTypes(old.veinTypes()), old.foamUsed(), standing));
-        signing.addendum(me, old.sessionId(), reason.trim(), "Aftercare plan made again as version "
+        signing.addendum(me, old.sessionId(), why, "Aftercare plan made again as version "
                 + (old.version() + 1) + " under protocol " + active.ref().id() + " v" + active.ref().version() + ".");
-        store.supersede(old.id(), reason.trim(), now(), me.getUsername());
+        store.supersede(old.id(), why, now(), me.getUsername());
         long id = store.insert(me.clinicId(), old.patientId(), old.sessionId(), old.treatmentDate(), old.veinTypes(),
                 old.foamUsed(), standing, plan, now(), me.getUsername());
         accessLog.record(me.clinicId(), old.patientId(), AccessAction.CREATE_AFTERCARE_PLAN,
@@ -232,7 +226,7 @@ public class Aftercare {
         ClinicInfo clinic = clinics.clinic(me.clinicId());
         OffsetDateTime end = p.plan().resultPhotos().until().plusDays(31).atStartOfDay(clinic.zone()).toOffsetDateTime();
         OffsetDateTime expires = end.isBefore(now().plusDays(30)) ? now().plusDays(30) : end;
-        store.setToken(p.id(), hash(token), expires.withOffsetSameInstant(ZoneOffset.UTC));
+        store.setToken(p.id(), Sha256.hex(token), expires.withOffsetSameInstant(ZoneOffset.UTC));
         accessLog.record(me.clinicId(), p.patientId(), AccessAction.ISSUE_PATIENT_LINK, "plan " + planId);
         return new PatientLink(publicAddress.base() + "/my/" + token, expires);
     }
@@ -250,7 +244,7 @@ public class Aftercare {
         if (token == null || token.length() < 20 || token.length() > 100) {
             return Optional.empty();
         }
-        return store.byTokenHash(hash(token)).filter(l -> l.expiresAt() != null && l.expiresAt().isAfter(now()))
+        return store.byTokenHash(Sha256.hex(token)).filter(l -> l.expiresAt() != null && l.expiresAt().isAfter(now()))
                 .map(l -> {
                     ClinicInfo clinic = clinics.clinic(l.clinicId());
                     if (action != null) {
@@ -260,15 +254,6 @@ public class Aftercare {
                     return new PatientView(l.clinicId(), clinic.name(), patients.nameOf(l.clinicId(),
                             l.plan().patientId()), l.plan(), clinics.today(l.clinicId()));
                 });
-    }
-
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static ConflictException superseded(String message) {

@@ -25,11 +25,15 @@ import org.venula.shared.InvalidInputException;
 import org.venula.shared.NotFoundException;
 import org.venula.shared.Paging;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * Symptom triage, stateless for staff and stored for patients checking in through their private link; check-ins
  * above EXPECTED wait on the clinicians' dashboard until one acknowledges them.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class CheckIns {
 
     private final AftercareStore store;
@@ -39,17 +43,6 @@ public class CheckIns {
     private final AccessLog accessLog;
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
-
-    CheckIns(AftercareStore store, Aftercare aftercare, Protocols protocols, Patients patients, AccessLog accessLog,
-            Clock clock, org.springframework.context.ApplicationEventPublisher events) {
-        this.events = events;
-        this.store = store;
-        this.aftercare = aftercare;
-        this.protocols = protocols;
-        this.patients = patients;
-        this.accessLog = accessLog;
-        this.clock = clock;
-    }
 
     /** Triage under the clinic's active protocol, storing nothing. */
     public TriageAnswer triage(VenulaPrincipal me, TriageRequest request) {
@@ -119,7 +112,7 @@ public class CheckIns {
     public Paging.Paged<CheckIn> open(VenulaPrincipal me, Paging paging) {
         me.requireClinicalRecord();
         Paging.Paged<CheckIn> open = paging.of(store.open(me.clinicId(), paging.limit(), paging.offset()));
-        accessLog.recordShown(me.clinicId(), open.items().stream().map(CheckIn::patientId).toList(),
+        accessLog.recordShown(me.clinicId(), open.items(), CheckIn::patientId,
                 AccessAction.LIST_PATIENTS, "check-ins waiting");
         return open;
     }

@@ -96,9 +96,7 @@ public class Consultations {
     public Consultation override(VenulaPrincipal me, long consultationId, ConsultationOutcome outcome, String reason) {
         Consultation c = get(me, consultationId);
         List<FieldProblem> problems = new java.util.ArrayList<>();
-        if (outcome == null) {
-            problems.add(new FieldProblem("outcome", "is required"));
-        }
+        FieldProblem.required(problems, "outcome", outcome, "is required");
         if (reason == null || reason.isBlank()) {
             problems.add(new FieldProblem("reason", "is required: say why the derived outcome does not apply"));
         } else if (reason.length() > 1000) {

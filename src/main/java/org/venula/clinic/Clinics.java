@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -125,6 +126,15 @@ public class Clinics {
     /** The practitioner profile of a user, if they are a clinician. */
     public Optional<PractitionerView> practitionerOfUser(long userId) {
         return practitioners.findByUserId(userId).map(Clinics::toView);
+    }
+
+    /**
+     * The signed-in user as the practitioner who does what is asked (records a review, charts a session): refused
+     * unless they see the clinical record and have a practitioner profile, the latter with {@code refusal}.
+     */
+    public PractitionerView practitionerDoing(VenulaPrincipal me, String refusal) {
+        me.requireClinicalRecord();
+        return practitionerOfUser(me.userId()).orElseThrow(() -> new AccessDeniedException(refusal));
     }
 
     /** A practitioner of the clinic. */

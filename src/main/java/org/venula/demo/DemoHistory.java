@@ -10,9 +10,8 @@ import java.util.Map;
 import java.util.Random;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
+import org.venula.shared.db.Inserts;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
@@ -239,8 +238,6 @@ public class DemoHistory {
     }
 
     private long insert(String sql, Map<String, ?> params) {
-        KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql(sql).params(params).update(keys, "id");
-        return keys.getKeyAs(Long.class);
+        return Inserts.id(jdbc.sql(sql).params(params));
     }
 }

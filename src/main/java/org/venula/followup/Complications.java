@@ -27,6 +27,7 @@ import org.venula.shared.FieldProblem;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.NotFoundException;
 import org.venula.shared.Paging;
+import org.venula.shared.Reason;
 import org.venula.treatment.Sessions;
 import org.venula.treatment.TreatmentSession;
 
@@ -153,29 +154,21 @@ public class Complications {
             }
             severityReason = "Proposed " + proposed + ", confirmed " + s + ": " + reason.trim();
         }
-        if (c.status() != null && !ComplicationRules.Status.PROPOSED.name().equals(c.status())
-                || !store.decide(me.clinicId(), id, ComplicationRules.Status.CONFIRMED, null,
+        boolean open = c.status() == null || ComplicationRules.Status.PROPOSED.name().equals(c.status());
+        return changed(me, c, open && store.decide(me.clinicId(), id, ComplicationRules.Status.CONFIRMED, null,
                 s.name(), ComplicationRules.serious(ComplicationRules.Type.valueOf(c.type()), s), management,
-                severityReason, now(), me.getUsername())) {
-            throw new ConflictException("complication-decided", null, "Only a proposed complication is confirmed.");
-        }
-        accessLog.record(me.clinicId(), c.patientId(), AccessAction.UPDATE_COMPLICATION, "confirmed " + id);
-        return complication(me, id);
+                severityReason, now(), me.getUsername()),
+                "complication-decided", "Only a proposed complication is confirmed.", "confirmed");
     }
 
     @Transactional
     public Complication reject(VenulaPrincipal me, long id, String reason) {
         me.requireClinicalRecord();
         Complication c = complication(me, id);
-        if (reason == null || reason.isBlank() || reason.length() > 1000) {
-            throw new InvalidInputException("reason", "is required: say why this is not a complication");
-        }
-        if (!store.decide(me.clinicId(), id, ComplicationRules.Status.REJECTED, reason.trim(), null, c.serious(), null,
-                null, now(), me.getUsername())) {
-            throw new ConflictException("complication-decided", null, "Only a proposed complication is rejected.");
-        }
-        accessLog.record(me.clinicId(), c.patientId(), AccessAction.UPDATE_COMPLICATION, "rejected " + id);
-        return complication(me, id);
+        String why = Reason.required(reason, "is required: say why this is not a complication");
+        return changed(me, c, store.decide(me.clinicId(), id, ComplicationRules.Status.REJECTED, why, null,
+                c.serious(), null, null, now(), me.getUsername()),
+                "complication-decided", "Only a proposed complication is rejected.", "rejected");
     }
 
     @Transactional
@@ -186,11 +179,8 @@ public class Complications {
         if (day.isBefore(c.onsetOn()) || day.isAfter(clinics.today(me.clinicId()))) {
             throw new InvalidInputException("resolvedOn", "must be between the onset and today");
         }
-        if (!store.resolve(me.clinicId(), id, day, now(), me.getUsername())) {
-            throw new ConflictException("complication-resolved", null, "This complication is already resolved.");
-        }
-        accessLog.record(me.clinicId(), c.patientId(), AccessAction.UPDATE_COMPLICATION, "resolved " + id);
-        return complication(me, id);
+        return changed(me, c, store.resolve(me.clinicId(), id, day, now(), me.getUsername()),
+                "complication-resolved", "This complication is already resolved.", "resolved");
     }
 
     /** The clinic lead (an administrator) records that a serious event was reviewed and how it was reported. */
@@ -203,12 +193,9 @@ public class Complications {
         if (report == null || report.isBlank() || report.length() > 200) {
             throw new InvalidInputException("report", "is required: the Yellow Card reference, or why it was not reported");
         }
-        if (!store.leadReview(me.clinicId(), id, report.trim(), now(), me.getUsername())) {
-            throw new ConflictException("not-awaiting-lead", null,
-                    "Only a serious complication not yet reviewed by the lead can be reviewed.");
-        }
-        accessLog.record(me.clinicId(), c.patientId(), AccessAction.UPDATE_COMPLICATION, "lead review " + id);
-        return complication(me, id);
+        return changed(me, c, store.leadReview(me.clinicId(), id, report.trim(), now(), me.getUsername()),
+                "not-awaiting-lead", "Only a serious complication not yet reviewed by the lead can be reviewed.",
+                "lead review");
     }
 
     @Transactional
@@ -222,7 +209,7 @@ public class Complications {
     public Paging.Paged<Complication> waiting(VenulaPrincipal me, Paging paging) {
         me.requireClinicalRecord();
         Paging.Paged<Complication> waiting = paging.of(store.waiting(me.clinicId(), paging.limit(), paging.offset()));
-        accessLog.recordShown(me.clinicId(), waiting.items().stream().map(Complication::patientId).toList(),
+        accessLog.recordShown(me.clinicId(), waiting.items(), Complication::patientId,
                 AccessAction.LIST_PATIENTS, "complications waiting");
         return waiting;
     }
@@ -234,6 +221,20 @@ public class Complications {
 
     private Complication complication(VenulaPrincipal me, long id) {
         return store.complication(me.clinicId(), id).orElseThrow(() -> new NotFoundException("Complication " + id));
+    }
+
+    /**
+     * How every decision on a complication ends: if the store changed nothing (someone decided first, or the
+     * complication is not in the state the decision needs) it is a conflict; else the change goes in the patient's
+     * access log and the complication is answered as it now is.
+     */
+    private Complication changed(VenulaPrincipal me, Complication c, boolean stored, String conflict, String refusal,
+            String logged) {
+        if (!stored) {
+            throw new ConflictException(conflict, null, refusal);
+        }
+        accessLog.record(me.clinicId(), c.patientId(), AccessAction.UPDATE_COMPLICATION, logged + " " + c.id());
+        return complication(me, c.id());
     }
 
     private static <E extends Enum<E>> E parse(List<FieldProblem> problems, String field, String value, Class<E> type) {

@@ -31,6 +31,7 @@ import org.venula.scheduling.rules.PathwayRules.Type;
 import org.venula.shared.ConflictException;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.NotFoundException;
+import org.venula.shared.Reason;
 import org.venula.treatment.SessionSigned;
 
 import lombok.AccessLevel;
@@ -94,8 +95,8 @@ public class FollowUps {
         LocalDate today = clinics.today(me.clinicId());
         Paging.Paged<FollowUpTask> due = paging.of(store.due(me.clinicId(), today.plusDays(within), today, zone(me),
                 paging.limit(), paging.offset()));
-        accessLog.recordShown(me.clinicId(), due.items().stream().map(FollowUpTask::patientId).toList(),
-                AccessAction.LIST_PATIENTS, "recall list, due within " + within + " days");
+        accessLog.recordShown(me.clinicId(), due.items(), FollowUpTask::patientId, AccessAction.LIST_PATIENTS,
+                "recall list, due within " + within + " days");
         return due;
     }
 
@@ -144,10 +145,8 @@ public class FollowUps {
         LocalDate today = clinics.today(me.clinicId());
         FollowUpTask task = store.find(me.clinicId(), taskId, today, zone(me))
                 .orElseThrow(() -> new NotFoundException("Follow-up " + taskId));
-        if (reason == null || reason.isBlank() || reason.length() > 1000) {
-            throw new InvalidInputException("reason", "is required: say why this follow-up is not needed");
-        }
-        if (!store.dismiss(me.clinicId(), taskId, reason.trim(), now(), me.getUsername())) {
+        String why = Reason.required(reason, "is required: say why this follow-up is not needed");
+        if (!store.dismiss(me.clinicId(), taskId, why, now(), me.getUsername())) {
             throw new ConflictException("follow-up-not-due", null, "Only a due follow-up can be dismissed.");
         }
         accessLog.record(me.clinicId(), task.patientId(), AccessAction.UPDATE_FOLLOW_UP, "dismissed " + task.kind());

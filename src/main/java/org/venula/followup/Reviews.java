@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.venula.accesslog.AccessAction;
@@ -67,9 +66,7 @@ public class Reviews {
 
     @Transactional
     public Review recordReview(VenulaPrincipal me, long patientId, RecordReview r) {
-        me.requireClinicalRecord();
-        PractitionerView practitioner = clinics.practitionerOfUser(me.userId()).orElseThrow(
-                () -> new AccessDeniedException("Only a practitioner records a review"));
+        PractitionerView practitioner = clinics.practitionerDoing(me, "Only a practitioner records a review");
         patients.get(me, patientId);
         LocalDate today = clinics.today(me.clinicId());
         List<FieldProblem> problems = new ArrayList<>();
@@ -127,9 +124,7 @@ public class Reviews {
             }
         }
         ReviewDecision decision = ReviewDecision.of(r.decision());
-        if (decision == null) {
-            problems.add(new FieldProblem("decision", "must be ANOTHER_SESSION, TOUCH_UP, DISCHARGE or REFER"));
-        }
+        FieldProblem.required(problems, "decision", decision, "must be ANOTHER_SESSION, TOUCH_UP, DISCHARGE or REFER");
         if (r.recallOn() != null && !r.recallOn().isAfter(on)) {
             problems.add(new FieldProblem("recallOn", "must be after the review"));
         }

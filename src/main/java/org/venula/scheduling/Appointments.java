@@ -81,9 +81,8 @@ public class Appointments {
         ZoneId zone = zone(me);
         List<Appointment> found = store.forPractitioner(me.clinicId(), practitionerId,
                 from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant(), zone);
-        accessLog.recordShown(me.clinicId(), found.stream().map(Appointment::patientId).toList(),
-                AccessAction.LIST_PATIENTS, "diary of practitioner " + practitionerId + ", " + from + " to " + to);
-        return found;
+        return accessLog.recordShown(me.clinicId(), found, Appointment::patientId, AccessAction.LIST_PATIENTS,
+                "diary of practitioner " + practitionerId + ", " + from + " to " + to);
     }
 
     private Appointment change(VenulaPrincipal me, long id, Status from, Status to, String reason) {

@@ -52,9 +52,7 @@ public class Availability {
     /** Free start times on the protocol's slot grid where the type's length fits inside working hours. */
     public List<LocalDateTime> slots(VenulaPrincipal me, long practitionerId, Type type, LocalDate from, LocalDate to) {
         List<FieldProblem> problems = new ArrayList<>();
-        if (type == null) {
-            problems.add(new FieldProblem("type", "is required"));
-        }
+        FieldProblem.required(problems, "type", type, "is required");
         if (from == null || to == null || to.isBefore(from)) {
             problems.add(new FieldProblem("to", "must be on or after from"));
         } else if (from.plusDays(MAX_SLOT_DAYS).isBefore(to)) {

@@ -62,18 +62,11 @@ public class Bookings {
 
     private Appointment book(VenulaPrincipal me, BookAppointment r, Long rescheduledFrom) {
         List<FieldProblem> problems = new ArrayList<>();
-        if (r.patientId() == null) {
-            problems.add(new FieldProblem("patientId", "is required"));
-        }
-        if (r.practitionerId() == null) {
-            problems.add(new FieldProblem("practitionerId", "is required"));
-        }
-        if (r.type() == null) {
-            problems.add(new FieldProblem("type", "is required: CONSULTATION, TREATMENT or REVIEW"));
-        }
-        if (r.start() == null) {
-            problems.add(new FieldProblem("start", "is required, as a local date-time such as 2026-12-01T10:00"));
-        }
+        FieldProblem.required(problems, "patientId", r.patientId(), "is required");
+        FieldProblem.required(problems, "practitionerId", r.practitionerId(), "is required");
+        FieldProblem.required(problems, "type", r.type(), "is required: CONSULTATION, TREATMENT or REVIEW");
+        FieldProblem.required(problems, "start", r.start(),
+                "is required, as a local date-time such as 2026-12-01T10:00");
         if (r.override() != null && (r.override().rule() == null || r.override().reason() == null
                 || r.override().reason().isBlank())) {
             problems.add(new FieldProblem("override", "needs both the rule and the reason"));

@@ -26,11 +26,15 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Uid;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * A practitioner's private iCalendar feed. The URL's random token is the only secret, so a new token revokes the
  * old one. Events carry the appointment type and the patient's initials only, never the full name.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class CalendarFeeds {
 
     private final CalendarFeedStore tokens;
@@ -38,15 +42,6 @@ public class CalendarFeeds {
     private final AppointmentStore store;
     private final Clock clock;
     private final org.venula.accesslog.AccessLog accessLog;
-
-    CalendarFeeds(CalendarFeedStore tokens, Clinics clinics, AppointmentStore store, Clock clock,
-            org.venula.accesslog.AccessLog accessLog) {
-        this.accessLog = accessLog;
-        this.tokens = tokens;
-        this.clinics = clinics;
-        this.store = store;
-        this.clock = clock;
-    }
 
     /** Issues a new feed token for the practitioner, revoking any earlier one. Admins or the practitioner. */
     @Transactional

@@ -22,11 +22,15 @@ import org.venula.shared.InputLimits;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.NotFoundException;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * Patients who want an earlier appointment: first come, first offered when a slot of their type frees up (a
  * cancellation or a move). Booking from the list closes the entry; removing one keeps the reason.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class WaitingList {
 
     private final WaitingListStore store;
@@ -36,16 +40,6 @@ public class WaitingList {
     private final Clock clock;
     private final Bookings bookings;
 
-    WaitingList(WaitingListStore store, Patients patients, Clinics clinics, AccessLog accessLog, Clock clock,
-            Bookings bookings) {
-        this.bookings = bookings;
-        this.store = store;
-        this.patients = patients;
-        this.clinics = clinics;
-        this.accessLog = accessLog;
-        this.clock = clock;
-    }
-
     /** A patient's wish for an earlier appointment; {@code practitionerId} null means any practitioner. */
     public record Join(Long patientId, Type type, Long practitionerId, String note) {
     }
@@ -53,12 +47,8 @@ public class WaitingList {
     @Transactional
     public WaitingEntry join(VenulaPrincipal me, Join j) {
         List<FieldProblem> problems = new ArrayList<>();
-        if (j.patientId() == null) {
-            problems.add(new FieldProblem("patientId", "is required"));
-        }
-        if (j.type() == null) {
-            problems.add(new FieldProblem("type", "is required: CONSULTATION, TREATMENT or REVIEW"));
-        }
+        FieldProblem.required(problems, "patientId", j.patientId(), "is required");
+        FieldProblem.required(problems, "type", j.type(), "is required: CONSULTATION, TREATMENT or REVIEW");
         if (j.practitionerId() != null && clinics.practitioner(me.clinicId(), j.practitionerId()).isEmpty()) {
             problems.add(new FieldProblem("practitionerId", "is not a practitioner of this clinic"));
         }
@@ -87,18 +77,17 @@ public class WaitingList {
     @Transactional
     public Paging.Paged<WaitingEntry> waiting(VenulaPrincipal me, Paging paging) {
         Paging.Paged<WaitingEntry> found = paging.of(store.waiting(me.clinicId(), paging.limit(), paging.offset()));
-        accessLog.recordShown(me.clinicId(), found.items().stream().map(WaitingEntry::patientId).toList(),
-                AccessAction.LIST_PATIENTS, "waiting list");
+        accessLog.recordShown(me.clinicId(), found.items(), WaitingEntry::patientId, AccessAction.LIST_PATIENTS,
+                "waiting list");
         return found;
     }
 
     /** Who a freed slot of an appointment's type and practitioner should be offered to, first come first. */
     @Transactional
     public List<WaitingEntry> suiting(VenulaPrincipal me, Type type, long practitionerId) {
-        List<WaitingEntry> found = store.suiting(me.clinicId(), type, practitionerId, 10);
-        accessLog.recordShown(me.clinicId(), found.stream().map(WaitingEntry::patientId).toList(),
-                AccessAction.LIST_PATIENTS, "waiting list offers for a freed " + type.name().toLowerCase());
-        return found;
+        return accessLog.recordShown(me.clinicId(), store.suiting(me.clinicId(), type, practitionerId, 10),
+                WaitingEntry::patientId, AccessAction.LIST_PATIENTS,
+                "waiting list offers for a freed " + type.name().toLowerCase());
     }
 
     @Transactional

@@ -5,15 +5,13 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** The request clashes with what is stored: a stale version, or a value that must be unique. */
 @ResponseStatus(HttpStatus.CONFLICT)
-public class ConflictException extends RuntimeException {
+public class ConflictException extends FieldAtFaultException {
 
     private final String type;
-    private final String field;
 
     public ConflictException(String type, String field, String message) {
-        super(message);
+        super(field, message);
         this.type = type;
-        this.field = field;
     }
 
     public static ConflictException staleVersion(String what) {
@@ -24,10 +22,5 @@ public class ConflictException extends RuntimeException {
     /** The last segment of the problem type URI, for example {@code stale-version}. */
     public String type() {
         return type;
-    }
-
-    /** The field at fault, or null. */
-    public String field() {
-        return field;
     }
 }

@@ -21,6 +21,7 @@ import org.venula.shared.FieldProblem;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.NotFoundException;
 import org.venula.shared.Paging;
+import org.venula.shared.Reason;
 import org.venula.treatment.internal.LotStore;
 
 import lombok.AccessLevel;
@@ -68,9 +69,7 @@ public class Lots {
         if (received.isAfter(today)) {
             problems.add(new FieldProblem("receivedOn", "must not be in the future"));
         }
-        if (lot.expiryDate() == null) {
-            problems.add(new FieldProblem("expiryDate", "is required"));
-        }
+        FieldProblem.required(problems, "expiryDate", lot.expiryDate(), "is required");
         if (lot.quantity() == null) {
             problems.add(new FieldProblem("quantity", "is required: the number of ampoules or vials"));
         } else if (lot.quantity() < 0 || lot.quantity() > 100_000) {
@@ -106,10 +105,8 @@ public class Lots {
     public Lot recall(VenulaPrincipal me, long id, String reason) {
         me.requireClinicalRecord();
         Lot lot = get(me, id);
-        if (reason == null || reason.isBlank() || reason.length() > 1000) {
-            throw new InvalidInputException("reason", "is required: say why the lot is recalled (at most 1000 characters)");
-        }
-        if (!store.recall(me.clinicId(), id, reason.trim(), now(), me.getUsername())) {
+        String why = Reason.required(reason, "is required: say why the lot is recalled (at most 1000 characters)");
+        if (!store.recall(me.clinicId(), id, why, now(), me.getUsername())) {
             throw new ConflictException("lot-recalled", null, "Lot " + lot.lotNumber() + " was already recalled.");
         }
         return get(me, id);
@@ -124,7 +121,7 @@ public class Lots {
         }
         Paging.Paged<LotRecipient> out = paging.of(store.recipients(me.clinicId(), lotNumber.trim(), paging.limit(),
                 paging.offset()));
-        accessLog.recordShown(me.clinicId(), out.items().stream().map(LotRecipient::patientId).toList(),
+        accessLog.recordShown(me.clinicId(), out.items(), LotRecipient::patientId,
                 AccessAction.SEARCH_LOT_RECIPIENTS, "lot " + lotNumber.trim());
         return out;
     }

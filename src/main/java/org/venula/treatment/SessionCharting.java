@@ -23,6 +23,7 @@ import org.venula.shared.FieldProblem;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.NotFoundException;
 import org.venula.shared.RefusedException;
+import org.venula.shared.Reason;
 import org.venula.treatment.internal.InjectionStore;
 import org.venula.treatment.internal.LotStore;
 import org.venula.treatment.internal.SessionStore;
@@ -63,9 +64,7 @@ public class SessionCharting {
             problems.add(new FieldProblem("areaId", "is required: choose a mapped area of the leg map"));
         } else {
             area = consultation.areas().stream().filter(a -> a.id() == c.areaId()).findFirst().orElse(null);
-            if (area == null) {
-                problems.add(new FieldProblem("areaId", "is not an area mapped at this patient's consultation"));
-            }
+            FieldProblem.required(problems, "areaId", area, "is not an area mapped at this patient's consultation");
         }
         Lot lot = null;
         if (c.lotId() == null) {
@@ -168,13 +167,11 @@ public class SessionCharting {
     public TreatmentSession voidInjection(VenulaPrincipal me, long sessionId, long injectionId, String reason) {
         me.requireClinicalRecord();
         TreatmentSession s = lookup.open(me, sessionId);
-        if (reason == null || reason.isBlank() || reason.length() > 1000) {
-            throw new InvalidInputException("reason", "is required: say why the injection is struck out");
-        }
+        String why = Reason.required(reason, "is required: say why the injection is struck out");
         if (s.injections().stream().noneMatch(i -> i.id() == injectionId)) {
             throw new NotFoundException("Injection " + injectionId);
         }
-        if (!injections.voidInjection(sessionId, injectionId, reason.trim(), lookup.now(), me.getUsername())) {
+        if (!injections.voidInjection(sessionId, injectionId, why, lookup.now(), me.getUsername())) {
             throw new ConflictException("injection-voided", null, "This injection is already struck out, or the "
                     + "session has been signed.");
         }
@@ -188,15 +185,10 @@ public class SessionCharting {
         me.requireClinicalRecord();
         TreatmentSession s = lookup.open(me, sessionId, loaded);
         List<FieldProblem> problems = new ArrayList<>();
-        if (c.type() == null) {
-            problems.add(new FieldProblem("type", "is required: STOCKING or BANDAGE"));
-        }
-        if (c.length() == null) {
-            problems.add(new FieldProblem("length", "is required: KNEE or THIGH"));
-        }
-        if (c.standard() == null) {
-            problems.add(new FieldProblem("standard", "is required: UK, RAL or US (a class number alone is ambiguous)"));
-        }
+        FieldProblem.required(problems, "type", c.type(), "is required: STOCKING or BANDAGE");
+        FieldProblem.required(problems, "length", c.length(), "is required: KNEE or THIGH");
+        FieldProblem.required(problems, "standard", c.standard(),
+                "is required: UK, RAL or US (a class number alone is ambiguous)");
         if (c.lowMmHg() == null || c.lowMmHg() < 5 || c.lowMmHg() > 60) {
             problems.add(new FieldProblem("lowMmHg", "is required: 5 to 60 mmHg"));
         }

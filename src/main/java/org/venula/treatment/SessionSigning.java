@@ -50,12 +50,10 @@ public class SessionSigning {
         if (counting.isEmpty()) {
             problems.add(new FieldProblem("injections", "chart at least one injection before signing"));
         }
-        if (s.compression() == null) {
-            problems.add(new FieldProblem("compression", "record the compression applied before signing"));
-        }
-        if (s.reactions() == null) {
-            problems.add(new FieldProblem("reactions", "record immediate reactions (or NONE) before signing"));
-        }
+        FieldProblem.required(problems, "compression", s.compression(),
+                "record the compression applied before signing");
+        FieldProblem.required(problems, "reactions", s.reactions(),
+                "record immediate reactions (or NONE) before signing");
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }

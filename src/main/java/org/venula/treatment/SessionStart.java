@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.venula.accesslog.AccessAction;
@@ -89,9 +88,7 @@ public class SessionStart {
 
     @Transactional
     public TreatmentSession start(VenulaPrincipal me, long patientId, StartSession request) {
-        me.requireClinicalRecord();
-        PractitionerView practitioner = clinics.practitionerOfUser(me.userId()).orElseThrow(
-                () -> new AccessDeniedException("Only a practitioner charts a treatment session"));
+        PractitionerView practitioner = clinics.practitionerDoing(me, "Only a practitioner charts a treatment session");
         patients.get(me, patientId);
         ProtocolVersion protocol = protocols.active(me.clinicId());
         LocalDate today = clinics.today(me.clinicId());

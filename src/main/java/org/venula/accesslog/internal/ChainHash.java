@@ -1,11 +1,9 @@
 package org.venula.accesslog.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
+
+import org.venula.shared.Sha256;
 
 /**
  * The hash of one link: SHA-256 over the previous link's hash and every field of the entry, each written with its
@@ -37,12 +35,7 @@ final class ChainHash {
         field(in, f.detail());
         field(in, f.remoteAddress());
         field(in, f.channel());
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(in.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is unavailable", e);
-        }
+        return Sha256.hex(in.toString());
     }
 
     private static void field(StringBuilder in, String value) {

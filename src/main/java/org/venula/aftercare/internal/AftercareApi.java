@@ -1,6 +1,5 @@
 package org.venula.aftercare.internal;
 
-import java.net.URI;
 import java.util.List;
 
 import org.springframework.http.MediaType;
@@ -31,6 +30,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.venula.shared.web.Downloads;
 import org.venula.shared.web.PagedResponses;
+import org.venula.shared.web.CreatedResponses;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
@@ -85,8 +85,7 @@ class AftercareApi {
     @Operation(summary = "Make the plan again from the active protocol; recorded as an addendum to the session")
     ResponseEntity<StoredPlan> regenerate(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
             @RequestBody Reason body) {
-        StoredPlan p = aftercare.regenerate(me, id, body.reason());
-        return ResponseEntity.created(URI.create("/api/aftercare/plans/" + p.id())).body(p);
+        return CreatedResponses.of(aftercare.regenerate(me, id, body.reason()), p -> "/api/aftercare/plans/" + p.id());
     }
 
     @GetMapping(path = "/api/aftercare/plans/{id}/leaflet.pdf", produces = MediaType.APPLICATION_PDF_VALUE)

@@ -9,19 +9,20 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import org.venula.aftercare.AftercarePlan;
 import org.venula.aftercare.CheckIn;
 import org.venula.aftercare.StoredPlan;
 
 import org.venula.shared.web.StoredJson;
+import org.venula.shared.db.Inserts;
 
-import tools.jackson.databind.json.JsonMapper;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /** Aftercare plans (kept when superseded) and check-ins. */
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class AftercareStore {
 
     private static final String PLAN = """
@@ -31,12 +32,7 @@ public class AftercareStore {
             FROM aftercare_plan""";
 
     private final JdbcClient jdbc;
-    private final JsonMapper json;
-
-    AftercareStore(JdbcClient jdbc, StoredJson stored) {
-        this.jdbc = jdbc;
-        this.json = stored.mapper();
-    }
+    private final StoredJson json;
 
     /** Where a plan's link leads: the plan and its clinic. */
     public record Linked(long clinicId, StoredPlan plan, OffsetDateTime expiresAt) {
@@ -46,16 +42,14 @@ public class AftercareStore {
             boolean foam, boolean standing, AftercarePlan plan, OffsetDateTime at, String by) {
         int version = jdbc.sql("SELECT COALESCE(MAX(plan_version), 0) + 1 FROM aftercare_plan WHERE session_id = :s")
                 .param("s", sessionId).query(Integer.class).single();
-        KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("""
+        return Inserts.id(jdbc.sql("""
                 INSERT INTO aftercare_plan (clinic_id, patient_id, session_id, plan_version, treatment_date, vein_types,
                   foam_used, prolonged_standing, protocol_id, protocol_version, plan, created_at, created_by)
                 VALUES (:c, :p, :s, :v, :d, :veins, :foam, :standing, :pid, :pv, :plan, :at, :by)""")
                 .param("c", clinicId).param("p", patientId).param("s", sessionId).param("v", version)
                 .param("d", date).param("veins", joined(veinTypes)).param("foam", foam)
                 .param("standing", standing).param("pid", plan.protocol().id()).param("pv", plan.protocol().version())
-                .param("plan", json.writeValueAsString(plan)).param("at", at).param("by", by).update(keys, "id");
-        return keys.getKeyAs(Long.class);
+                .param("plan", json.write(plan)).param("at", at).param("by", by));
     }
 
     public boolean supersede(long id, String reason, OffsetDateTime at, String by) {
@@ -98,7 +92,7 @@ public class AftercareStore {
         return new StoredPlan(rs.getLong("id"), rs.getLong("patient_id"), rs.getLong("session_id"),
                 rs.getInt("plan_version"), rs.getObject("treatment_date", LocalDate.class),
                 split(rs.getString("vein_types")), rs.getBoolean("foam_used"),
-                rs.getBoolean("prolonged_standing"), json.readValue(rs.getString("plan"), AftercarePlan.class),
+                rs.getBoolean("prolonged_standing"), json.read(rs.getString("plan"), AftercarePlan.class),
                 rs.getObject("token_expires_at", OffsetDateTime.class),
                 rs.getObject("superseded_at", OffsetDateTime.class), rs.getString("superseded_by"),
                 rs.getString("supersede_reason"), rs.getObject("created_at", OffsetDateTime.class),
@@ -109,15 +103,13 @@ public class AftercareStore {
 
     public long insertCheckIn(long clinicId, long patientId, long planId, int days, List<String> symptoms, String note,
             String level, String advice, OffsetDateTime at) {
-        KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("""
+        return Inserts.id(jdbc.sql("""
                 INSERT INTO check_in (clinic_id, patient_id, plan_id, days_since_treatment, symptoms, note, level, advice,
                   created_at)
                 VALUES (:c, :p, :plan, :days, :symptoms, :note, :level, :advice, :at)""")
                 .param("c", clinicId).param("p", patientId).param("plan", planId).param("days", days)
                 .param("symptoms", joined(symptoms)).param("note", note).param("level", level)
-                .param("advice", advice).param("at", at).update(keys, "id");
-        return keys.getKeyAs(Long.class);
+                .param("advice", advice).param("at", at));
     }
 
     private static final String CHECK_IN = """

@@ -10,8 +10,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import org.venula.assessment.Consultation;
 import org.venula.assessment.Consultation.MappedArea;
@@ -31,20 +29,18 @@ import org.venula.screening.rules.Area;
 
 import tools.jackson.core.type.TypeReference;
 import org.venula.shared.web.StoredJson;
+import org.venula.shared.db.Inserts;
 
-import tools.jackson.databind.json.JsonMapper;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /** Consultations and their mapped areas. A consultation is inserted once; only an override is added later, once. */
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ConsultationStore {
 
     private final JdbcClient jdbc;
-    private final JsonMapper json;
-
-    ConsultationStore(JdbcClient jdbc, StoredJson stored) {
-        this.jdbc = jdbc;
-        this.json = stored.mapper();
-    }
+    private final StoredJson json;
 
     public record NewConsultation(long clinicId, long patientId, long practitionerId, LocalDate consultedOn,
             Area area, Long screeningId, ConsultationRequest request, ConsultationOutcomeRule.Derived derived,
@@ -53,9 +49,8 @@ public class ConsultationStore {
 
     public long insert(NewConsultation c) {
         ConsultationRequest r = c.request();
-        KeyHolder keys = new GeneratedKeyHolder();
         boolean override = r.override() != null && r.override().outcome() != null;
-        jdbc.sql("""
+        long id = Inserts.id(jdbc.sql("""
                 INSERT INTO consultation (clinic_id, patient_id, practitioner_id, consulted_on, area, screening_id,
                   standing_examination, doppler_done, duplex_done, reflux_result, reflux_segments,
                   visible_varicose_veins, ceap, vcss, symptoms, notes, derived_outcome, reasons, override_outcome,
@@ -70,18 +65,16 @@ public class ConsultationStore {
                 .param("reflux", r.refluxResult() == null || r.refluxResult() == DuplexResult.NOT_DONE ? null
                         : r.refluxResult().name())
                 .param("segments", blank(r.refluxSegments())).param("varicose", r.visibleVaricoseVeins())
-                .param("ceap", json.writeValueAsString(r.ceap()))
-                .param("vcss", r.vcss() == null ? null : json.writeValueAsString(r.vcss()))
+                .param("ceap", json.write(r.ceap()))
+                .param("vcss", r.vcss() == null ? null : json.write(r.vcss()))
                 .param("symptoms", r.symptoms() == null ? "" : r.symptoms().stream().distinct().map(Enum::name)
                         .collect(Collectors.joining(",")))
                 .param("notes", blank(r.notes())).param("derived", c.derived().outcome().name())
-                .param("reasons", json.writeValueAsString(c.derived().reasons()))
+                .param("reasons", json.write(c.derived().reasons()))
                 .param("ovOutcome", override ? r.override().outcome().name() : null)
                 .param("ovReason", override ? r.override().reason().trim() : null)
                 .param("ovBy", override ? c.by() : null).param("ovAt", override ? c.at() : null)
-                .param("history", c.historyVersion()).param("at", c.at()).param("by", c.by())
-                .update(keys, "id");
-        long id = keys.getKeyAs(Long.class);
+                .param("history", c.historyVersion()).param("at", c.at()).param("by", c.by()));
         if (r.areas() != null) {
             for (AreaEntry a : r.areas()) {
                 jdbc.sql("""
@@ -130,11 +123,11 @@ public class ConsultationStore {
 
     private Consultation map(ResultSet rs, int row) throws SQLException {
         long id = rs.getLong("id");
-        ConsultationRequest.Ceap ceap = json.readValue(rs.getString("ceap"), ConsultationRequest.Ceap.class);
+        ConsultationRequest.Ceap ceap = json.read(rs.getString("ceap"), ConsultationRequest.Ceap.class);
         String vcssJson = rs.getString("vcss");
         ConsultationRequest.VcssPerLeg vcss = vcssJson == null ? null
-                : json.readValue(vcssJson, ConsultationRequest.VcssPerLeg.class);
-        List<ConsultationOutcomeRule.Reason> reasons = json.readValue(rs.getString("reasons"),
+                : json.read(vcssJson, ConsultationRequest.VcssPerLeg.class);
+        List<ConsultationOutcomeRule.Reason> reasons = json.read(rs.getString("reasons"),
                 new TypeReference<List<ConsultationOutcomeRule.Reason>>() { });
         String symptoms = rs.getString("symptoms");
         String ov = rs.getString("override_outcome");

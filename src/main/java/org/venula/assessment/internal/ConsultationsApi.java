@@ -1,7 +1,6 @@
 package org.venula.assessment.internal;
 
 import java.io.IOException;
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -25,6 +24,7 @@ import org.venula.assessment.Photos;
 import org.venula.assessment.rules.ConsultationOutcome;
 import org.venula.clinic.VenulaPrincipal;
 import org.venula.shared.InvalidInputException;
+import org.venula.shared.web.CreatedResponses;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -47,8 +47,7 @@ class ConsultationsApi {
     @Operation(summary = "Record a consultation: examination, reflux, CEAP, VCSS, symptoms and the leg map")
     ResponseEntity<Consultation> record(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
             @RequestBody ConsultationRequest body) {
-        Consultation c = consultations.record(me, id, body);
-        return ResponseEntity.created(URI.create("/api/consultations/" + c.id())).body(c);
+        return CreatedResponses.of(consultations.record(me, id, body), c -> "/api/consultations/" + c.id());
     }
 
     @GetMapping("/api/patients/{id}/consultations")
@@ -81,8 +80,8 @@ class ConsultationsApi {
         if (file == null || file.isEmpty()) {
             throw new InvalidInputException("file", "is required: choose a JPEG or PNG photo");
         }
-        Photo p = photos.upload(me, cid, file.getBytes(), areaId, view, takenOn, notes);
-        return ResponseEntity.created(URI.create("/api/photos/" + p.id())).body(p);
+        return CreatedResponses.of(photos.upload(me, cid, file.getBytes(), areaId, view, takenOn, notes),
+                p -> "/api/photos/" + p.id());
     }
 
     @GetMapping("/api/consultations/{cid}/photos")

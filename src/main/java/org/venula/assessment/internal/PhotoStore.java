@@ -8,10 +8,9 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import org.venula.assessment.Photo;
+import org.venula.shared.db.Inserts;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
@@ -38,8 +37,7 @@ public class PhotoStore {
     }
 
     public long insert(NewPhoto p) {
-        KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("""
+        return Inserts.id(jdbc.sql("""
                 INSERT INTO photo (clinic_id, patient_id, consultation_id, area_id, photo_view, taken_on, notes,
                   content_type, size_bytes, width, height, file_name, thumb_name, created_at, created_by,
                   metadata_removed)
@@ -49,9 +47,7 @@ public class PhotoStore {
                 .param("area", p.areaId()).param("view", p.view().name()).param("taken", p.takenOn())
                 .param("notes", p.notes()).param("type", p.contentType()).param("size", p.sizeBytes())
                 .param("w", p.width()).param("h", p.height()).param("file", p.fileName())
-                .param("thumb", p.thumbName()).param("at", p.at()).param("by", p.by())
-                .update(keys, "id");
-        return keys.getKeyAs(Long.class);
+                .param("thumb", p.thumbName()).param("at", p.at()).param("by", p.by()));
     }
 
     public Optional<StoredFiles> files(long clinicId, long photoId) {

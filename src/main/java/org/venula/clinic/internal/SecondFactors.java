@@ -3,7 +3,6 @@ package org.venula.clinic.internal;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,7 +10,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.venula.clinic.Role;
+import org.venula.shared.Sha256;
 
 import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 
@@ -105,7 +104,7 @@ public class SecondFactors {
             }
             codes.add(c.toString());
             jdbc.sql("INSERT INTO recovery_code (user_id, code_hash, created_at) VALUES (:u, :h, :at)")
-                    .param("u", userId).param("h", sha256(c.toString())).param("at", now()).update();
+                    .param("u", userId).param("h", Sha256.hex(c.toString())).param("at", now()).update();
         }
         events.record(now(), username, SignInEvents.Event.SECOND_FACTOR_ON, null, username);
         return Optional.of(codes);
@@ -131,7 +130,7 @@ public class SecondFactors {
         }
         int used = jdbc.sql("""
                 UPDATE recovery_code SET used_at = :at WHERE user_id = :u AND code_hash = :h AND used_at IS NULL""")
-                .param("at", now()).param("u", userId).param("h", sha256(c.toLowerCase(Locale.ROOT))).update();
+                .param("at", now()).param("u", userId).param("h", Sha256.hex(c.toLowerCase(Locale.ROOT))).update();
         if (used == 1) {
             events.record(now(), username, SignInEvents.Event.RECOVERY_CODE_USED, null, username);
         }
@@ -200,15 +199,6 @@ public class SecondFactors {
             throw new IllegalStateException("A stored second-factor key is unusable", e);
         }
         return null;
-    }
-
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String encode(String s) {

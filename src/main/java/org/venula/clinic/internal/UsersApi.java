@@ -1,6 +1,5 @@
 package org.venula.clinic.internal;
 
-import java.net.URI;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -24,6 +23,7 @@ import org.venula.clinic.UserView;
 import org.venula.clinic.VenulaPrincipal;
 import org.venula.shared.Paging;
 import org.venula.shared.web.PagedResponses;
+import org.venula.shared.web.CreatedResponses;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -96,8 +96,8 @@ class UsersApi {
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Create a user in your clinic (admin). A CLINICIAN also gets a practitioner profile.")
     ResponseEntity<UserView> create(@AuthenticationPrincipal VenulaPrincipal me, @Valid @RequestBody NewUser request) {
-        UserView created = clinics.createUser(me.clinicId(), request, me.getUsername());
-        return ResponseEntity.created(URI.create("/api/users/" + created.id())).body(created);
+        return CreatedResponses.of(clinics.createUser(me.clinicId(), request, me.getUsername()),
+                created -> "/api/users/" + created.id());
     }
 
     @GetMapping("/users")

@@ -35,9 +35,7 @@ public final class ContactRules {
         if (!problems.isEmpty()) {
             return problems;
         }
-        if (c.version() == null) {
-            problems.add(new FieldProblem("version", "is required: the version you loaded"));
-        }
+        FieldProblem.required(problems, "version", c.version(), "is required: the version you loaded");
         if (blank(c.name())) {
             problems.add(new FieldProblem("name", "is required"));
         } else if (c.name().trim().length() > 200) {

@@ -1,6 +1,5 @@
 package org.venula.followup.internal;
 
-import java.net.URI;
 import java.util.List;
 
 import org.springframework.http.ResponseEntity;
@@ -18,6 +17,7 @@ import org.venula.followup.FollowUps;
 import org.venula.scheduling.Appointment;
 import org.venula.shared.Paging;
 import org.venula.shared.web.PagedResponses;
+import org.venula.shared.web.CreatedResponses;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -44,8 +44,7 @@ class FollowUpApi {
     @PostMapping("/api/recalls/{id}/book")
     @Operation(summary = "Book a due follow-up on the first free slot of the session's practitioner")
     ResponseEntity<Appointment> book(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id) {
-        Appointment a = followUps.book(me, id);
-        return ResponseEntity.created(URI.create("/api/appointments/" + a.id())).body(a);
+        return CreatedResponses.of(followUps.book(me, id), a -> "/api/appointments/" + a.id());
     }
 
     @PostMapping("/api/recalls/{id}/dismiss")

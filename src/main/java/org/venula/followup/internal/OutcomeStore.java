@@ -8,14 +8,13 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import org.venula.followup.Complication;
 import org.venula.followup.RecordReview;
 import org.venula.followup.Review;
 import org.venula.followup.rules.ComplicationRules;
 import org.venula.followup.rules.Stats;
+import org.venula.shared.db.Inserts;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
@@ -33,9 +32,8 @@ public class OutcomeStore {
     }
 
     public long insertReview(NewReview n) {
-        KeyHolder keys = new GeneratedKeyHolder();
         RecordReview r = n.r();
-        jdbc.sql("""
+        long id = Inserts.id(jdbc.sql("""
                 INSERT INTO review (clinic_id, patient_id, practitioner_id, plan_id, last_session_id, reviewed_on,
                   satisfaction, would_repeat, ceap_left, ceap_right, vcss_left, vcss_right, decision, recall_on, notes,
                   reason, timing_concerns, created_at, created_by)
@@ -49,8 +47,7 @@ public class OutcomeStore {
                 .param("notes", r.notes() == null || r.notes().isBlank() ? null : r.notes().trim())
                 .param("reason", r.reason() == null || r.reason().isBlank() ? null : r.reason().trim())
                 .param("concerns", n.timingConcerns())
-                .param("at", n.at()).param("by", n.by()).update(keys, "id");
-        long id = keys.getKeyAs(Long.class);
+                .param("at", n.at()).param("by", n.by()));
         for (RecordReview.Area a : r.areas()) {
             jdbc.sql("""
                     INSERT INTO review_area (review_id, area_id, clearance_percent, drained, drainage_note)
@@ -105,8 +102,7 @@ public class OutcomeStore {
     }
 
     public long insertComplication(NewComplication c) {
-        KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("""
+        return Inserts.id(jdbc.sql("""
                 INSERT INTO complication (clinic_id, patient_id, session_id, area_id, check_in_id, complication_type,
                   onset_on, severity, found_by, management, resolved_on, status, serious, created_at, created_by,
                   updated_at, updated_by)
@@ -116,8 +112,7 @@ public class OutcomeStore {
                 .param("k", c.checkInId()).param("type", c.type()).param("onset", c.onsetOn())
                 .param("severity", c.severity()).param("found", c.foundBy()).param("management", c.management())
                 .param("resolved", c.resolvedOn()).param("status", c.status().name()).param("serious", c.serious())
-                .param("at", c.at()).param("by", c.by()).update(keys, "id");
-        return keys.getKeyAs(Long.class);
+                .param("at", c.at()).param("by", c.by()));
     }
 
     public boolean proposedExists(long checkInId, String type) {

@@ -1,6 +1,5 @@
 package org.venula.followup.internal;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -28,6 +27,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.venula.shared.web.Downloads;
 import org.venula.shared.web.PagedResponses;
+import org.venula.shared.web.CreatedResponses;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
@@ -54,8 +54,8 @@ class OutcomesApi {
     @Operation(summary = "Record a review: clearance per mapped area, satisfaction, CEAP/VCSS per leg, the decision")
     ResponseEntity<Review> review(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long patientId,
             @RequestBody RecordReview body) {
-        Review r = reviews.recordReview(me, patientId, body);
-        return ResponseEntity.created(URI.create("/api/patients/" + patientId + "/reviews")).body(r);
+        return CreatedResponses.at("/api/patients/" + patientId + "/reviews",
+                reviews.recordReview(me, patientId, body));
     }
 
     @GetMapping("/api/patients/{patientId}/reviews")
@@ -68,8 +68,8 @@ class OutcomesApi {
     @Operation(summary = "Report a complication (confirmed), tied to the session and area where known")
     ResponseEntity<Complication> report(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long patientId,
             @RequestBody ReportComplication body) {
-        Complication c = complications.report(me, patientId, body);
-        return ResponseEntity.created(URI.create("/api/patients/" + patientId + "/complications")).body(c);
+        return CreatedResponses.at("/api/patients/" + patientId + "/complications",
+                complications.report(me, patientId, body));
     }
 
     @GetMapping("/api/patients/{patientId}/complications")

@@ -1,7 +1,7 @@
 package org.venula.patient.internal;
 
-import java.net.URI;
 import java.util.List;
+import java.util.function.ToIntFunction;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -29,6 +29,7 @@ import org.venula.shared.web.Downloads;
 import org.venula.shared.web.IfMatch;
 import org.venula.shared.web.JsonFields;
 import org.venula.shared.web.PagedResponses;
+import org.venula.shared.web.CreatedResponses;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,15 +57,13 @@ class PatientsApi {
     @Operation(summary = "Register a patient; givenName, familyName, dateOfBirth and sex are required")
     ResponseEntity<PatientRecord> register(@AuthenticationPrincipal VenulaPrincipal me,
             @RequestBody PatientDraft draft) {
-        PatientRecord created = patients.register(me, draft);
-        return ResponseEntity.created(URI.create("/api/patients/" + created.id())).body(created);
+        return CreatedResponses.of(patients.register(me, draft), created -> "/api/patients/" + created.id());
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "A patient's demographics")
     ResponseEntity<PatientRecord> get(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id) {
-        PatientRecord p = patients.get(me, id);
-        return tagged(p, p.version());
+        return tagged(patients.get(me, id), PatientRecord::version);
     }
 
     @PutMapping("/{id}")
@@ -86,8 +85,7 @@ class PatientsApi {
     @GetMapping("/{id}/history")
     @Operation(summary = "The current medical history (clinicians and admins); version 0 when none is recorded")
     ResponseEntity<HistoryVersion> history(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id) {
-        HistoryVersion h = histories.current(me, id);
-        return tagged(h, h.version());
+        return tagged(histories.current(me, id), HistoryVersion::version);
     }
 
     @PutMapping("/{id}/history")
@@ -108,7 +106,7 @@ class PatientsApi {
         HistoryVersion saved = body.has("fitzpatrickSkinType")
                 ? histories.record(me, id, history, IfMatch.version(ifMatch), note)
                 : histories.recordKeepingSkinType(me, id, history, IfMatch.version(ifMatch), note);
-        return tagged(saved, saved.version());
+        return tagged(saved, HistoryVersion::version);
     }
 
     @GetMapping("/{id}/history/versions")
@@ -140,7 +138,7 @@ class PatientsApi {
     }
 
     /** The body with its version as the ETag, for the If-Match of the next change. */
-    private static <T> ResponseEntity<T> tagged(T body, int version) {
-        return ResponseEntity.ok().eTag(Integer.toString(version)).body(body);
+    private static <T> ResponseEntity<T> tagged(T body, ToIntFunction<? super T> version) {
+        return ResponseEntity.ok().eTag(Integer.toString(version.applyAsInt(body))).body(body);
     }
 }

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import org.venula.planning.TreatmentPlan;
 import org.venula.planning.TreatmentPlan.ConsentRecord;
@@ -17,36 +15,31 @@ import org.venula.planning.rules.Quote;
 import org.venula.protocol.ProtocolRef;
 
 import org.venula.shared.web.StoredJson;
+import org.venula.shared.db.Inserts;
 
-import tools.jackson.databind.json.JsonMapper;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /** Plans and consents. Both are inserted once; a consent is only ever marked withdrawn, never removed. */
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class PlanStore {
 
     private final JdbcClient jdbc;
-    private final JsonMapper json;
-
-    PlanStore(JdbcClient jdbc, StoredJson stored) {
-        this.jdbc = jdbc;
-        this.json = stored.mapper();
-    }
+    private final StoredJson json;
 
     public long insert(long clinicId, long patientId, long consultationId, ProtocolRef protocol, int sessions,
             int intervalDays, TreatmentPlan.Details details, Quote quote, OffsetDateTime at, String by) {
-        KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("""
+        return Inserts.id(jdbc.sql("""
                 INSERT INTO treatment_plan (clinic_id, patient_id, consultation_id, protocol_id, protocol_version,
                   sessions, interval_days, plan, quote, currency, total, valid_until, created_at, created_by)
                 VALUES (:clinic, :patient, :c, :pid, :pv, :sessions, :interval, :plan, :quote, :currency, :total,
                   :valid, :at, :by)""")
                 .param("clinic", clinicId).param("patient", patientId).param("c", consultationId)
                 .param("pid", protocol.id()).param("pv", protocol.version()).param("sessions", sessions)
-                .param("interval", intervalDays).param("plan", json.writeValueAsString(details))
-                .param("quote", json.writeValueAsString(quote)).param("currency", quote.currency())
-                .param("total", quote.total()).param("valid", quote.validUntil()).param("at", at).param("by", by)
-                .update(keys, "id");
-        return keys.getKeyAs(Long.class);
+                .param("interval", intervalDays).param("plan", json.write(details))
+                .param("quote", json.write(quote)).param("currency", quote.currency())
+                .param("total", quote.total()).param("valid", quote.validUntil()).param("at", at).param("by", by));
     }
 
     public Optional<TreatmentPlan> find(long clinicId, long planId) {
@@ -61,15 +54,13 @@ public class PlanStore {
 
     public long insertConsent(long clinicId, long patientId, long planId, String textVersion, String text,
             String typedName, LocalDate on, long witness, OffsetDateTime at, String by) {
-        KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("""
+        return Inserts.id(jdbc.sql("""
                 INSERT INTO consent (clinic_id, patient_id, plan_id, text_version, consent_text, patient_typed_name,
                   consented_on, witness_practitioner_id, created_at, created_by)
                 VALUES (:clinic, :patient, :plan, :version, :text, :name, :on, :witness, :at, :by)""")
                 .param("clinic", clinicId).param("patient", patientId).param("plan", planId)
                 .param("version", textVersion).param("text", text).param("name", typedName).param("on", on)
-                .param("witness", witness).param("at", at).param("by", by).update(keys, "id");
-        return keys.getKeyAs(Long.class);
+                .param("witness", witness).param("at", at).param("by", by));
     }
 
     public boolean withdrawConsent(long planId, long consentId, String reason, OffsetDateTime at, String by) {
@@ -98,8 +89,8 @@ public class PlanStore {
         long id = rs.getLong("id");
         return new TreatmentPlan(id, rs.getLong("patient_id"), rs.getLong("consultation_id"),
                 new ProtocolRef(rs.getString("protocol_id"), rs.getInt("protocol_version")), rs.getInt("sessions"),
-                rs.getInt("interval_days"), json.readValue(rs.getString("plan"), TreatmentPlan.Details.class),
-                json.readValue(rs.getString("quote"), Quote.class), rs.getObject("created_at", OffsetDateTime.class),
+                rs.getInt("interval_days"), json.read(rs.getString("plan"), TreatmentPlan.Details.class),
+                json.read(rs.getString("quote"), Quote.class), rs.getObject("created_at", OffsetDateTime.class),
                 rs.getString("created_by"), consents(id));
     }
 }

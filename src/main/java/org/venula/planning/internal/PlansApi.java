@@ -1,6 +1,5 @@
 package org.venula.planning.internal;
 
-import java.net.URI;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,6 +18,7 @@ import org.venula.planning.TreatmentPlan;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.venula.shared.web.Downloads;
+import org.venula.shared.web.CreatedResponses;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
@@ -38,8 +38,7 @@ class PlansApi {
     @Operation(summary = "Plan a course from a PROCEED consultation, priced by the protocol")
     ResponseEntity<TreatmentPlan> create(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long cid,
             @RequestBody(required = false) PlanRequest request) {
-        TreatmentPlan plan = plans.create(me, cid, request);
-        return ResponseEntity.created(URI.create("/api/plans/" + plan.id())).body(plan);
+        return CreatedResponses.of(plans.create(me, cid, request), plan -> "/api/plans/" + plan.id());
     }
 
     @GetMapping("/api/plans/{planId}")
@@ -59,8 +58,7 @@ class PlansApi {
     @Operation(summary = "Record the patient's informed consent for the plan (stored with the exact text)")
     ResponseEntity<TreatmentPlan> consent(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long planId,
             @RequestBody ConsentRequest body) {
-        TreatmentPlan plan = plans.consent(me, planId, body);
-        return ResponseEntity.created(URI.create("/api/plans/" + planId)).body(plan);
+        return CreatedResponses.at("/api/plans/" + planId, plans.consent(me, planId, body));
     }
 
     @PostMapping("/api/plans/{planId}/consent/{consentId}/withdraw")

@@ -15,23 +15,22 @@ import org.venula.protocol.VeinType;
  * instruction listed before it, lasting 0 to 3650 days (or by vein type), with its text and source; and the review
  * and result-photo windows, each in days or in months, its end not before its start. Triage is {@link TriageCheck}.
  */
-final class AftercareCheck implements SectionCheck {
+final class AftercareCheck extends RequiredSection<AftercareSettings> {
 
     static final int MAX_DAYS = 3650;
 
+    AftercareCheck() {
+        super("aftercare", ProtocolDocument::aftercare);
+    }
+
     @Override
-    public void check(ProtocolDocument doc, FieldProblems problems) {
-        AftercareSettings a = doc.aftercare();
-        if (!problems.present("aftercare", a)) {
-            return;
-        }
+    void checkPresent(ProtocolDocument doc, AftercareSettings a, FieldProblems problems) {
         if (a.instructions() == null || a.instructions().isEmpty()) {
             problems.add("aftercare.instructions", "must list at least one instruction");
         } else {
             Set<String> codes = new HashSet<>();
-            for (int i = 0; i < a.instructions().size(); i++) {
-                instruction(problems, "aftercare.instructions[" + i + "]", a.instructions().get(i), codes);
-            }
+            problems.eachPresent("aftercare.instructions", a.instructions(),
+                    (path, in) -> instruction(problems, path, in, codes));
         }
         window(problems, "aftercare.review", a.review());
         window(problems, "aftercare.resultPhotosTelangiectasiaOnly", a.resultPhotosTelangiectasiaOnly());
@@ -39,9 +38,6 @@ final class AftercareCheck implements SectionCheck {
     }
 
     private static void instruction(FieldProblems problems, String path, AftercareInstruction in, Set<String> codes) {
-        if (!problems.present(path, in)) {
-            return;
-        }
         problems.uniqueCode(path + ".code", in.code(), codes, "is required: upper case letters, digits and _",
                 "appears twice");
         if (in.after() != null && !codes.contains(in.after())) {

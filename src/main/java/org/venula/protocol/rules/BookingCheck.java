@@ -9,7 +9,7 @@ import org.venula.protocol.ProtocolDocument.TextSetting;
  * ahead; recalls 1 to 60 months after a course; complete clearance as a percentage; a review window of 1 to 365 days
  * whose end is not before its start; and whether a treatment may follow the consultation the same day.
  */
-final class BookingCheck implements SectionCheck {
+final class BookingCheck extends RequiredSection<BookingSettings> {
 
     static final int MAX_APPOINTMENT_MINUTES = 480;
 
@@ -17,12 +17,12 @@ final class BookingCheck implements SectionCheck {
 
     static final int MAX_RECALL_MONTHS = 60;
 
+    BookingCheck() {
+        super("booking", ProtocolDocument::booking);
+    }
+
     @Override
-    public void check(ProtocolDocument doc, FieldProblems problems) {
-        BookingSettings b = doc.booking();
-        if (!problems.present("booking", b)) {
-            return;
-        }
+    void checkPresent(ProtocolDocument doc, BookingSettings b, FieldProblems problems) {
         problems.whole("booking.slotMinutes", b.slotMinutes(), 5, 120);
         problems.whole("booking.consultationMinutes", b.consultationMinutes(), 5, MAX_APPOINTMENT_MINUTES);
         problems.whole("booking.treatmentMinutes", b.treatmentMinutes(), 5, MAX_APPOINTMENT_MINUTES);

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 import org.venula.protocol.ProtocolDocument.DecimalSetting;
 import org.venula.protocol.ProtocolDocument.IntSetting;
@@ -22,6 +23,20 @@ final class FieldProblems {
 
     void add(String path, String message) {
         problems.add(new FieldProblem(path, message));
+    }
+
+    /**
+     * Each item of a list, at {@code path[i]}: a missing item is required, a present one is checked by {@code check}
+     * with its path, in the list's order.
+     */
+    <T> void eachPresent(String path, List<T> items, BiConsumer<String, T> check) {
+        for (int i = 0; i < items.size(); i++) {
+            String itemPath = path + "[" + i + "]";
+            T item = items.get(i);
+            if (present(itemPath, item)) {
+                check.accept(itemPath, item);
+            }
+        }
     }
 
     /** Whether a section or an item is there; if not, it is required. */

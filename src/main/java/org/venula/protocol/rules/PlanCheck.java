@@ -13,7 +13,7 @@ import org.venula.protocol.ProtocolDocument.PlanSettings;
  * below the shortest; for each vein type at least one choice of a stocked sclerosant at a strength above 0 and at
  * most 3%, as liquid or foam; and the results a patient may expect.
  */
-final class PlanCheck implements SectionCheck {
+final class PlanCheck extends RequiredSection<PlanSettings> {
 
     static final int MAX_SESSIONS = 20;
 
@@ -27,12 +27,12 @@ final class PlanCheck implements SectionCheck {
      */
     static final Set<String> FORMS = Set.of("LIQUID", "FOAM");
 
+    PlanCheck() {
+        super("plan", ProtocolDocument::plan);
+    }
+
     @Override
-    public void check(ProtocolDocument doc, FieldProblems problems) {
-        PlanSettings p = doc.plan();
-        if (!problems.present("plan", p)) {
-            return;
-        }
+    void checkPresent(ProtocolDocument doc, PlanSettings p, FieldProblems problems) {
         Integer min = problems.whole("plan.sessionsMin", p.sessionsMin(), 1, MAX_SESSIONS);
         Integer max = problems.whole("plan.sessionsMax", p.sessionsMax(), 1, MAX_SESSIONS);
         if (min != null && max != null && min > max) {

@@ -11,16 +11,16 @@ import org.venula.protocol.ProtocolDocument.PriceSettings;
  * session by its size, the small band at least one hand and the medium band not below it; 0 to 10 pairs of hosiery
  * in a quote, which is valid for 1 to 365 days.
  */
-final class PriceCheck implements SectionCheck {
+final class PriceCheck extends RequiredSection<PriceSettings> {
 
     static final BigDecimal MAX_AMOUNT = BigDecimal.valueOf(1_000_000);
 
+    PriceCheck() {
+        super("prices", ProtocolDocument::prices);
+    }
+
     @Override
-    public void check(ProtocolDocument doc, FieldProblems problems) {
-        PriceSettings p = doc.prices();
-        if (!problems.present("prices", p)) {
-            return;
-        }
+    void checkPresent(ProtocolDocument doc, PriceSettings p, FieldProblems problems) {
         if (p.currency() == null || !p.currency().matches("[A-Z]{3}")) {
             problems.add("prices.currency", "must be an ISO 4217 code such as GBP");
         } else if (!known(p.currency())) {

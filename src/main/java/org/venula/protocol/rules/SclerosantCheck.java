@@ -23,12 +23,7 @@ final class SclerosantCheck implements SectionCheck {
             return;
         }
         Set<String> seen = new HashSet<>();
-        for (int i = 0; i < sclerosants.size(); i++) {
-            SclerosantSetting s = sclerosants.get(i);
-            String path = "sclerosants[" + i + "]";
-            if (!problems.present(path, s)) {
-                continue;
-            }
+        problems.eachPresent("sclerosants", sclerosants, (path, s) -> {
             problems.uniqueCode(path + ".agent", s.agent(), seen, "must be an upper-case code such as POLIDOCANOL",
                     "is listed twice");
             problems.text(path + ".name", s.name(), 120);
@@ -44,7 +39,7 @@ final class SclerosantCheck implements SectionCheck {
                 }
             }
             problems.source(path, s.source());
-        }
+        });
     }
 
     /** The agents the document stocks, as other sections name them. */

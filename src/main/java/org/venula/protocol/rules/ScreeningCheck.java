@@ -10,18 +10,18 @@ import org.venula.protocol.ScreeningRule;
  * texts and a source; a windowed rule (antibiotics, a recent clot) needs its window, from a day to ten years, and a
  * rule without one must not give it.
  */
-final class ScreeningCheck implements SectionCheck {
+final class ScreeningCheck extends RequiredSection<ScreeningSettings> {
 
     static final int MAX_WINDOW_DAYS = 3650;
 
     static final int MAX_CLEARANCE_DAYS = 730;
 
+    ScreeningCheck() {
+        super("screening", ProtocolDocument::screening);
+    }
+
     @Override
-    public void check(ProtocolDocument doc, FieldProblems problems) {
-        ScreeningSettings s = doc.screening();
-        if (!problems.present("screening", s)) {
-            return;
-        }
+    void checkPresent(ProtocolDocument doc, ScreeningSettings s, FieldProblems problems) {
         if (s.duplexRequired() == null || s.duplexRequired().value() == null) {
             problems.add("screening.duplexRequired.value", "is required");
         } else {

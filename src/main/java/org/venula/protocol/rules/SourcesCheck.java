@@ -17,9 +17,7 @@ final class SourcesCheck implements SectionCheck {
     public void check(ProtocolDocument doc, FieldProblems problems) {
         Set<String> ids = new HashSet<>();
         List<Source> sources = doc.sources() == null ? List.of() : doc.sources();
-        for (int i = 0; i < sources.size(); i++) {
-            source(problems, "sources[" + i + "]", sources.get(i), ids);
-        }
+        problems.eachPresent("sources", sources, (path, s) -> source(problems, path, s, ids));
         Citations.fields(doc).forEach((path, text) -> {
             for (String id : Citations.ids(text)) {
                 if (!ids.contains(id)) {
@@ -30,9 +28,6 @@ final class SourcesCheck implements SectionCheck {
     }
 
     private static void source(FieldProblems problems, String path, Source s, Set<String> ids) {
-        if (!problems.present(path, s)) {
-            return;
-        }
         if (s.id() == null || !Citations.SOURCE_ID.matcher(s.id()).matches() || s.id().length() > 60) {
             problems.add(path + ".id", "is required: up to 60 lower-case letters, digits and hyphens");
         } else if (!ids.add(s.id())) {

@@ -7,7 +7,6 @@ import java.util.Set;
 
 import org.venula.protocol.ProtocolDocument;
 import org.venula.protocol.ProtocolDocument.AgentLimit;
-import org.venula.protocol.ProtocolDocument.ChecklistItem;
 import org.venula.protocol.ProtocolDocument.TreatmentSettings;
 import org.venula.protocol.VeinType;
 
@@ -22,7 +21,7 @@ import org.venula.protocol.VeinType;
  * ({@link ProtocolDocument.ChartingDefaults#STANDARD}). The standard preset cites the European guidelines for
  * sclerotherapy (Rabe et al., 2014) on needles and foam preparation.
  */
-final class TreatmentCheck implements SectionCheck {
+final class TreatmentCheck extends RequiredSection<TreatmentSettings> {
 
     static final int MAX_WEIGHT_VALIDITY_DAYS = 3650;
 
@@ -38,12 +37,12 @@ final class TreatmentCheck implements SectionCheck {
 
     static final int WIDEST_NEEDLE_GAUGE = 25;
 
+    TreatmentCheck() {
+        super("treatment", ProtocolDocument::treatment);
+    }
+
     @Override
-    public void check(ProtocolDocument doc, FieldProblems problems) {
-        TreatmentSettings t = doc.treatment();
-        if (!problems.present("treatment", t)) {
-            return;
-        }
+    void checkPresent(ProtocolDocument doc, TreatmentSettings t, FieldProblems problems) {
         checklist(problems, t);
         problems.whole("treatment.weightValidityDays", t.weightValidityDays(), 1, MAX_WEIGHT_VALIDITY_DAYS);
         Set<String> agents = SclerosantCheck.stocked(doc.sclerosants());
@@ -63,12 +62,7 @@ final class TreatmentCheck implements SectionCheck {
             return;
         }
         Set<String> codes = new HashSet<>();
-        for (int i = 0; i < t.checklist().size(); i++) {
-            ChecklistItem c = t.checklist().get(i);
-            String path = "treatment.checklist[" + i + "]";
-            if (!problems.present(path, c)) {
-                continue;
-            }
+        problems.eachPresent("treatment.checklist", t.checklist(), (path, c) -> {
             problems.text(path + ".code", c.code(), 60);
             if (c.code() != null) {
                 problems.uniqueCode(path + ".code", c.code(), codes, "must be upper case letters, digits and _",
@@ -76,7 +70,7 @@ final class TreatmentCheck implements SectionCheck {
             }
             problems.text(path + ".text", c.text(), 300);
             problems.source(path, c.source());
-        }
+        });
     }
 
     private static void agentLimits(FieldProblems problems, TreatmentSettings t, Set<String> agents) {

@@ -11,13 +11,12 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import org.venula.scheduling.Appointment;
 import org.venula.scheduling.rules.PathwayRules.Status;
 import org.venula.scheduling.rules.PathwayRules.Type;
 import org.venula.scheduling.rules.PathwayRules.Window;
+import org.venula.shared.db.Inserts;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
@@ -61,8 +60,7 @@ public class AppointmentStore {
     }
 
     public long insert(NewAppointment a) {
-        KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("""
+        return Inserts.id(jdbc.sql("""
                 INSERT INTO appointment (clinic_id, patient_id, practitioner_id, appointment_type, start_at, end_at,
                   status, override_rule, override_reason, override_by, rescheduled_from, created_at, created_by,
                   updated_at, updated_by)
@@ -72,8 +70,7 @@ public class AppointmentStore {
                 .param("type", a.type().name()).param("status", a.status().name()).param("start", utc(a.start())).param("end", utc(a.end()))
                 .param("rule", a.overrideRule()).param("reason", a.overrideReason())
                 .param("overrideBy", a.overrideRule() == null ? null : a.by()).param("from", a.rescheduledFrom())
-                .param("at", utc(a.at())).param("by", a.by()).update(keys, "id");
-        return keys.getKeyAs(Long.class);
+                .param("at", utc(a.at())).param("by", a.by()));
     }
 
     public boolean setStatus(long id, Status from, Status to, String reason, Instant at, String by) {

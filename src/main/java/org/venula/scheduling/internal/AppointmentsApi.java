@@ -1,6 +1,5 @@
 package org.venula.scheduling.internal;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -27,6 +26,7 @@ import org.venula.scheduling.rules.PathwayRules.Type;
 import org.venula.scheduling.rules.PathwayRules.Window;
 import org.venula.shared.InputLimits;
 import org.venula.shared.InvalidInputException;
+import org.venula.shared.web.CreatedResponses;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 
@@ -70,8 +70,7 @@ class AppointmentsApi {
                     + "`override: {rule, reason}` for one pathway rule.")
     ResponseEntity<Appointment> book(@AuthenticationPrincipal VenulaPrincipal me,
             @RequestBody BookAppointment body) {
-        Appointment a = bookings.book(me, body);
-        return ResponseEntity.created(URI.create("/api/appointments/" + a.id())).body(a);
+        return CreatedResponses.of(bookings.book(me, body), a -> "/api/appointments/" + a.id());
     }
 
     @GetMapping("/api/appointments/{id}")
@@ -90,8 +89,8 @@ class AppointmentsApi {
     @Operation(summary = "Move to a new start (same rules); the old appointment is cancelled and linked")
     ResponseEntity<Appointment> reschedule(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
             @RequestBody RescheduleRequest r) {
-        Appointment a = bookings.reschedule(me, id, r.start(), r.override());
-        return ResponseEntity.created(URI.create("/api/appointments/" + a.id())).body(a);
+        return CreatedResponses.of(bookings.reschedule(me, id, r.start(), r.override()),
+                a -> "/api/appointments/" + a.id());
     }
 
     @PostMapping("/api/appointments/{id}/attended")

@@ -1,6 +1,5 @@
 package org.venula.scheduling.internal;
 
-import java.net.URI;
 import java.util.List;
 
 import org.springframework.http.ResponseEntity;
@@ -16,6 +15,7 @@ import org.venula.scheduling.WaitingEntry;
 import org.venula.shared.Paging;
 import org.venula.shared.web.PagedResponses;
 import org.venula.scheduling.WaitingList;
+import org.venula.shared.web.CreatedResponses;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -46,8 +46,7 @@ class WaitingListApi {
             + "409 (…/duplicate) when they already wait for that type")
     ResponseEntity<WaitingEntry> join(@AuthenticationPrincipal VenulaPrincipal me,
             @RequestBody WaitingList.Join join) {
-        WaitingEntry w = waitingList.join(me, join);
-        return ResponseEntity.created(URI.create("/api/waiting-list/" + w.id())).body(w);
+        return CreatedResponses.of(waitingList.join(me, join), w -> "/api/waiting-list/" + w.id());
     }
 
     @PostMapping("/api/waiting-list/{id}/remove")

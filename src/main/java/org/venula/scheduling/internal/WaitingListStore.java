@@ -7,11 +7,10 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import org.venula.scheduling.WaitingEntry;
 import org.venula.scheduling.rules.PathwayRules.Type;
+import org.venula.shared.db.Inserts;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
@@ -28,14 +27,12 @@ public class WaitingListStore {
 
     public long insert(long clinicId, long patientId, Long practitionerId, Type type, String note, OffsetDateTime at,
             String by) {
-        KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("""
+        return Inserts.id(jdbc.sql("""
                 INSERT INTO waiting_list (clinic_id, patient_id, practitioner_id, appointment_type, note, status,
                   created_at, created_by)
                 VALUES (:c, :p, :pr, :type, :note, 'WAITING', :at, :by)""")
                 .param("c", clinicId).param("p", patientId).param("pr", practitionerId).param("type", type.name())
-                .param("note", note).param("at", at).param("by", by).update(keys, "id");
-        return keys.getKeyAs(Long.class);
+                .param("note", note).param("at", at).param("by", by));
     }
 
     public Optional<WaitingEntry> find(long clinicId, long id) {

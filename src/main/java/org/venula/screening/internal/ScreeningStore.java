@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import org.venula.protocol.ProtocolRef;
 import org.venula.screening.StoredScreening;
@@ -18,35 +16,30 @@ import org.venula.screening.rules.Outcome;
 import org.venula.screening.rules.ScreeningResult;
 
 import org.venula.shared.web.StoredJson;
+import org.venula.shared.db.Inserts;
 
-import tools.jackson.databind.json.JsonMapper;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /** Stored screenings. A row is inserted once; only a CAUTION's sign-off is later filled in, once. */
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ScreeningStore {
 
     private final JdbcClient jdbc;
-    private final JsonMapper json;
-
-    ScreeningStore(JdbcClient jdbc, StoredJson stored) {
-        this.jdbc = jdbc;
-        this.json = stored.mapper();
-    }
+    private final StoredJson json;
 
     public long insert(long clinicId, long patientId, int historyVersion, LocalDate asOf, Area area,
             ScreeningResult result, ProtocolRef protocol, OffsetDateTime at, String by) {
-        KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("""
+        return Inserts.id(jdbc.sql("""
                 INSERT INTO screening (clinic_id, patient_id, history_version, protocol_id, protocol_version, as_of, area,
                   outcome, earliest_treatment_date, result, created_at, created_by)
                 VALUES (:c, :p, :hv, :pid, :pv, :asOf, :area, :outcome, :earliest, :result, :at, :by)""")
                 .param("c", clinicId).param("p", patientId).param("hv", historyVersion)
                 .param("pid", protocol.id()).param("pv", protocol.version()).param("asOf", asOf)
                 .param("area", area.name()).param("outcome", result.outcome().name())
-                .param("earliest", result.earliestTreatmentDate()).param("result", json.writeValueAsString(result))
-                .param("at", at).param("by", by)
-                .update(keys, "id");
-        return keys.getKeyAs(Long.class);
+                .param("earliest", result.earliestTreatmentDate()).param("result", json.write(result))
+                .param("at", at).param("by", by));
     }
 
     public Optional<StoredScreening> find(long clinicId, long patientId, long id) {
@@ -68,7 +61,7 @@ public class ScreeningStore {
     }
 
     private StoredScreening map(ResultSet rs, int row) throws SQLException {
-        ScreeningResult r = json.readValue(rs.getString("result"), ScreeningResult.class);
+        ScreeningResult r = json.read(rs.getString("result"), ScreeningResult.class);
         OffsetDateTime signedAt = rs.getObject("signed_off_at", OffsetDateTime.class);
         return new StoredScreening(rs.getLong("id"), rs.getLong("patient_id"), rs.getInt("history_version"),
                 rs.getObject("as_of", LocalDate.class), Area.valueOf(rs.getString("area")),

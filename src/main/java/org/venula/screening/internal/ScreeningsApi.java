@@ -1,6 +1,5 @@
 package org.venula.screening.internal;
 
-import java.net.URI;
 import java.util.List;
 
 import org.springframework.http.ResponseEntity;
@@ -16,6 +15,7 @@ import org.venula.screening.ScreenPatient;
 import org.venula.screening.ScreeningAnswer;
 import org.venula.screening.Screenings;
 import org.venula.screening.StoredScreening;
+import org.venula.shared.web.CreatedResponses;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -45,8 +45,8 @@ class ScreeningsApi {
     @Operation(summary = "Screen the patient's current history under the clinic's active protocol and keep the result")
     ResponseEntity<StoredScreening> screen(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
             @RequestBody(required = false) ScreenPatient request) {
-        StoredScreening s = screenings.screen(me, id, request);
-        return ResponseEntity.created(URI.create("/api/patients/" + id + "/screenings/" + s.id())).body(s);
+        return CreatedResponses.of(screenings.screen(me, id, request),
+                s -> "/api/patients/" + id + "/screenings/" + s.id());
     }
 
     @GetMapping("/api/patients/{id}/screenings")

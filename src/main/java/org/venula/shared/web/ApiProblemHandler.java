@@ -32,6 +32,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.venula.shared.ConflictException;
+import org.venula.shared.FieldAtFaultException;
 import org.venula.shared.FieldProblem;
 import org.venula.shared.InputLimits;
 import org.venula.shared.InvalidInputException;
@@ -70,8 +71,7 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<Object> conflict(ConflictException ex) {
-        List<FieldProblem> fields = ex.field() == null ? null : List.of(new FieldProblem(ex.field(), ex.getMessage()));
-        return problem(HttpStatus.CONFLICT, ex.type(), "Conflict", ex.getMessage(), fields);
+        return problem(HttpStatus.CONFLICT, ex.type(), "Conflict", ex.getMessage(), errors(ex));
     }
 
     /** A rule refused: 422 with the refusal's code as the type and its facts as members. Nothing was stored. */
@@ -90,7 +90,7 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
         boolean tooLarge = ex.reason() == PayloadRejectedException.Reason.TOO_LARGE;
         return problem(tooLarge ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                 tooLarge ? "too-large" : "unsupported-media-type", tooLarge ? "Too large" : "Unsupported file",
-                ex.getMessage(), List.of(new FieldProblem(ex.field(), ex.getMessage())));
+                ex.getMessage(), errors(ex));
     }
 
     @Override
@@ -215,6 +215,11 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
         String detail = sorted.isEmpty() ? "The request could not be accepted."
                 : sorted.stream().map(p -> p.field() + ": " + p.message()).collect(Collectors.joining("; "));
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, "validation", "Invalid input", detail, sorted);
+    }
+
+    /** The one field an exception names, with its message, as {@code errors[]}; none when it names no field. */
+    private static List<FieldProblem> errors(FieldAtFaultException ex) {
+        return ex.field() == null ? null : List.of(new FieldProblem(ex.field(), ex.getMessage()));
     }
 
     private static ResponseEntity<Object> problem(HttpStatus status, String type, String title, String detail,

@@ -8,12 +8,11 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import org.venula.treatment.Lot;
 import org.venula.treatment.LotRecipient;
 import org.venula.treatment.NewLot;
+import org.venula.shared.db.Inserts;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
@@ -26,16 +25,14 @@ public class LotStore {
     private final JdbcClient jdbc;
 
     public long insertLot(long clinicId, NewLot lot, LocalDate receivedOn, OffsetDateTime at, String by) {
-        KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("""
+        return Inserts.id(jdbc.sql("""
                 INSERT INTO sclerosant_lot (clinic_id, agent, product, strength_percent, lot_number, expiry_date,
                   received_on, quantity, created_at, created_by)
                 VALUES (:c, :agent, :product, :strength, :lot, :expiry, :received, :quantity, :at, :by)""")
                 .param("c", clinicId).param("agent", lot.agent()).param("product", lot.product().trim())
                 .param("strength", lot.strengthPercent()).param("lot", lot.lotNumber().trim())
                 .param("expiry", lot.expiryDate()).param("received", receivedOn).param("quantity", lot.quantity())
-                .param("at", at).param("by", by).update(keys, "id");
-        return keys.getKeyAs(Long.class);
+                .param("at", at).param("by", by));
     }
 
     public boolean lotExists(long clinicId, String agent, String lotNumber) {

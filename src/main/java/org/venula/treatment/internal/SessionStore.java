@@ -10,13 +10,12 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import org.venula.protocol.ProtocolRef;
 import org.venula.treatment.Compression;
 import org.venula.treatment.Reactions;
 import org.venula.treatment.TreatmentSession;
+import org.venula.shared.db.Inserts;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
@@ -44,8 +43,7 @@ public class SessionStore {
     }
 
     public long insertSession(NewSession s) {
-        KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("""
+        return Inserts.id(jdbc.sql("""
                 INSERT INTO treatment_session (clinic_id, patient_id, practitioner_id, appointment_id, ad_hoc_reason,
                   plan_id, consultation_id, screening_id, session_date, protocol_id, protocol_version, weight_kg,
                   restrictions, checklist, status, created_at, created_by, updated_at, updated_by)
@@ -56,9 +54,7 @@ public class SessionStore {
                 .param("consultation", s.consultationId()).param("screening", s.screeningId())
                 .param("date", s.date()).param("pid", s.protocol().id()).param("pv", s.protocol().version())
                 .param("weight", s.weightKg()).param("restrictions", String.join(",", s.restrictions()))
-                .param("checklist", String.join(",", s.checklist())).param("at", s.at()).param("by", s.by())
-                .update(keys, "id");
-        return keys.getKeyAs(Long.class);
+                .param("checklist", String.join(",", s.checklist())).param("at", s.at()).param("by", s.by()));
     }
 
     /** The weight recorded at the patient's latest session on or after a day, if any. */
@@ -147,13 +143,10 @@ public class SessionStore {
     }
 
     public long insertAddendum(long sessionId, String reason, String text, OffsetDateTime at, String by) {
-        KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("""
+        return Inserts.id(jdbc.sql("""
                 INSERT INTO session_addendum (session_id, reason, text, created_at, created_by)
                 VALUES (:s, :reason, :text, :at, :by)""")
-                .param("s", sessionId).param("reason", reason).param("text", text).param("at", at).param("by", by)
-                .update(keys, "id");
-        return keys.getKeyAs(Long.class);
+                .param("s", sessionId).param("reason", reason).param("text", text).param("at", at).param("by", by));
     }
 
     private TreatmentSession withChildren(TreatmentSession s) {

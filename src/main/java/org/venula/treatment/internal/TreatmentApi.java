@@ -1,7 +1,6 @@
 package org.venula.treatment.internal;
 
 import java.math.BigDecimal;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,6 +37,7 @@ import org.venula.treatment.Sessions;
 import org.venula.treatment.StartSession;
 import org.venula.treatment.TreatmentSession;
 import org.venula.treatment.rules.DoseCheck;
+import org.venula.shared.web.CreatedResponses;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -85,8 +85,7 @@ class TreatmentApi {
     @Operation(summary = "Receive a lot of sclerosant into stock")
     ResponseEntity<Lot> receive(@AuthenticationPrincipal VenulaPrincipal me,
             @RequestBody NewLot body) {
-        Lot lot = lots.receive(me, body);
-        return ResponseEntity.created(URI.create("/api/lots/" + lot.id())).body(lot);
+        return CreatedResponses.of(lots.receive(me, body), lot -> "/api/lots/" + lot.id());
     }
 
     @GetMapping("/api/lots")
@@ -124,8 +123,7 @@ class TreatmentApi {
     @Operation(summary = "Start a session: checklist confirmed, weight, consent in force and a current clearance")
     ResponseEntity<TreatmentSession> start(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long patientId,
             @RequestBody StartSession body) {
-        TreatmentSession s = start.start(me, patientId, body);
-        return ResponseEntity.created(URI.create("/api/sessions/" + s.id())).body(s);
+        return CreatedResponses.of(start.start(me, patientId, body), s -> "/api/sessions/" + s.id());
     }
 
     @GetMapping("/api/patients/{patientId}/sessions")
@@ -145,17 +143,15 @@ class TreatmentApi {
     @Operation(summary = "Chart an injection; refused (422 dose-limit) at a BLOCK unless overridden with a reason")
     ResponseEntity<TreatmentSession> chart(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
             @RequestBody ChartInjection body) {
-        TreatmentSession s = charting.chart(me, id, body);
-        return ResponseEntity.created(URI.create("/api/sessions/" + id)).body(s);
+        return CreatedResponses.at("/api/sessions/" + id, charting.chart(me, id, body));
     }
 
     @PostMapping("/api/sessions/{id}/injections/repeat")
     @Operation(summary = "Repeat the last injection at a new point on the leg map")
     ResponseEntity<TreatmentSession> repeat(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
             @RequestBody(required = false) RepeatRequest r) {
-        TreatmentSession s = charting.repeat(me, id, r.areaId(), r.x(), r.y(), r.view(),
-                r.override() == null ? null : r.override().reason());
-        return ResponseEntity.created(URI.create("/api/sessions/" + id)).body(s);
+        return CreatedResponses.at("/api/sessions/" + id, charting.repeat(me, id, r.areaId(), r.x(), r.y(), r.view(),
+                r.override() == null ? null : r.override().reason()));
     }
 
     @PostMapping("/api/sessions/{id}/injections/{injectionId}/void")
@@ -195,7 +191,6 @@ class TreatmentApi {
     @Operation(summary = "Add an addendum to a signed session: who, when and why")
     ResponseEntity<TreatmentSession> addendum(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
             @RequestBody AddendumRequest r) {
-        TreatmentSession s = signing.addendum(me, id, r.reason(), r.text());
-        return ResponseEntity.created(URI.create("/api/sessions/" + id)).body(s);
+        return CreatedResponses.at("/api/sessions/" + id, signing.addendum(me, id, r.reason(), r.text()));
     }
 }
