@@ -128,6 +128,7 @@ interface ApiScenarios extends ApiFixture {
         long marySon = admin().post("/api/patients", patient(s + "son", Map.of("givenName", "Mary"))).id();
         long givenName = admin().post("/api/patients", patient("Jones", Map.of("givenName", s))).id();
         long irish = admin().post("/api/patients", patient("O'" + s, Map.of("givenName", "Sean"))).id();
+        long twoWords = admin().post("/api/patients", patient("De " + s, Map.of("givenName", "Ann"))).id();
         String q = "/api/patients?size=50&query=";
 
         // | query           | found, best first                                   |
@@ -140,6 +141,15 @@ interface ApiScenarios extends ApiFixture {
         assertThat(ids(admin().get(q + "o" + s))).containsExactly(irish);
         assertThat(ids(admin().get(q + "O'" + s))).containsExactly(irish);
         assertThat(ids(admin().get(q + "sean%20o" + s))).containsExactly(irish);
+        assertThat(ids(admin().get(q + "de%20" + s))).containsExactly(twoWords);
+        assertThat(ids(admin().get(q + "de%20" + s.substring(0, 4)))).contains(twoWords);
+        assertThat(ids(admin().get(q + "ann%20de%20" + s))).containsExactly(twoWords);
+        assertThat(admin().get(q + "%27").status()).isEqualTo(200);
+        JsonNode beyond = admin().get("/api/patients?size=2&page=50&query=" + s).json();
+        assertThat(beyond.get("items")).isEmpty();
+        assertThat(beyond.get("totalItems").asLong()).isEqualTo(5);
+        assertThat(beyond.get("totalCapped").asBoolean()).isFalse();
+        assertThat(admin().get("/api/patients?page=1001").errorFields()).containsExactly("page");
         // The same page on every run.
         assertThat(ids(admin().get(q + s))).containsExactly(adam, mary, marySon, zoeSon, givenName);
         assertThat(admin().get(q + s).json().get("totalCapped").asBoolean()).isFalse();

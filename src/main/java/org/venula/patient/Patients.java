@@ -46,6 +46,8 @@ import lombok.RequiredArgsConstructor;
 public class Patients {
 
     public static final int MAX_PAGE_SIZE = 100;
+    /** The last page a search reads: a page is read from the start of its range, so far pages cost more. */
+    public static final int MAX_PAGE = 1000;
 
     private final PatientRepository patients;
     private final PatientSearch search;
@@ -124,8 +126,8 @@ public class Patients {
     @Transactional
     public PatientPage search(VenulaPrincipal me, String query, int page, int size) {
         List<FieldProblem> problems = new ArrayList<>();
-        if (page < 0) {
-            problems.add(new FieldProblem("page", "must be 0 or more"));
+        if (page < 0 || page > MAX_PAGE) {
+            problems.add(new FieldProblem("page", "must be 0 to " + MAX_PAGE + ": search for more of the name"));
         }
         if (size < 1 || size > MAX_PAGE_SIZE) {
             problems.add(new FieldProblem("size", "must be between 1 and " + MAX_PAGE_SIZE));

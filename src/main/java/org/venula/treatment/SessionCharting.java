@@ -53,8 +53,10 @@ public class SessionCharting {
     @Transactional
     public TreatmentSession chart(VenulaPrincipal me, long sessionId, ChartInjection c) {
         me.requireClinicalRecord();
-        TreatmentSession s = lookup.open(me, sessionId);
+        // Locked before it is read: two injections charted at once are dose-checked one after the other, each
+        // against the session with the other in it, so together they can't pass a limit neither could alone.
         sessions.lock(sessionId);
+        TreatmentSession s = lookup.open(me, sessionId);
         LocalDate today = clinics.today(me.clinicId());
         ProtocolDocument protocol = lookup.protocol(me, s);
         Consultation consultation = consultations.get(me, s.consultationId());
@@ -138,7 +140,9 @@ public class SessionCharting {
         if (!added) {
             throw SessionLookup.signedConflict();
         }
-        sessions.touch(sessionId, lookup.now(), me.getUsername());
+        if (!sessions.touch(sessionId, lookup.now(), me.getUsername())) {
+            throw SessionLookup.signedConflict();
+        }
         accessLog.record(me.clinicId(), s.patientId(), AccessAction.CHART_INJECTION, "session " + sessionId
                 + (overrideCodes == null ? "" : ", dose override " + overrideCodes));
         return lookup.load(me, sessionId);
@@ -166,6 +170,7 @@ public class SessionCharting {
     @Transactional
     public TreatmentSession voidInjection(VenulaPrincipal me, long sessionId, long injectionId, String reason) {
         me.requireClinicalRecord();
+        sessions.lock(sessionId); // a signing under way finishes first; then the session is signed, and this refused
         TreatmentSession s = lookup.open(me, sessionId);
         String why = Reason.required(reason, "is required: say why the injection is struck out");
         if (s.injections().stream().noneMatch(i -> i.id() == injectionId)) {
@@ -175,7 +180,9 @@ public class SessionCharting {
             throw new ConflictException("injection-voided", null, "This injection is already struck out, or the "
                     + "session has been signed.");
         }
-        sessions.touch(sessionId, lookup.now(), me.getUsername());
+        if (!sessions.touch(sessionId, lookup.now(), me.getUsername())) {
+            throw SessionLookup.signedConflict();
+        }
         accessLog.record(me.clinicId(), s.patientId(), AccessAction.UPDATE_SESSION, "void injection " + injectionId);
         return lookup.load(me, sessionId);
     }

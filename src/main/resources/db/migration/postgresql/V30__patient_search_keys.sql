@@ -4,11 +4,11 @@
 -- kept by the database (generated), in code-point order (COLLATE "C", as H2 orders them), so a page is the same on
 -- both databases and prefix ranges mean what they say whatever the server's locale.
 ALTER TABLE patient ADD COLUMN name_key VARCHAR(202) COLLATE "C" GENERATED ALWAYS AS (
-    regexp_replace(btrim(lower(replace(replace(family_name, '''', ''), '’', ''))), '\s+', ' ', 'g') || ' '
-    || regexp_replace(btrim(lower(replace(replace(given_name, '''', ''), '’', ''))), '\s+', ' ', 'g')) STORED;
+    regexp_replace(btrim(lower(replace(replace(family_name, '''', ''), '’', ''))), '[ \t\n\r\f]+', ' ', 'g') || ' '
+    || regexp_replace(btrim(lower(replace(replace(given_name, '''', ''), '’', ''))), '[ \t\n\r\f]+', ' ', 'g')) STORED;
 ALTER TABLE patient ADD COLUMN given_key VARCHAR(202) COLLATE "C" GENERATED ALWAYS AS (
-    regexp_replace(btrim(lower(replace(replace(given_name, '''', ''), '’', ''))), '\s+', ' ', 'g') || ' '
-    || regexp_replace(btrim(lower(replace(replace(family_name, '''', ''), '’', ''))), '\s+', ' ', 'g')) STORED;
+    regexp_replace(btrim(lower(replace(replace(given_name, '''', ''), '’', ''))), '[ \t\n\r\f]+', ' ', 'g') || ' '
+    || regexp_replace(btrim(lower(replace(replace(family_name, '''', ''), '’', ''))), '[ \t\n\r\f]+', ' ', 'g')) STORED;
 
 CREATE INDEX patient_search_family_first ON patient (clinic_id, name_key, id);
 -- With the family-first key beside it, a look-up that reads given names in surname order needs no table rows.

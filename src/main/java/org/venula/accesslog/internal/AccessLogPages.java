@@ -41,7 +41,9 @@ class AccessLogPages {
         model.addAttribute("userId", user);
         model.addAttribute("from", fromDate);
         model.addAttribute("to", toDate);
-        model.addAttribute("pages", (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        long counted = (result.total() + PAGE_SIZE - 1) / PAGE_SIZE;
+        // Beyond what was counted the log goes on: offer the next older page.
+        model.addAttribute("pages", result.totalCapped() ? Math.max(counted, result.page() + 2) : counted);
         return "accesslog/entries";
     }
 

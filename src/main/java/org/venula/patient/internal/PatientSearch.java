@@ -57,7 +57,9 @@ public class PatientSearch {
         Sql count = countSql(clinicId, query);
         Count counted = jdbc.sql(count.text()).params(count.params())
                 .query((rs, n) -> new Count(rs.getLong("matches"), rs.getLong("exhausted") > 0)).single();
-        long atLeast = Math.max(counted.matches(), read.size() > size ? seen + 1 : seen);
+        // Past the last page nothing was seen: the count alone says how many there are.
+        long atLeast = ids.isEmpty() ? counted.matches()
+                : Math.max(counted.matches(), read.size() > size ? seen + 1 : seen);
         boolean capped = counted.exhausted() || atLeast > COUNT_CAP;
         return new Result(ids, Math.min(atLeast, COUNT_CAP), capped);
     }
@@ -71,7 +73,7 @@ public class PatientSearch {
         params.put("clinic", clinicId);
         params.put("limit", size + 1);
         params.put("offset", (long) page * size);
-        params.put("reach", (long) (page + 1) * size + 1);
+        params.put("reach", ((long) page + 1) * size + 1);
         return new Sql(ranked(lookUps(query == null ? "" : query.trim(), params, false))
                 + " ORDER BY tier, sort_key, id LIMIT :limit OFFSET :offset", params);
     }
@@ -104,7 +106,7 @@ public class PatientSearch {
                 : "SELECT id, %1$d AS tier, %3$s AS sort_key FROM patient WHERE clinic_id = :clinic%4$s%2$s"
                         + " ORDER BY %3$s, id LIMIT :reach";
         String always = count ? "TRUE" : "";
-        if (query.isEmpty()) {
+        if (NameSearch.words(query).isEmpty()) { // nothing but spaces and apostrophes: every patient
             return List.of("(" + base.formatted(0, always, "name_key", "") + ")");
         }
         Optional<LocalDate> date = parseDate(query);
@@ -124,9 +126,12 @@ public class PatientSearch {
             String column = p.key() == NameSearch.Key.FAMILY_FIRST ? "name_key" : "given_key";
             String order = p.rank() == NameSearch.Rank.GIVEN_NAME ? "given_key" : "name_key";
             params.put("from" + i, p.from());
-            params.put("before" + i, p.before());
             params.put("like" + i, p.like());
-            String range = " AND %1$s >= :from%2$d AND %1$s < :before%2$d".formatted(column, i);
+            String range = " AND %1$s >= :from%2$d".formatted(column, i);
+            if (p.before() != null) {
+                params.put("before" + i, p.before());
+                range += " AND %1$s < :before%2$d".formatted(column, i);
+            }
             String like = "%1$s LIKE :like%2$d ESCAPE '\\'".formatted(column, i);
             out.add("(" + (count ? base.formatted(i, "(" + like + ")", column, range)
                     : base.formatted(p.rank().ordinal(), " AND " + like, order, range)) + ")");

@@ -30,6 +30,9 @@ public record NameSearch(List<Prefix> prefixes) {
 
     public static final int MAX_WORDS = 4;
 
+    /** How long the first word of a surname of several words, each typed in part, must be to be looked up. */
+    static final int MULTI_WORD_SURNAME_PREFIX = 3;
+
     /** How well a patient matches; lower is better. */
     public enum Rank {
         EXACT_SURNAME, SURNAME_PREFIX, GIVEN_NAME
@@ -42,8 +45,9 @@ public record NameSearch(List<Prefix> prefixes) {
 
     /**
      * One look-up: patients whose {@code key} matches {@code like} (an SQL LIKE pattern, {@code \} as its escape),
-     * ranked {@code rank}, in order of the family-first key (the given-first key for {@link Rank#GIVEN_NAME}). Every match lies in the range from {@code from} (the pattern's literal start) up to but
-     * not including {@code before}, in code-point order: the range an index reads, whatever plan the database picks.
+     * ranked {@code rank}, in order of the family-first key (the given-first key for {@link Rank#GIVEN_NAME}).
+     * Every match lies in the range from {@code from} (the pattern's literal start) up to but not including
+     * {@code before} (no upper bound when null): the range an index reads, whatever plan the database picks.
      */
     public record Prefix(Rank rank, Key key, String like, String from, String before) {
 
@@ -70,9 +74,10 @@ public record NameSearch(List<Prefix> prefixes) {
                 String exact = escape(String.join(" ", surname)) + " ";
                 out.add(new Prefix(Rank.EXACT_SURNAME, Key.FAMILY_FIRST,
                         rest.isEmpty() ? exact + "%" : exact + escape(String.join(" ", rest)) + "%"));
-                if (rest.isEmpty() && n > 1) {
-                    // Every word a prefix of the surname reads as the first word's surname and the rest's given
-                    // name, which the split at the first word looks up already (from the narrower key).
+                if (rest.isEmpty() && n > 1 && surname.get(0).length() < MULTI_WORD_SURNAME_PREFIX) {
+                    // A surname of several words, each typed in part ("d lac" for De Lacey), is looked up only when
+                    // its first word has three letters or more ("van der b"): a shorter one would read every surname
+                    // that begins with that letter. Typed whole ("de lacey"), it is found as an exact surname.
                     continue;
                 }
                 out.add(surnamePrefix(surname, rest));
@@ -107,8 +112,11 @@ public record NameSearch(List<Prefix> prefixes) {
         return words.size() > MAX_WORDS ? words.subList(0, MAX_WORDS) : words;
     }
 
+    /** As the V30 generated columns: lower case, no apostrophes, runs of ASCII white space as one space, trimmed. */
     private static String normalise(String s) {
-        return s.toLowerCase(Locale.ROOT).replace("'", "").replace("\u2019", "").trim().replaceAll("\\s+", " ");
+        String spaced = s.toLowerCase(Locale.ROOT).replace("'", "").replace("\u2019", "")
+                .replaceAll("[ \\t\\n\\r\\f]+", " ");
+        return spaced.replaceAll("^ +| +$", "");
     }
 
     /** "smi% jo%": each word the start of one word of the key, in order. */
@@ -136,9 +144,19 @@ public record NameSearch(List<Prefix> prefixes) {
         return out.toString();
     }
 
-    /** The first string after every string that begins with {@code start}: its last character moved on by one. */
+    /**
+     * A string after every string that begins with {@code start}, in both databases' orders (code points in
+     * PostgreSQL's "C", UTF-16 units in H2's, which agree below U+D7FF): the start up to its first character from
+     * U+D7FF on, with its last character moved on by one. Null when no such prefix is left: no upper bound.
+     */
     private static String next(String start) {
-        int last = start.codePointBefore(start.length());
-        return start.substring(0, start.length() - Character.charCount(last)) + Character.toString(last + 1);
+        int cut = 0;
+        while (cut < start.length() && start.charAt(cut) < '\uD7FF') {
+            cut++;
+        }
+        if (cut == 0) {
+            return null;
+        }
+        return start.substring(0, cut - 1) + (char) (start.charAt(cut - 1) + 1);
     }
 }

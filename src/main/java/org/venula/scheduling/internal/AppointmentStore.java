@@ -2,6 +2,7 @@ package org.venula.scheduling.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -35,7 +36,7 @@ public class AppointmentStore {
      * starts less than this before it, so a practitioner's diary is read as one range of its index, not from the
      * first appointment the clinic ever booked.
      */
-    static final java.time.Duration LONGEST = java.time.Duration.ofHours(12);
+    public static final Duration LONGEST = Duration.ofHours(12);
 
     private final JdbcClient jdbc;
 

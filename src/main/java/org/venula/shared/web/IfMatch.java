@@ -14,8 +14,8 @@ public final class IfMatch {
 
     /** The version in the header, or null when none was sent; 422 naming {@code If-Match} when it is not a number. */
     public static Integer version(String header) {
-        if (header == null || header.isBlank()) {
-            return null;
+        if (header == null || header.isBlank() || header.trim().equals("*")) {
+            return null; // "*": whatever version is current
         }
         String v = header.trim().replace("W/", "").replace("\"", "");
         try {

@@ -95,13 +95,14 @@ public class SessionStore {
 
     /**
      * Moves an OPEN session on one version after an injection was charted or struck out, so that the version a
-     * client loaded (its ETag) stands for the whole chart, injections included.
+     * client loaded (its ETag) stands for the whole chart, injections included. False when the session is no longer
+     * open: the change beside it must not stand.
      */
-    public void touch(long sessionId, OffsetDateTime at, String by) {
-        jdbc.sql("""
+    public boolean touch(long sessionId, OffsetDateTime at, String by) {
+        return jdbc.sql("""
                 UPDATE treatment_session SET updated_at = :at, updated_by = :by, version = version + 1
                 WHERE id = :s AND status = 'OPEN'""")
-                .param("at", at).param("by", by).param("s", sessionId).update();
+                .param("at", at).param("by", by).param("s", sessionId).update() == 1;
     }
 
     /** Whether the session is still OPEN: an edit that changed nothing on an open session met a newer version. */

@@ -135,8 +135,7 @@ class TreatmentApi {
     @GetMapping("/api/sessions/{id}")
     @Operation(summary = "A session with its injections, addenda and dose check")
     ResponseEntity<TreatmentSession> get(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id) {
-        TreatmentSession s = sessions.get(me, id);
-        return ResponseEntity.ok().eTag(Integer.toString(s.version())).body(s);
+        return tagged(sessions.get(me, id));
     }
 
     @PostMapping("/api/sessions/{id}/injections")
@@ -163,20 +162,20 @@ class TreatmentApi {
 
     @PutMapping("/api/sessions/{id}/compression")
     @Operation(summary = "Record the compression applied: type, length, mmHg and the standard it is quoted in")
-    TreatmentSession compression(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
+    ResponseEntity<TreatmentSession> compression(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
             @RequestBody Compression body,
             @Parameter(description = "the session version you loaded (its ETag); 409 stale-version if it changed since")
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return charting.compression(me, id, body, IfMatch.version(ifMatch));
+        return tagged(charting.compression(me, id, body, IfMatch.version(ifMatch)));
     }
 
     @PutMapping("/api/sessions/{id}/reactions")
     @Operation(summary = "Record immediate reactions (or NONE) and what was done")
-    TreatmentSession reactions(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
+    ResponseEntity<TreatmentSession> reactions(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
             @RequestBody Reactions body,
             @Parameter(description = "the session version you loaded (its ETag); 409 stale-version if it changed since")
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return charting.reactions(me, id, body, IfMatch.version(ifMatch));
+        return tagged(charting.reactions(me, id, body, IfMatch.version(ifMatch)));
     }
 
     @PostMapping("/api/sessions/{id}/sign")
@@ -192,5 +191,10 @@ class TreatmentApi {
     ResponseEntity<TreatmentSession> addendum(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
             @RequestBody AddendumRequest r) {
         return CreatedResponses.at("/api/sessions/" + id, signing.addendum(me, id, r.reason(), r.text()));
+    }
+
+    /** The session with its version as the ETag, for the If-Match of the next change. */
+    private static ResponseEntity<TreatmentSession> tagged(TreatmentSession s) {
+        return ResponseEntity.ok().eTag(Integer.toString(s.version())).body(s);
     }
 }
