@@ -7,8 +7,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -139,8 +137,7 @@ public class Patients {
             throw new InvalidInputException(problems);
         }
         PatientSearch.Result result = search.find(me.clinicId(), query, page, size);
-        Map<Long, Patient> byId = patients.findAllById(result.ids()).stream()
-                .collect(Collectors.toMap(Patient::id, Function.identity()));
+        Map<Long, Patient> byId = search.rows(me.clinicId(), result.ids());
         Map<Long, Integer> skinTypes = histories.skinTypesShownTo(me, result.ids());
         List<PatientRecord> items = result.ids().stream().map(byId::get)
                 .map(p -> toRecord(p, skinTypes.get(p.id()))).toList();
