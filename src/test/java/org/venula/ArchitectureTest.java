@@ -84,6 +84,17 @@ class ArchitectureTest {
             .should().dependOnClassesThat().areAssignableTo(Clock.class)
             .because("the caller passes today's date");
 
+    /** A controller renders pages or answers JSON, and says which, so page-only work never runs for an API call. */
+    static final ArchRule CONTROLLERS_SAY_PAGE_OR_JSON = noClasses().that().areNotAnnotations()
+            .should().beAnnotatedWith(org.springframework.stereotype.Controller.class)
+            .because("a page controller is @PageController (the page model and page errors apply to it) and a JSON "
+                    + "one @RestController");
+
+    @Test
+    void controllersSayWhetherTheyRenderPagesOrJson() {
+        CONTROLLERS_SAY_PAGE_OR_JSON.check(VENULA);
+    }
+
     @Test
     void capabilitiesFormNoCycle() {
         CAPABILITIES_FORM_NO_CYCLE.check(VENULA);

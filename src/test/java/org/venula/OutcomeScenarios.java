@@ -112,4 +112,48 @@ interface OutcomeScenarios extends ApiFixture {
         assertThat(audit.get("medianClearanceCourseEnd").isNull()).isFalse();
         assertThat(audit.get("wouldRepeatShare").asDouble()).isBetween(0.5, 1.0);
     }
+
+    @Test
+    default void theAuditListsTheReviewsWhoseWindowClosedWithNothingBooked() {
+        Generated g = generated(30, today().minusYears(1), today().minusDays(60));
+        long clinic = g.clinic().clinicId();
+        List<Map<String, Object>> sessions = jdbc().sql("""
+                SELECT MIN(id) AS id, patient_id, MIN(practitioner_id) AS practitioner_id FROM treatment_session
+                WHERE clinic_id = :c GROUP BY patient_id ORDER BY MIN(id) FETCH FIRST 6 ROWS ONLY""")
+                .param("c", clinic).query().listOfRows();
+        assertThat(sessions).hasSize(6);
+        java.time.OffsetDateTime yesterday = java.time.OffsetDateTime.now().minusDays(1);
+        Object[][] tasks = {
+            {"REVIEW", today().minusDays(50), today().minusDays(10)},   // window closed: overdue
+            {"REVIEW", today().minusDays(40), null},                     // open-ended, over 30 days: overdue
+            {"REVIEW", today().minusDays(20), null},                     // open-ended, within 30 days
+            {"REVIEW", today().minusDays(50), today().plusDays(1)},      // window still open
+            {"NEXT_SESSION", today().minusDays(50), today().minusDays(10)}, // not a review
+            {"REVIEW", today().minusDays(60), today().minusDays(20)},    // closed, but a review is booked since
+        };
+        for (int i = 0; i < tasks.length; i++) {
+            Map<String, Object> s = sessions.get(i);
+            jdbc().sql("""
+                    INSERT INTO follow_up_task (clinic_id, patient_id, session_id, practitioner_id, kind, due_from,
+                      due_until, status, created_at, created_by, updated_at, updated_by)
+                    VALUES (:c, :p, :s, :r, :kind, :from, :until, 'DUE', :at, 'test', :at, 'test')""")
+                    .param("c", clinic).param("p", s.get("patient_id")).param("s", s.get("id"))
+                    .param("r", s.get("practitioner_id")).param("kind", tasks[i][0]).param("from", tasks[i][1])
+                    .param("until", tasks[i][2]).param("at", yesterday).update();
+        }
+        java.time.OffsetDateTime start = today().plusDays(7).atTime(10, 0).atOffset(java.time.ZoneOffset.UTC);
+        jdbc().sql("""
+                INSERT INTO appointment (clinic_id, patient_id, practitioner_id, appointment_type, start_at, end_at,
+                  status, created_at, created_by, updated_at, updated_by)
+                VALUES (:c, :p, :r, 'REVIEW', :start, :end, 'BOOKED', :at, 'test', :at, 'test')""")
+                .param("c", clinic).param("p", sessions.get(5).get("patient_id"))
+                .param("r", sessions.get(5).get("practitioner_id")).param("start", start)
+                .param("end", start.plusMinutes(20)).param("at", java.time.OffsetDateTime.now()).update();
+
+        JsonNode followUp = g.clinic().admin().get("/api/audit/outcomes").json().get("followUp");
+        assertThat(followUp.get("overdue").findValues("patientId").stream().map(JsonNode::asLong).toList())
+                .containsExactly(((Number) sessions.get(0).get("patient_id")).longValue(),
+                        ((Number) sessions.get(1).get("patient_id")).longValue());
+        assertThat(followUp.get("moreOverdue").asBoolean()).isFalse();
+    }
 }

@@ -186,6 +186,14 @@ class QueryPlansIT extends RunningApplication {
                   CASE WHEN id % 20 = 0 THEN NULL ELSE 'volume' END, now(), 'volume', now(), 'volume'
                 FROM patient WHERE clinic_id = :c AND created_by = 'volume' AND id % 10 = 0""")
                 .param("c", clinic).update();
+        // A review due after every session, most of them long overdue: the audit and the recall list match each
+        // against the patient's appointments.
+        jdbc.sql("""
+                INSERT INTO follow_up_task (clinic_id, patient_id, session_id, practitioner_id, kind, due_from,
+                  due_until, status, created_at, created_by, updated_at, updated_by)
+                SELECT clinic_id, patient_id, id, practitioner_id, 'REVIEW', session_date + 28, session_date + 42,
+                  'DUE', now(), 'volume', now(), 'volume'
+                FROM treatment_session WHERE clinic_id = :c""").param("c", clinic).update();
         jdbc.sql("ANALYZE").update();
     }
 

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,13 +14,14 @@ import org.venula.followup.FollowUps;
 import org.venula.planning.Plans;
 import org.venula.scheduling.Appointments;
 import org.venula.screening.Screenings;
+import org.venula.shared.web.PageController;
 import org.venula.treatment.Sessions;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 
 /** The chart's pathway strip, loaded by htmx like the chart's panels. Reception sees only what its panels show. */
-@Controller
+@PageController
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class PathwayPage {
 

@@ -19,7 +19,6 @@ import org.venula.clinic.VenulaPrincipal;
 import org.venula.followup.internal.AuditStore;
 import org.venula.followup.internal.FollowUpStore;
 import org.venula.followup.rules.ComplicationRules;
-import org.venula.followup.rules.FollowUpSchedule.Kind;
 import org.venula.followup.rules.Stats;
 import org.venula.protocol.ProtocolDocument;
 import org.venula.protocol.Protocols;
@@ -33,6 +32,9 @@ import lombok.RequiredArgsConstructor;
 @Service
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Audit {
+
+    /** Overdue reviews the audit lists; the recall list has every one. */
+    static final int OVERDUE_SHOWN = 200;
 
     private final AuditStore store;
     private final FollowUpStore tasks;
@@ -95,8 +97,8 @@ public class Audit {
         AuditStore.Satisfaction satisfaction = store.satisfaction(clinic, start, end);
         AuditStore.Completeness complete = store.completeness(clinic, start, end, today,
                 protocol.booking().reviewFromDays().value(), protocol.booking().reviewToDays().value());
-        List<FollowUpTask> overdue = tasks.due(clinic, today, today, clinics.clinic(clinic).zone()).stream()
-                .filter(t -> t.kind() == Kind.REVIEW && t.overdue()).toList();
+        List<FollowUpTask> overdue = tasks.overdueReviews(clinic, today, clinics.clinic(clinic).zone(),
+                OVERDUE_SHOWN + 1);
         return new OutcomeAudit(start, end, totals.patients(), totals.sessions(), totals.courses(),
                 totals.courses() == 0 ? null : (double) totals.sessions() / totals.courses(),
                 Stats.median(store.clearances(clinic, start, end, false)),
@@ -105,7 +107,8 @@ public class Audit {
                 satisfaction.answered() == 0 ? null : (double) satisfaction.wouldRepeat() / satisfaction.answered(),
                 rates, practitioners, rate("DOSE_OVERRIDE", overrides.sessions(), totals.sessions(), null),
                 overrides.injections(), new OutcomeAudit.FollowUpCompleteness(complete.due(), complete.reviewed(),
-                        complete.due() == 0 ? null : (double) complete.reviewed() / complete.due(), overdue),
+                        complete.due() == 0 ? null : (double) complete.reviewed() / complete.due(),
+                        overdue.subList(0, Math.min(OVERDUE_SHOWN, overdue.size())), overdue.size() > OVERDUE_SHOWN),
                 funnels);
     }
 

@@ -13,6 +13,9 @@ public record FollowUpTask(long id, long patientId, String patientName, long ses
         String status, String statusReason, Long appointmentId, java.time.LocalDateTime appointmentStart,
         boolean overdue) {
 
+    /** How long a task whose window has no end stays open before it counts as overdue. */
+    public static final int OPEN_WINDOW_DAYS = 30;
+
     /** Where a task stands: {@code status} is one of these names. */
     public enum Status { DUE, BOOKED, DONE, DISMISSED }
 }

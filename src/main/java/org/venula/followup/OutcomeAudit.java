@@ -24,8 +24,12 @@ public record OutcomeAudit(LocalDate from, LocalDate to, long patientsTreated, l
     public record PractitionerRates(long practitionerId, String name, long sessions, List<Rate> complications) {
     }
 
-    /** Sessions whose review window has closed, how many were reviewed in it, and who is overdue now. */
-    public record FollowUpCompleteness(long due, long reviewedInWindow, Double share, List<FollowUpTask> overdue) {
+    /**
+     * Sessions whose review window has closed, how many were reviewed in it, and who is overdue now (the earliest
+     * {@value Audit#OVERDUE_SHOWN}; {@code moreOverdue} when there are more, listed in full on the recalls page).
+     */
+    public record FollowUpCompleteness(long due, long reviewedInWindow, Double share, List<FollowUpTask> overdue,
+            boolean moreOverdue) {
     }
 
     /**

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 import org.venula.clinic.Clinics;
 import org.venula.clinic.VenulaPrincipal;
 import org.venula.patient.internal.Patient;
-import org.venula.patient.internal.PatientRepository;
+import org.venula.patient.internal.PatientRows;
 import org.venula.shared.FieldProblem;
 import org.venula.shared.NotFoundException;
 
@@ -24,10 +24,10 @@ import org.venula.shared.NotFoundException;
  * It logs nothing; the facades do. A record: it holds its collaborators and nothing else.
  */
 @Component
-record ClinicPatients(PatientRepository patients, Clinics clinics, Validator validator, Clock clock) {
+record ClinicPatients(PatientRows patients, Clinics clinics, Validator validator, Clock clock) {
 
     Patient load(VenulaPrincipal me, long patientId) {
-        return patients.findByIdAndClinicId(patientId, me.clinicId())
+        return patients.find(me.clinicId(), patientId)
                 .orElseThrow(() -> new NotFoundException("Patient " + patientId));
     }
 

@@ -19,6 +19,7 @@ import org.venula.accesslog.AccessLog;
 import org.venula.clinic.VenulaPrincipal;
 import org.venula.patient.internal.Patient;
 import org.venula.patient.internal.PatientRepository;
+import org.venula.patient.internal.PatientRows;
 import org.venula.patient.internal.PatientSearch;
 import org.venula.patient.internal.RevisionStore;
 import org.venula.patient.rules.NhsNumber;
@@ -49,6 +50,7 @@ public class Patients {
 
     private final PatientRepository patients;
     private final PatientSearch search;
+    private final PatientRows rows;
     private final RevisionStore revisions;
     private final ClinicPatients clinicPatients;
     private final MedicalHistories histories;
@@ -58,7 +60,7 @@ public class Patients {
     @Transactional
     public PatientRecord register(VenulaPrincipal me, PatientDraft draft) {
         String nhs = checkDemographics(me, draft);
-        if (nhs != null && patients.existsByClinicIdAndNhsNumber(me.clinicId(), nhs)) {
+        if (nhs != null && rows.nhsNumberTaken(me.clinicId(), nhs)) {
             throw duplicateNhsNumber();
         }
         OffsetDateTime now = clinicPatients.now();
@@ -104,7 +106,7 @@ public class Patients {
             throw ConflictException.staleVersion("This patient's details");
         }
         if (nhs != null && !nhs.equals(current.nhsNumber())
-                && patients.existsByClinicIdAndNhsNumber(me.clinicId(), nhs)) {
+                && rows.nhsNumberTaken(me.clinicId(), nhs)) {
             throw duplicateNhsNumber();
         }
         revisions.keep(current.id(), current.version(), json.writeValueAsString(toRecord(current, null)),
@@ -137,7 +139,7 @@ public class Patients {
             throw new InvalidInputException(problems);
         }
         PatientSearch.Result result = search.find(me.clinicId(), query, page, size);
-        Map<Long, Patient> byId = search.rows(me.clinicId(), result.ids());
+        Map<Long, Patient> byId = rows.find(me.clinicId(), result.ids());
         Map<Long, Integer> skinTypes = histories.skinTypesShownTo(me, result.ids());
         List<PatientRecord> items = result.ids().stream().map(byId::get)
                 .map(p -> toRecord(p, skinTypes.get(p.id()))).toList();
@@ -178,7 +180,7 @@ public class Patients {
      * link and logs the access).
      */
     public String nameOf(long clinicId, long patientId) {
-        Patient p = patients.findByIdAndClinicId(patientId, clinicId)
+        Patient p = rows.find(clinicId, patientId)
                 .orElseThrow(() -> new NotFoundException("Patient " + patientId));
         return p.givenName() + " " + p.familyName();
     }

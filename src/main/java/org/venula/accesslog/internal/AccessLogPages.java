@@ -3,7 +3,6 @@ package org.venula.accesslog.internal;
 import java.time.LocalDate;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,12 +12,13 @@ import org.venula.accesslog.AccessLogPage;
 import org.venula.clinic.Clinics;
 import org.venula.clinic.VenulaPrincipal;
 import org.venula.shared.InputLimits;
+import org.venula.shared.web.PageController;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 
 /** The administrator's view of the whole access log, by user and period, with the chain's verification. */
-@Controller
+@PageController
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class AccessLogPages {
 

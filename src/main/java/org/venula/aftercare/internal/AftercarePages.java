@@ -11,7 +11,6 @@ import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,6 +38,7 @@ import org.venula.shared.Paging;
 import org.venula.shared.web.Downloads;
 import org.venula.shared.web.Form;
 import org.venula.shared.web.FormOutcome;
+import org.venula.shared.web.PageController;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
@@ -48,7 +48,7 @@ import lombok.RequiredArgsConstructor;
  * dashboard; and, without sign-in, the patient's plan behind a private link, their check-in, and the clinic's patient
  * information. A wrong or expired link shows one plain page that reveals nothing.
  */
-@Controller
+@PageController
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class AftercarePages {
 

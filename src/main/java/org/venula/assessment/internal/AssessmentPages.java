@@ -10,7 +10,6 @@ import java.util.Set;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,12 +47,13 @@ import org.venula.shared.Labels;
 import org.venula.shared.PayloadRejectedException;
 import org.venula.shared.web.Form;
 import org.venula.shared.web.FormValues;
+import org.venula.shared.web.PageController;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 
 /** Pages: the consultation form with the leg map, a consultation with its photos, and photos side by side. */
-@Controller
+@PageController
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class AssessmentPages {
 

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,12 +15,13 @@ import org.venula.clinic.VenulaPrincipal;
 import org.venula.shared.ConflictException;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.web.Form;
+import org.venula.shared.web.PageController;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 
 /** The administrator's page for the clinic's details given to patients. */
-@Controller
+@PageController
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ClinicSettingsPage {
 

@@ -1,9 +1,9 @@
 package org.venula.clinic.internal;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.venula.shared.web.PageController;
 
-@Controller
+@PageController
 class HomePage {
 
     @GetMapping("/login")

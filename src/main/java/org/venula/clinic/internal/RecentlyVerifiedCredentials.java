@@ -33,6 +33,8 @@ public class RecentlyVerifiedCredentials implements AuthenticationProvider {
     private final Clock clock;
     private final byte[] key = new byte[32];
     private final Map<String, Entry> verified = new ConcurrentHashMap<>();
+    /** One keyed HMAC per request thread: looking the algorithm up and keying it cost more than the HMAC itself. */
+    private final ThreadLocal<Mac> hmacs = ThreadLocal.withInitial(this::keyedHmac);
 
     private record Entry(byte[] mac, VenulaPrincipal principal, Instant expires) {
     }
@@ -84,12 +86,17 @@ public class RecentlyVerifiedCredentials implements AuthenticationProvider {
     }
 
     private byte[] mac(String username, String password) {
+        Mac hmac = hmacs.get();
+        hmac.update(username.getBytes(StandardCharsets.UTF_8));
+        hmac.update((byte) 0);
+        return hmac.doFinal(password.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Mac keyedHmac() {
         try {
             Mac hmac = Mac.getInstance("HmacSHA256");
             hmac.init(new SecretKeySpec(key, "HmacSHA256"));
-            hmac.update(username.getBytes(StandardCharsets.UTF_8));
-            hmac.update((byte) 0);
-            return hmac.doFinal(password.getBytes(StandardCharsets.UTF_8));
+            return hmac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is unavailable", e);
         }

@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpSession;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,6 +21,7 @@ import org.venula.clinic.UserView;
 import org.venula.clinic.VenulaPrincipal;
 import org.venula.clinic.rules.SignInPolicy;
 import org.venula.shared.web.Form;
+import org.venula.shared.web.PageController;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
@@ -31,7 +31,7 @@ import lombok.RequiredArgsConstructor;
  * a code to prove it, then the recovery codes, shown once), turning it off, and the administrator's part: removing
  * a user's second factor when they lose their phone, and requiring one of every clinician and administrator.
  */
-@Controller
+@PageController
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class SecondFactorPages {
 

@@ -1,7 +1,6 @@
 package org.venula.followup.internal;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,12 +13,13 @@ import org.venula.shared.Paging;
 import org.venula.shared.Labels;
 import org.venula.shared.web.Form;
 import org.venula.shared.web.FormOutcome;
+import org.venula.shared.web.PageController;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 
 /** The recall list, with one-click booking, and the follow-up panel on the patient's chart. */
-@Controller
+@PageController
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class FollowUpPages {
 

@@ -27,7 +27,8 @@ import lombok.RequiredArgsConstructor;
 public class FollowUpStore {
 
     private static final String MATCH = """
-            (SELECT MIN(a.id) FROM appointment a WHERE a.patient_id = t.patient_id AND a.status <> 'CANCELLED'
+            (SELECT MIN(a.id) FROM appointment a WHERE a.clinic_id = t.clinic_id AND a.patient_id = t.patient_id
+               AND a.status <> 'CANCELLED'
                AND a.appointment_type = CASE t.kind WHEN 'REVIEW' THEN 'REVIEW' WHEN 'NEXT_SESSION' THEN 'TREATMENT'
                  ELSE 'CONSULTATION' END
                AND a.created_at >= t.created_at)""";
@@ -97,9 +98,19 @@ public class FollowUpStore {
                 .param("a", appointmentId).param("at", at).param("by", by).param("id", id).update();
     }
 
-    /** Every task still due whose window opens on or before {@code until}, earliest first (the outcome audit). */
-    public List<FollowUpTask> due(long clinicId, LocalDate until, LocalDate today, ZoneId zone) {
-        return due(clinicId, until, today, zone, Integer.MAX_VALUE, 0);
+    /**
+     * Reviews whose window has closed with nothing booked (the outcome audit), earliest first, at most
+     * {@code limit}: a window without an end lasts {@value FollowUpTask#OPEN_WINDOW_DAYS} days.
+     */
+    public List<FollowUpTask> overdueReviews(long clinicId, LocalDate today, ZoneId zone, int limit) {
+        return jdbc.sql(SELECT + """
+                 WHERE t.clinic_id = :c AND t.status = 'DUE' AND t.due_from < :today AND t.kind = 'REVIEW'
+                   AND (t.due_until < :today OR (t.due_until IS NULL AND t.due_from < :openedBy))
+                   AND b.id IS NULL
+                 ORDER BY t.due_from, t.id LIMIT :limit""")
+                .param("c", clinicId).param("today", today)
+                .param("openedBy", today.minusDays(FollowUpTask.OPEN_WINDOW_DAYS)).param("limit", limit)
+                .query((rs, n) -> map(rs, today, zone)).list();
     }
 
     /** Tasks still due whose window opens by {@code until}, earliest first: {@code limit} from {@code offset}. */
@@ -128,7 +139,7 @@ public class FollowUpStore {
         String status = rs.getString("status");
         LocalDate from = rs.getObject("due_from", LocalDate.class);
         LocalDate until = rs.getObject("due_until", LocalDate.class);
-        LocalDate lastDay = until != null ? until : from.plusDays(30);
+        LocalDate lastDay = until != null ? until : from.plusDays(FollowUpTask.OPEN_WINDOW_DAYS);
         boolean overdue = "DUE".equals(status) && booked == null && lastDay.isBefore(today);
         return new FollowUpTask(rs.getLong("id"), rs.getLong("patient_id"), rs.getString("patient_name"),
                 rs.getLong("session_id"), rs.getObject("session_date", LocalDate.class), rs.getLong("practitioner_id"),

@@ -8,7 +8,6 @@ import java.util.Map;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,12 +36,13 @@ import org.venula.shared.web.Form;
 import org.venula.shared.web.FormValues;
 import org.venula.treatment.Sessions;
 import org.venula.shared.web.Downloads;
+import org.venula.shared.web.PageController;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 
 /** Pages: recording a review and a complication, complications waiting for a decision, and the outcome audit. */
-@Controller
+@PageController
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class OutcomePages {
 

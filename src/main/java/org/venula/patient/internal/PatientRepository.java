@@ -1,12 +1,7 @@
 package org.venula.patient.internal;
 
-import java.util.Optional;
-
 import org.springframework.data.repository.ListCrudRepository;
 
+/** Writes of patient rows (with their optimistic version); reads go through {@link PatientRows}. */
 public interface PatientRepository extends ListCrudRepository<Patient, Long> {
-
-    Optional<Patient> findByIdAndClinicId(long id, long clinicId);
-
-    boolean existsByClinicIdAndNhsNumber(long clinicId, String nhsNumber);
 }

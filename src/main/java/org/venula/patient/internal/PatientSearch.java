@@ -1,7 +1,6 @@
 package org.venula.patient.internal;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.venula.patient.Sex;
 import org.venula.patient.rules.NameSearch;
 import org.venula.patient.rules.NhsNumber;
 
@@ -138,32 +136,6 @@ public class PatientSearch {
             out.add("(" + (count ? base.formatted(i, "(" + like + ")", column, range)
                     : base.formatted(p.rank().ordinal(), " AND " + like, order, range)) + ")");
         }
-        return out;
-    }
-
-    /**
-     * The rows of a page's patients, by id, read in one statement and mapped by hand (no per-row reflection, as the
-     * entity mapping of {@code findAllById} does); only the clinic's own.
-     */
-    public Map<Long, Patient> rows(long clinicId, List<Long> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        Map<Long, Patient> out = new LinkedHashMap<>();
-        jdbc.sql("""
-                SELECT id, clinic_id, given_name, family_name, date_of_birth, sex, phone, email, address, nhs_number,
-                  weight_kg, occupation, prolonged_standing, version, created_at, created_by, updated_at, updated_by
-                FROM patient WHERE clinic_id = :clinic AND id IN (:ids)""")
-                .param("clinic", clinicId).param("ids", ids)
-                .query((rs, n) -> new Patient(rs.getLong("id"), rs.getLong("clinic_id"), rs.getString("given_name"),
-                        rs.getString("family_name"), rs.getObject("date_of_birth", LocalDate.class),
-                        Sex.valueOf(rs.getString("sex")), rs.getString("phone"), rs.getString("email"),
-                        rs.getString("address"), rs.getString("nhs_number"), rs.getBigDecimal("weight_kg"),
-                        rs.getString("occupation"), rs.getObject("prolonged_standing", Boolean.class),
-                        rs.getInt("version"), rs.getObject("created_at", OffsetDateTime.class),
-                        rs.getString("created_by"), rs.getObject("updated_at", OffsetDateTime.class),
-                        rs.getString("updated_by")))
-                .list().forEach(p -> out.put(p.id(), p));
         return out;
     }
 

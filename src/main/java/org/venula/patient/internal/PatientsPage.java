@@ -7,7 +7,6 @@ import java.util.function.Supplier;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -37,12 +36,13 @@ import org.venula.shared.InvalidInputException;
 import org.venula.shared.Paging;
 import org.venula.shared.web.Downloads;
 import org.venula.shared.web.FormValues;
+import org.venula.shared.web.PageController;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 
 /** Pages: patient list and search, registration, demographics, the chart, the medical history and its versions. */
-@Controller
+@PageController
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class PatientsPage {
 

@@ -6,7 +6,6 @@ import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,9 +21,10 @@ import org.venula.shared.ConflictException;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.web.Downloads;
 import org.venula.shared.web.Form;
+import org.venula.shared.web.PageController;
 
 /** Pages: create a plan from a consultation, the plan with its quote (page and PDF), and consent. */
-@Controller
+@PageController
 class PlanningPages {
 
     private final Plans plans;

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,12 +28,13 @@ import org.venula.protocol.ScreeningRule;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.web.Form;
 import org.venula.shared.web.FormValues;
+import org.venula.shared.web.PageController;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 
 /** The admin's protocol page: the active version with every parameter and its source, edits, presets, versions. */
-@Controller
+@PageController
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ProtocolPage {
 

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,12 +33,13 @@ import org.venula.scheduling.rules.PathwayRules.Window;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.Labels;
 import org.venula.shared.NotFoundException;
+import org.venula.shared.web.PageController;
 
 /**
  * Pages for the front desk's diary work: one appointment to cancel, move, mark attended or missed (and, once freed,
  * offer to the waiting list); a practitioner's working hours and absences; the waiting list.
  */
-@Controller
+@PageController
 class AppointmentPages {
 
     private static final int RESCHEDULE_DAYS = 14;

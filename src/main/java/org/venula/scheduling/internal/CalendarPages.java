@@ -5,7 +5,6 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,9 +28,10 @@ import org.venula.shared.InvalidInputException;
 import org.venula.shared.Labels;
 import org.venula.shared.RefusedException;
 import org.venula.shared.web.Form;
+import org.venula.shared.web.PageController;
 
 /** Pages: a practitioner's day with its free slots, booking from a slot, and the chart's appointments panel. */
-@Controller
+@PageController
 class CalendarPages {
 
     private final Appointments appointments;

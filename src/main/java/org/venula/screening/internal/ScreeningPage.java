@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,6 +34,7 @@ import org.venula.shared.InvalidInputException;
 import org.venula.shared.Labels;
 import org.venula.shared.web.Form;
 import org.venula.shared.web.FormValues;
+import org.venula.shared.web.PageController;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
@@ -43,7 +43,7 @@ import lombok.RequiredArgsConstructor;
  * The screening page of a patient's chart: the questionnaire pre-filled from the history, the result with each
  * finding in clinician and patient wording, the sign-off of a caution, and the earlier screenings.
  */
-@Controller
+@PageController
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ScreeningPage {
 

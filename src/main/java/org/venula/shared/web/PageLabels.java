@@ -1,12 +1,11 @@
 package org.venula.shared.web;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.venula.shared.Labels;
 
 /** Gives every page {@code ${label.of(code)}}: a code as it reads on a page ("TREAT_UNDERLYING_FIRST" → "Treat underlying first"). */
-@ControllerAdvice(annotations = Controller.class)
+@ControllerAdvice(annotations = PageController.class)
 class PageLabels {
 
     /** The function pages call. */

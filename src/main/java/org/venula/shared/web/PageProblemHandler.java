@@ -13,7 +13,6 @@ import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -26,7 +25,7 @@ import org.venula.shared.Labels;
  * address) answers 422 or 400 with a page that names the field, never the generic "something went wrong". JSON calls
  * are answered by {@link ApiProblemHandler}, which comes first.
  */
-@ControllerAdvice(annotations = Controller.class)
+@ControllerAdvice(annotations = PageController.class)
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageProblemHandler {
 

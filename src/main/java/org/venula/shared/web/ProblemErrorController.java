@@ -14,7 +14,6 @@ import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.venula.shared.Problems;
 
@@ -23,7 +22,7 @@ import org.venula.shared.Problems;
  * answer machine clients in the same application/problem+json as every other API error; browsers still get the
  * clinic's error pages.
  */
-@Controller
+@PageController
 @RequestMapping("${server.error.path:${error.path:/error}}")
 class ProblemErrorController extends BasicErrorController {
 

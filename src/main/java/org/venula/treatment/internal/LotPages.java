@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,12 +26,13 @@ import org.venula.treatment.Lots;
 import org.venula.treatment.NewLot;
 import org.venula.shared.web.Form;
 import org.venula.shared.web.FormOutcome;
+import org.venula.shared.web.PageController;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 
 /** Pages: the clinic's lots, receiving a lot into stock, recalling one and the recall search. */
-@Controller
+@PageController
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class LotPages {
 

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -27,6 +26,7 @@ import org.venula.shared.InvalidInputException;
 import org.venula.shared.RefusedException;
 import org.venula.shared.web.Form;
 import org.venula.shared.web.FormValues;
+import org.venula.shared.web.PageController;
 import org.venula.treatment.ChartInjection;
 import org.venula.treatment.Compression;
 import org.venula.treatment.Lots;
@@ -43,7 +43,7 @@ import lombok.RequiredArgsConstructor;
  * Pages: the session, charted on the leg map with the dose meter; each injection (or a repeat of the last), striking
  * one out, compression and immediate reactions.
  */
-@Controller
+@PageController
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class SessionChartPages {
 

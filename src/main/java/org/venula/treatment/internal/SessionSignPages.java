@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,6 +15,7 @@ import org.venula.clinic.VenulaPrincipal;
 import org.venula.patient.Patients;
 import org.venula.shared.web.Form;
 import org.venula.protocol.ProtocolDocument;
+import org.venula.shared.web.PageController;
 import org.venula.treatment.SessionSigning;
 import org.venula.treatment.Sessions;
 import org.venula.treatment.TreatmentSession;
@@ -24,7 +24,7 @@ import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 
 /** Pages: what signing will lock, signing (with the password again where the clinic asks for it) and addenda. */
-@Controller
+@PageController
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class SessionSignPages {
 

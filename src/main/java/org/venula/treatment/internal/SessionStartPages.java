@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +22,7 @@ import org.venula.shared.ConflictException;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.RefusedException;
 import org.venula.shared.web.FormValues;
+import org.venula.shared.web.PageController;
 import org.venula.treatment.SessionStart;
 import org.venula.treatment.Sessions;
 import org.venula.treatment.StartSession;
@@ -32,7 +32,7 @@ import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 
 /** Pages: starting a session (checklist, weight, what blocks it) and the patient's sessions in summary. */
-@Controller
+@PageController
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class SessionStartPages {
 

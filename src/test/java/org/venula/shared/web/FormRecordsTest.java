@@ -14,7 +14,6 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.stereotype.Controller;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -135,7 +134,7 @@ class FormRecordsTest {
         assertThatThrownBy(() -> resolve(3)).isInstanceOf(IllegalStateException.class);
     }
 
-    @Controller
+    @PageController
     static class VisitPage {
         @PostMapping("/visits")
         String post(@Form RecordVisit visit) {
