@@ -24,6 +24,7 @@ import org.venula.shared.FieldProblem;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.NotFoundException;
 import org.venula.shared.Paging;
+import org.venula.shared.db.FollowOnWork;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
@@ -43,6 +44,7 @@ public class CheckIns {
     private final AccessLog accessLog;
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final FollowOnWork followOn;
 
     /** Triage under the clinic's active protocol, storing nothing. */
     public TriageAnswer triage(VenulaPrincipal me, TriageRequest request) {
@@ -50,9 +52,15 @@ public class CheckIns {
         return answer(me.clinicId(), protocols.active(me.clinicId()).document(), request.daysSinceTreatment(), symptoms);
     }
 
-    /** The stored check-in of a patient through their link; the day count comes from the plan's treatment date. */
-    @Transactional
+    /**
+     * The stored check-in of a patient through their link; the day count comes from the plan's treatment date. What
+     * needs a clinician becomes a complication to confirm once it commits ({@link FollowOnWork}).
+     */
     public TriageAnswer checkIn(Aftercare.PatientView view, List<String> symptomCodes, String note) {
+        return followOn.inTransaction(() -> checkInNow(view, symptomCodes, note));
+    }
+
+    private TriageAnswer checkInNow(Aftercare.PatientView view, List<String> symptomCodes, String note) {
         List<Symptom> symptoms = read(new TriageRequest(0, symptomCodes), false);
         if (note != null && note.length() > 1000) {
             throw new InvalidInputException("note", "must be at most 1000 characters");

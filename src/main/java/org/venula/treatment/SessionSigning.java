@@ -17,6 +17,7 @@ import org.venula.planning.TreatmentPlan;
 import org.venula.shared.ConflictException;
 import org.venula.shared.FieldProblem;
 import org.venula.shared.InvalidInputException;
+import org.venula.shared.db.FollowOnWork;
 import org.venula.treatment.internal.SessionStore;
 import org.venula.treatment.rules.DoseCheck;
 
@@ -37,10 +38,17 @@ public class SessionSigning {
     private final Patients patients;
     private final AccessLog accessLog;
     private final ApplicationEventPublisher events;
+    private final FollowOnWork followOn;
 
-    /** Signs and locks the session, then publishes {@link SessionSigned} in the same transaction. */
-    @Transactional
+    /**
+     * Signs and locks the session, then publishes {@link SessionSigned} in the same transaction; its aftercare plan
+     * and follow-up tasks are made once it commits ({@link FollowOnWork}).
+     */
     public TreatmentSession sign(VenulaPrincipal me, long sessionId, Integer loaded) {
+        return followOn.inTransaction(() -> signNow(me, sessionId, loaded));
+    }
+
+    private TreatmentSession signNow(VenulaPrincipal me, long sessionId, Integer loaded) {
         me.requireClinicalRecord();
         sessions.lock(sessionId);
         TreatmentSession s = lookup.open(me, sessionId, loaded);

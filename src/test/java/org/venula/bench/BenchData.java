@@ -262,12 +262,15 @@ public final class BenchData {
                     review.println(reviewed + " " + c.id() + " " + today + " " + areas);
                 }
                 // Treatments booked by reception or online: patients seen in consultation and screened eligible, one
-                // a half hour per generated practitioner (the demo clinic's own have demo appointments ahead) from
-                // tomorrow, Monday to Friday 09:00 to 17:00. A patient comes round again only after every other one,
-                // and no sooner than 60 days, past the protocol's interval between treatments.
+                // treatment's length apart (the active protocol's) per generated practitioner (the demo clinic's own
+                // have demo appointments ahead) from tomorrow, Monday to Friday 09:00 to 17:00. A patient comes round
+                // again only after every other one, and no sooner than 60 days: past the interval between treatments.
                 List<Long> diaries = practitioners.subList(practitioners.size() - BENCH_PRACTITIONERS,
                         practitioners.size());
-                int perDay = (int) Math.min(16L * diaries.size(), Math.max(1, courses / 60));
+                int minutes = (int) single("SELECT CAST(CAST(document AS jsonb) -> 'booking' -> 'treatmentMinutes' "
+                        + "->> 'value' AS INTEGER) FROM protocol_version WHERE clinic_id = " + clinic + " AND active");
+                int slots = 8 * 60 / minutes;
+                int perDay = (int) Math.min((long) slots * diaries.size(), Math.max(1, courses / 60));
                 LocalDate day = today;
                 long bookable = firstPatient;
                 for (int line = 0; line < 200_000; ) {
@@ -276,7 +279,7 @@ public final class BenchData {
                         continue;
                     }
                     for (int k = 0; k < perDay; k++, line++) {
-                        LocalDateTime start = day.atTime(9, 0).plusMinutes(30L * (k / diaries.size()));
+                        LocalDateTime start = day.atTime(9, 0).plusMinutes((long) minutes * (k / diaries.size()));
                         book.println(bookable + " " + diaries.get(k % diaries.size()) + " " + start);
                         bookable = bookable + 1 < firstPatient + courses ? bookable + 1 : firstPatient;
                     }

@@ -6,12 +6,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -38,12 +41,14 @@ public class AccessLogChain {
     private final Clock clock;
     private final Duration delay;
     private final TransactionTemplate tx;
+    private final NamedParameterJdbcTemplate batch;
     private final AccessLogProtection protection;
 
-    AccessLogChain(JdbcClient jdbc, Clock clock, TransactionTemplate tx, AccessLogProtection protection,
-            @Value("${venula.access-log.seal-delay:PT5S}") Duration delay) {
+    AccessLogChain(JdbcClient jdbc, NamedParameterJdbcTemplate batch, Clock clock, TransactionTemplate tx,
+            AccessLogProtection protection, @Value("${venula.access-log.seal-delay:PT5S}") Duration delay) {
         this.protection = protection;
         this.jdbc = jdbc;
+        this.batch = batch;
         this.clock = clock;
         this.tx = tx;
         this.delay = delay;
@@ -83,21 +88,23 @@ public class AccessLogChain {
         List<ChainHash.Fields> pending = jdbc.sql("""
                 SELECT l.* FROM access_log l
                 WHERE l.id > :floor AND l.at <= :cutoff
-                  AND NOT EXISTS (SELECT 1 FROM access_log_seal s WHERE s.entry_id = l.id)
+                  AND NOT EXISTS (SELECT 1 FROM access_log_seal s WHERE s.entry_id = l.id AND s.entry_id > :floor)
                 ORDER BY l.id LIMIT :batch""")
                 .param("floor", newest - LATE_WINDOW).param("cutoff", now.minus(delay)).param("batch", BATCH)
                 .query((rs, n) -> fields(rs)).list();
         Map<Long, Head> heads = new LinkedHashMap<>();
+        List<MapSqlParameterSource> seals = new ArrayList<>(pending.size());
         for (ChainHash.Fields entry : pending) {
             Head head = heads.computeIfAbsent(entry.clinicId(), this::head);
             Head next = new Head(head.seq() + 1, ChainHash.of(head.hash(), entry));
-            jdbc.sql("""
-                    INSERT INTO access_log_seal (clinic_id, seq, entry_id, hash, sealed_at)
-                    VALUES (:clinic, :seq, :entry, :hash, :at)""")
-                    .param("clinic", entry.clinicId()).param("seq", next.seq()).param("entry", entry.id())
-                    .param("hash", next.hash()).param("at", now).update();
+            seals.add(new MapSqlParameterSource().addValue("clinic", entry.clinicId()).addValue("seq", next.seq())
+                    .addValue("entry", entry.id()).addValue("hash", next.hash()).addValue("at", now));
             heads.put(entry.clinicId(), next);
         }
+        // One round trip for the batch: sealing keeps up with a clinic group's reads (one entry each).
+        batch.batchUpdate("""
+                INSERT INTO access_log_seal (clinic_id, seq, entry_id, hash, sealed_at)
+                VALUES (:clinic, :seq, :entry, :hash, :at)""", seals.toArray(MapSqlParameterSource[]::new));
         return pending.size();
     }
 
@@ -159,12 +166,12 @@ public class AccessLogChain {
         OffsetDateTime cutoff = now.minus(delay).minus(margin);
         long awaiting = jdbc.sql("""
                 SELECT COUNT(*) FROM access_log l WHERE l.clinic_id = :c
-                  AND NOT EXISTS (SELECT 1 FROM access_log_seal s WHERE s.entry_id = l.id)""")
+                  AND NOT EXISTS (SELECT 1 FROM access_log_seal s WHERE s.entry_id = l.id AND s.entry_id > :floor)""")
                 .param("c", clinicId).query(Long.class).single();
         if (broken == null) {
             Long neverSealed = jdbc.sql("""
                     SELECT MIN(l.id) FROM access_log l WHERE l.clinic_id = :c AND l.at < :cutoff
-                      AND NOT EXISTS (SELECT 1 FROM access_log_seal s WHERE s.entry_id = l.id)""")
+                      AND NOT EXISTS (SELECT 1 FROM access_log_seal s WHERE s.entry_id = l.id AND s.entry_id > :floor)""")
                     .param("c", clinicId).param("cutoff", cutoff).query(Long.class).optional().orElse(null);
             if (neverSealed != null) {
                 broken = new ChainVerification.Break(expectedSeq, neverSealed, "entry " + neverSealed

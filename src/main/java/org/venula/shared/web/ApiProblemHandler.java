@@ -16,6 +16,8 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -130,6 +132,19 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
         log.info("Lock conflict: {}", ex.getClass().getSimpleName());
         return problem(HttpStatus.CONFLICT, "busy", "Conflict",
                 "Someone else is changing this record right now; nothing was stored. Try again.", null);
+    }
+
+    /**
+     * Every database connection stayed busy for the pool's whole wait: the server is overloaded for the moment.
+     * Nothing was stored; the client may try again shortly (503 with {@code Retry-After}, not a failure of ours).
+     */
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class})
+    ResponseEntity<Object> overloaded(org.springframework.core.NestedRuntimeException ex) {
+        log.warn("No database connection free: {}", ex.getMostSpecificCause().getMessage());
+        ResponseEntity<Object> busy = problem(HttpStatus.SERVICE_UNAVAILABLE, "overloaded", "Service Unavailable",
+                "Venula is too busy to answer right now; nothing was stored. Try again in a moment.", null);
+        return ResponseEntity.status(busy.getStatusCode()).headers(busy.getHeaders()).header("Retry-After", "2")
+                .body(busy.getBody());
     }
 
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
