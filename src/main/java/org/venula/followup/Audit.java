@@ -95,14 +95,14 @@ public class Audit {
                 .toList();
         AuditStore.Overrides overrides = store.overrides(clinic, start, end);
         AuditStore.Satisfaction satisfaction = store.satisfaction(clinic, start, end);
+        AuditStore.Clearances clearances = store.clearances(clinic, start, end);
         AuditStore.Completeness complete = store.completeness(clinic, start, end, today,
                 protocol.booking().reviewFromDays().value(), protocol.booking().reviewToDays().value());
         List<FollowUpTask> overdue = tasks.overdueReviews(clinic, today, clinics.clinic(clinic).zone(),
                 OVERDUE_SHOWN + 1);
         return new OutcomeAudit(start, end, totals.patients(), totals.sessions(), totals.courses(),
                 totals.courses() == 0 ? null : (double) totals.sessions() / totals.courses(),
-                Stats.median(store.clearances(clinic, start, end, false)),
-                Stats.median(store.clearances(clinic, start, end, true)), satisfaction.reviews(),
+                Stats.median(clearances.firstReview()), Stats.median(clearances.courseEnd()), satisfaction.reviews(),
                 satisfaction.meanSatisfaction(),
                 satisfaction.answered() == 0 ? null : (double) satisfaction.wouldRepeat() / satisfaction.answered(),
                 rates, practitioners, rate("DOSE_OVERRIDE", overrides.sessions(), totals.sessions(), null),

@@ -50,8 +50,11 @@ public final class BenchData {
         "Upton", "Vaughan", "Wells", "Yates", "Abbott", "Bishop", "Coles", "Dunn", "Evans", "Foster", "Green", "Hughes",
         "Kelly", "Morgan", "Parry", "Price", "Reid", "Stone", "Turner", "Walsh"};
     private static final String[] SUFFIX = {"", "son", "er", "ley", "ton", "well", "ford", "field", "ington", "by"};
-    /** Every practitioner works a full grid of half hours, so a generated diary never overlaps itself. */
-    private static final int BENCH_PRACTITIONERS = 37;
+    /**
+     * Practitioners added to the demo clinic's three: a clinic group's diaries, with enough free treatment slots
+     * inside a screening's validity (90 days in the standard protocol) for every booking the scenarios make.
+     */
+    private static final int BENCH_PRACTITIONERS = 200;
     private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ssxxx");
 
     private final Connection db;
