@@ -63,9 +63,12 @@ fi
 
 APP_PID=
 start_venula() {
+  local jvm=()
+  # Deep stacks, so that a recording shows which request path a hot method is on, not only the method.
+  [ "${JFR:-}" = 1 ] && jvm=(-XX:FlightRecorderOptions=stackdepth=512)
   VENULA_DATA_DIR="$BENCH_DIR/data-$PATIENTS" VENULA_DEMO=true VENULA_ADMIN_PASSWORD=$ADMIN_PASSWORD \
     SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$DB" SPRING_DATASOURCE_USERNAME=postgres \
-    SPRING_DATASOURCE_PASSWORD= java -jar target/venula.jar --server.port="$APP_PORT" \
+    SPRING_DATASOURCE_PASSWORD= java "${jvm[@]}" -jar target/venula.jar --server.port="$APP_PORT" \
     >"$BENCH_DIR/venula-$PATIENTS.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 120); do
