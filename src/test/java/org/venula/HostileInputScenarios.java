@@ -250,8 +250,12 @@ interface HostileInputScenarios extends ApiFixture {
     default void aDocumentStoredBeforeTheInputLimitsStillReads() {
         OwnClinic c = ownClinic();
         assertThat(c.admin().get("/api/protocols/active").status()).isEqualTo(200);
-        int changed = jdbc().sql("UPDATE protocol_version SET document = REPLACE(document, '\"source\":\"', "
-                + "'\"source\":\"\\f') WHERE clinic_id = :c").param("c", c.clinicId()).update();
+        // As an older release stored it: a second version, whose text holds a control character.
+        jdbc().sql("UPDATE protocol_version SET active = FALSE WHERE clinic_id = :c").param("c", c.clinicId()).update();
+        int changed = jdbc().sql("INSERT INTO protocol_version (clinic_id, version, protocol_id, name, active, document, "
+                + "note, created_at, created_by) SELECT clinic_id, 2, protocol_id, name, TRUE, REPLACE(document, "
+                + "'\"source\":\"', '\"source\":\"\\f'), note, created_at, created_by FROM protocol_version "
+                + "WHERE clinic_id = :c AND version = 1").param("c", c.clinicId()).update();
         assertThat(changed).isEqualTo(1);
         Response active = c.admin().get("/api/protocols/active");
         assertThat(active.status()).isEqualTo(200);

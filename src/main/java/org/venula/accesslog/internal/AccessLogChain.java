@@ -166,12 +166,12 @@ public class AccessLogChain {
         OffsetDateTime cutoff = now.minus(delay).minus(margin);
         long awaiting = jdbc.sql("""
                 SELECT COUNT(*) FROM access_log l WHERE l.clinic_id = :c
-                  AND NOT EXISTS (SELECT 1 FROM access_log_seal s WHERE s.entry_id = l.id AND s.entry_id > :floor)""")
+                  AND NOT EXISTS (SELECT 1 FROM access_log_seal s WHERE s.entry_id = l.id)""")
                 .param("c", clinicId).query(Long.class).single();
         if (broken == null) {
             Long neverSealed = jdbc.sql("""
                     SELECT MIN(l.id) FROM access_log l WHERE l.clinic_id = :c AND l.at < :cutoff
-                      AND NOT EXISTS (SELECT 1 FROM access_log_seal s WHERE s.entry_id = l.id AND s.entry_id > :floor)""")
+                      AND NOT EXISTS (SELECT 1 FROM access_log_seal s WHERE s.entry_id = l.id)""")
                     .param("c", clinicId).param("cutoff", cutoff).query(Long.class).optional().orElse(null);
             if (neverSealed != null) {
                 broken = new ChainVerification.Break(expectedSeq, neverSealed, "entry " + neverSealed

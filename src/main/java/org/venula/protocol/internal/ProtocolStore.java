@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -23,6 +25,9 @@ public class ProtocolStore {
     private final JsonMapper json;
     private final tools.jackson.databind.node.ObjectNode standard;
     private final String rowLock;
+    private final Map<Long, ProtocolDocument> documents = new ConcurrentHashMap<>();
+    private static final int MAX_DOCUMENTS = 10_000;
+    private static final String COLUMNS = "id, version, protocol_id, name, active, created_at, created_by, note";
 
     ProtocolStore(JdbcClient jdbc, StoredJson stored, PresetLibrary presets, javax.sql.DataSource dataSource) {
         this.jdbc = jdbc;
@@ -64,18 +69,54 @@ public class ProtocolStore {
     }
 
     public Optional<ProtocolVersion> active(long clinicId) {
-        return jdbc.sql("SELECT * FROM protocol_version WHERE clinic_id = :c AND active")
-                .param("c", clinicId).query(this::map).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM protocol_version WHERE clinic_id = :c AND active")
+                .param("c", clinicId).query(Row::of).optional().map(this::withDocument);
     }
 
     public Optional<ProtocolVersion> version(long clinicId, int version) {
-        return jdbc.sql("SELECT * FROM protocol_version WHERE clinic_id = :c AND version = :v")
-                .param("c", clinicId).param("v", version).query(this::map).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM protocol_version WHERE clinic_id = :c AND version = :v")
+                .param("c", clinicId).param("v", version).query(Row::of).optional().map(this::withDocument);
     }
 
     public List<ProtocolVersion> all(long clinicId) {
-        return jdbc.sql("SELECT * FROM protocol_version WHERE clinic_id = :c ORDER BY version DESC")
-                .param("c", clinicId).query(this::map).list();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM protocol_version WHERE clinic_id = :c ORDER BY version DESC")
+                .param("c", clinicId).query(Row::of).list().stream().map(this::withDocument).toList();
+    }
+
+    /** A version's row without its document, which is read once per process ({@link #document(long)}). */
+    private record Row(long id, int version, String protocolId, String name, boolean active, OffsetDateTime createdAt,
+            String createdBy, String note) {
+
+        static Row of(ResultSet rs, int row) throws SQLException {
+            return new Row(rs.getLong("id"), rs.getInt("version"), rs.getString("protocol_id"), rs.getString("name"),
+                    rs.getBoolean("active"), rs.getObject("created_at", OffsetDateTime.class),
+                    rs.getString("created_by"), rs.getString("note"));
+        }
+    }
+
+    private ProtocolVersion withDocument(Row r) {
+        return new ProtocolVersion(r.version(), r.protocolId(), r.name(), r.active(), r.createdAt(), r.createdBy(),
+                r.note(), document(r.id()));
+    }
+
+    /**
+     * A stored version's document, parsed once: a row's document never changes (only {@code active} moves), and
+     * reading and parsing it was two fifths of signing a session (JFR, bench/). Keyed by the row's id, which is never
+     * reused, so a version inserted by a transaction that rolled back cannot stand in for a later one of the same
+     * number.
+     */
+    private ProtocolDocument document(long id) {
+        ProtocolDocument cached = documents.get(id);
+        if (cached != null) {
+            return cached;
+        }
+        ProtocolDocument read = read(jdbc.sql("SELECT document FROM protocol_version WHERE id = :id").param("id", id)
+                .query(String.class).single());
+        if (documents.size() >= MAX_DOCUMENTS) {
+            documents.clear();
+        }
+        documents.put(id, read);
+        return read;
     }
 
     /**
@@ -125,9 +166,4 @@ public class ProtocolStore {
         }
     }
 
-    private ProtocolVersion map(ResultSet rs, int row) throws SQLException {
-        return new ProtocolVersion(rs.getInt("version"), rs.getString("protocol_id"), rs.getString("name"),
-                rs.getBoolean("active"), rs.getObject("created_at", OffsetDateTime.class), rs.getString("created_by"),
-                rs.getString("note"), read(rs.getString("document")));
-    }
 }
