@@ -14,7 +14,7 @@ import org.venula.support.EmbeddedPostgresDatabase;
 
 /** The API scenarios on a real PostgreSQL (embedded binaries, no Docker), plus what only PostgreSQL enforces. */
 class PostgresApiIT extends RunningApplication implements ApiScenarios, TreatmentScenarios, AftercareScenarios,
-        OutcomeScenarios, HostileInputScenarios, ClinicDayScenarios {
+        OutcomeScenarios, HostileInputScenarios, ClinicDayScenarios, PortalScenarios {
 
     private static final String URL = EmbeddedPostgresDatabase.newDatabaseUrl();
 

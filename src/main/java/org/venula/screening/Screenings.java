@@ -69,6 +69,28 @@ public class Screenings {
         return ScreeningAnswer.of(result, protocol.ref());
     }
 
+    /**
+     * "Am I suitable?" for anyone, without signing in: the same history and the same rules as {@link #evaluate}, today
+     * in the clinic and under its active protocol, answered with the protocol's patient texts only. Nothing is stored
+     * and no record is opened, so nothing goes in the access log.
+     */
+    public SelfCheckAnswer selfCheck(long clinicId, MedicalHistory history) {
+        clinics.clinicIfExists(clinicId).orElseThrow(() -> new NotFoundException("Clinic " + clinicId));
+        if (history == null) {
+            throw new InvalidInputException("history", "is required");
+        }
+        LocalDate today = clinics.today(clinicId);
+        List<FieldProblem> problems = ScreeningEngine.problems(history, today, "history.");
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        ScreeningResult result = ScreeningEngine.evaluate(today, Area.LEGS, history,
+                protocols.active(clinicId).document());
+        List<String> messages = result.findings().stream().map(f -> f.patientText())
+                .filter(t -> t != null && !t.isBlank()).distinct().toList();
+        return new SelfCheckAnswer(result.outcome(), messages, result.earliestTreatmentDate(), SelfCheckAnswer.NOTE);
+    }
+
     /** Screens the patient's current history under the clinic's active protocol and stores the result. */
     @Transactional
     public StoredScreening screen(VenulaPrincipal me, long patientId, ScreenPatient request) {

@@ -238,6 +238,7 @@ class AftercarePages {
         var clinic = clinics.clinicIfExists(clinicId).orElseThrow(() -> new NotFoundException("Clinic " + clinicId));
         ProtocolDocument doc = protocols.active(clinicId).document();
         model.addAttribute("clinicName", aftercare.contact(clinicId).name());
+        model.addAttribute("clinicId", clinicId);
         model.addAttribute("contact", aftercare.contact(clinicId));
         model.addAttribute("protocol", doc);
         model.addAttribute("redFlags", aftercare.redFlagsOf(clinicId, doc));

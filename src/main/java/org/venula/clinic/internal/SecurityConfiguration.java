@@ -95,6 +95,8 @@ class SecurityConfiguration {
                                 "/api/clinic/settings/versions")
                         .hasRole("ADMIN")
                         .requestMatchers(org.springframework.http.HttpMethod.PUT, "/api/clinic/settings").hasRole("ADMIN")
+                        // what the public may ask without signing in: "am I suitable?" (nothing stored)
+                        .requestMatchers("/api/public/**").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.realmName("Venula").authenticationEntryPoint((req, res, ex) ->
                         problem(res, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
@@ -119,7 +121,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**", "/v3/api-docs/**", "/api-docs",
-                                "/swagger-ui/**", "/calendar-feeds/**", "/my/**", "/clinics/*/information").permitAll()
+                                "/swagger-ui/**", "/calendar-feeds/**", "/my/**", "/clinics/*/information",
+                                "/clinics/*/suitability").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").successHandler(new SecondFactorStep()).permitAll())

@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvFileSource;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.venula.protocol.Level;
 import org.venula.protocol.Restriction;
@@ -23,61 +24,11 @@ class ScreeningEngineTest {
 
     private static final LocalDate AS_OF = LocalDate.of(2026, 11, 22);
 
+    /** The rule table, shared with the portal's self-check scenarios: see the file's header. */
+    static final String CASES = "/screening/standard-protocol-cases.psv";
+
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', nullValues = "null", textBlock = """
-            # situation                                   | answers                                   | outcome      | findings                         | earliest
-            nothing of note                                | -                                         | ELIGIBLE     | -                                | 2026-11-22
-            acute DVT or PE                                | acuteDvtOrPe=true                         | NOT_SUITABLE | ACUTE_DVT_OR_PE                  | null
-            unable to walk                                 | ableToWalk=false                          | NOT_SUITABLE | UNABLE_TO_WALK                   | null
-            allergic to polidocanol                        | sclerosantAllergies=POLIDOCANOL           | CAUTION      | SCLEROSANT_ALLERGY               | 2026-11-22
-            allergic to both agents                        | sclerosantAllergies=POLIDOCANOL+SODIUM_TETRADECYL_SULFATE | NOT_SUITABLE | SCLEROSANT_ALLERGY NO_SUITABLE_AGENT | null
-            visible varicose veins                         | visibleVaricoseVeins=true                 | REFER        | VISIBLE_VARICOSE_VEINS           | null
-            superficial reflux on duplex                   | duplex=SUPERFICIAL_REFLUX                 | REFER        | SUPERFICIAL_REFLUX               | null
-            deep reflux on duplex                          | duplex=DEEP_REFLUX                        | REFER        | DEEP_REFLUX                      | null
-            no reflux on duplex                            | duplex=NO_REFLUX                          | ELIGIBLE     | -                                | 2026-11-22
-            venous skin changes                            | venousSkinChanges=true                    | REFER        | VENOUS_SKIN_CHANGES              | null
-            peripheral arterial disease                    | peripheralArterialDisease=true            | REFER        | ARTERIAL_DISEASE                 | null
-            pregnant                                       | pregnant=true                             | DEFER        | PREGNANCY                        | null
-            breastfeeding                                  | breastfeeding=true                        | DEFER        | BREASTFEEDING                    | null
-            current infection                              | currentInfection=true                     | DEFER        | ACTIVE_INFECTION                 | null
-            antibiotics today                              | lastAntibioticsOn=2026-11-22              | DEFER        | RECENT_ANTIBIOTICS               | 2026-12-06
-            antibiotics 13 days ago                        | lastAntibioticsOn=2026-11-09              | DEFER        | RECENT_ANTIBIOTICS               | 2026-11-23
-            antibiotics 14 days ago: window just over      | lastAntibioticsOn=2026-11-08              | ELIGIBLE     | -                                | 2026-11-22
-            antibiotics 15 days ago                        | lastAntibioticsOn=2026-11-07              | ELIGIBLE     | -                                | 2026-11-22
-            thrombophlebitis 83 days ago                   | lastThrombophlebitisOn=2026-08-31         | DEFER        | RECENT_THROMBOPHLEBITIS          | 2026-11-23
-            thrombophlebitis 84 days ago                   | lastThrombophlebitisOn=2026-08-30         | ELIGIBLE     | -                                | 2026-11-22
-            thrombophlebitis 85 days ago                   | lastThrombophlebitisOn=2026-08-29         | ELIGIBLE     | -                                | 2026-11-22
-            heart problem 83 days ago                      | lastHeartProblemOn=2026-08-31             | DEFER        | RECENT_HEART_PROBLEM             | 2026-11-23
-            heart problem 84 days ago                      | lastHeartProblemOn=2026-08-30             | ELIGIBLE     | -                                | 2026-11-22
-            heart problem 85 days ago                      | lastHeartProblemOn=2026-08-29             | ELIGIBLE     | -                                | 2026-11-22
-            leg surgery 83 days ago                        | lastLegSurgeryOn=2026-08-31               | DEFER        | RECENT_LEG_SURGERY               | 2026-11-23
-            leg surgery 84 days ago                        | lastLegSurgeryOn=2026-08-30               | ELIGIBLE     | -                                | 2026-11-22
-            leg surgery 85 days ago                        | lastLegSurgeryOn=2026-08-29               | ELIGIBLE     | -                                | 2026-11-22
-            previous DVT                                   | previousDvtOrPe=true                      | CAUTION      | PREVIOUS_DVT_OR_PE               | 2026-11-22
-            thrombophilia                                  | thrombophilia=true                        | CAUTION      | THROMBOPHILIA_OR_CANCER          | 2026-11-22
-            active cancer                                  | activeCancer=true                         | CAUTION      | THROMBOPHILIA_OR_CANCER          | 2026-11-22
-            thrombophilia and cancer: one finding          | thrombophilia=true, activeCancer=true     | CAUTION      | THROMBOPHILIA_OR_CANCER          | 2026-11-22
-            tamoxifen                                      | medications=TAMOXIFEN                     | CAUTION      | TAMOXIFEN                        | 2026-11-22
-            disulfiram                                     | medications=DISULFIRAM                    | CAUTION      | DISULFIRAM                       | 2026-11-22
-            anticoagulant                                  | medications=ANTICOAGULANT                 | CAUTION      | ANTICOAGULANT                    | 2026-11-22
-            migraine with aura                             | migraineWithAura=true                     | CAUTION      | MIGRAINE_WITH_AURA               | 2026-11-22
-            right-to-left shunt                            | knownRightToLeftShunt=true                | CAUTION      | RIGHT_TO_LEFT_SHUNT              | 2026-11-22
-            poorly controlled diabetes                     | poorlyControlledDiabetes=true             | CAUTION      | POORLY_CONTROLLED_DIABETES       | 2026-11-22
-            long-haul flight on the treatment day          | plannedLongHaulFlightOn=2026-11-22        | CAUTION      | LONG_HAUL_FLIGHT_SOON            | 2026-11-22
-            long-haul flight 41 days after                 | plannedLongHaulFlightOn=2027-01-02        | CAUTION      | LONG_HAUL_FLIGHT_SOON            | 2026-11-22
-            long-haul flight 42 days after                 | plannedLongHaulFlightOn=2027-01-03        | ELIGIBLE     | -                                | 2026-11-22
-            long-haul flight the day before                | plannedLongHaulFlightOn=2026-11-21        | ELIGIBLE     | -                                | 2026-11-22
-            skin type III                                  | fitzpatrickSkinType=3                     | ELIGIBLE     | -                                | 2026-11-22
-            skin type IV: INFO only, still eligible        | fitzpatrickSkinType=4                     | ELIGIBLE     | PIGMENTATION_RISK                | 2026-11-22
-            skin type VI                                   | fitzpatrickSkinType=6                     | ELIGIBLE     | PIGMENTATION_RISK                | 2026-11-22
-            pregnant with reflux: refer wins               | pregnant=true, duplex=SUPERFICIAL_REFLUX  | REFER        | SUPERFICIAL_REFLUX PREGNANCY     | null
-            antibiotics and thrombophlebitis: later date   | lastAntibioticsOn=2026-11-20, lastThrombophlebitisOn=2026-10-01 | DEFER | RECENT_ANTIBIOTICS RECENT_THROMBOPHLEBITIS | 2026-12-24
-            antibiotics while pregnant: no date            | lastAntibioticsOn=2026-11-20, pregnant=true | DEFER      | PREGNANCY RECENT_ANTIBIOTICS     | null
-            disulfiram with an STS allergy                 | medications=DISULFIRAM, sclerosantAllergies=SODIUM_TETRADECYL_SULFATE | NOT_SUITABLE | SCLEROSANT_ALLERGY NO_SUITABLE_AGENT DISULFIRAM | null
-            disulfiram with a polidocanol allergy          | medications=DISULFIRAM, sclerosantAllergies=POLIDOCANOL | CAUTION | SCLEROSANT_ALLERGY DISULFIRAM | 2026-11-22
-            caution beside a deferral                      | medications=TAMOXIFEN, lastAntibioticsOn=2026-11-20 | DEFER | RECENT_ANTIBIOTICS TAMOXIFEN  | 2026-12-04
-            everything not suitable and more               | acuteDvtOrPe=true, visibleVaricoseVeins=true, pregnant=true | NOT_SUITABLE | ACUTE_DVT_OR_PE VISIBLE_VARICOSE_VEINS PREGNANCY | null
-            """)
+    @CsvFileSource(resources = CASES, delimiter = '|', nullValues = "null")
     void standardProtocol(String situation, String answers, Outcome outcome, String findings, LocalDate earliest) {
         ScreeningResult r = ScreeningEngine.evaluate(AS_OF, Area.LEGS, history(answers), Presets.get("standard"));
         assertThat(r.outcome()).as(situation).isEqualTo(outcome);
