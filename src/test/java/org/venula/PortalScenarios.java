@@ -1,6 +1,7 @@
 package org.venula;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.venula.ApiFixture.patient;
 import static org.venula.ApiFixture.unique;
 
 import java.io.BufferedReader;
@@ -108,6 +109,161 @@ interface PortalScenarios extends ApiFixture {
                 .isEqualTo(401);
         assertThat(jdbc().sql("SELECT COUNT(*) FROM access_log").query(Long.class).single()).isEqualTo(logged);
         assertThat(jdbc().sql("SELECT COUNT(*) FROM screening").query(Long.class).single()).isEqualTo(screenings);
+    }
+
+    // ---- sign-in -------------------------------------------------------------------------------------------------
+
+    /** A patient of the first clinic with an e-mail address of their own. */
+    default long patientWithEmail(String email) {
+        Response r = admin().post("/api/patients", patient("Portal" + unique(), Map.of("email", email)));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return r.id();
+    }
+
+    /** The code in the newest message to this address in the outbox. */
+    default String codeSentTo(String email) {
+        JsonNode outbox = admin().get("/api/reminders").json();
+        for (JsonNode m : outbox) {
+            if (m.get("recipient").asString().equals(email) && m.get("kind").asString().equals("SIGN_IN_CODE")) {
+                java.util.regex.Matcher code = java.util.regex.Pattern.compile("\\b(\\d{6})\\b")
+                        .matcher(m.get("body").asString());
+                assertThat(code.find()).as(m.toString()).isTrue();
+                return code.group(1);
+            }
+        }
+        throw new AssertionError("no code to " + email + " in the outbox");
+    }
+
+    default Map<String, Object> verification(long clinicId, String email, String code) {
+        return Map.of("clinicId", clinicId, "email", email, "code", code);
+    }
+
+    /** A patient signed in to the portal: the patient's id and a client holding their session. */
+    record SignedIn(long patientId, String email, Api session) {
+    }
+
+    default SignedIn signedInPatient() {
+        String email = "ann" + unique() + "@example.com";
+        long id = patientWithEmail(email);
+        long clinicId = clinics().firstClinic().orElseThrow().id();
+        Api session = Api.withCookies(port());
+        assertThat(session.post("/api/portal/sign-in", Map.of("clinicId", clinicId, "email", email)).status())
+                .isEqualTo(202);
+        Response r = session.post("/api/portal/verify", verification(clinicId, email, codeSentTo(email)));
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return new SignedIn(id, email, session);
+    }
+
+    @Test
+    default void aCodeIsAskedForAlikeForKnownAndUnknownAddressesAndOnlyAKnownOneIsSentOne() {
+        long clinicId = clinics().firstClinic().orElseThrow().id();
+        String known = "known" + unique() + "@example.com";
+        long patientId = patientWithEmail(known);
+        String unknown = "unknown" + unique() + "@example.com";
+        Api anyone = Api.anonymous(port());
+        long messages = jdbc().sql("SELECT COUNT(*) FROM reminder").query(Long.class).single();
+
+        Response forKnown = anyone.post("/api/portal/sign-in", Map.of("clinicId", clinicId, "email",
+                known.toUpperCase(java.util.Locale.ROOT)));
+        Response forUnknown = anyone.post("/api/portal/sign-in", Map.of("clinicId", clinicId, "email", unknown));
+        assertThat(forKnown.status()).isEqualTo(202);
+        assertThat(forUnknown.status()).isEqualTo(202);
+        assertThat(forUnknown.text()).isEqualTo(forKnown.text());
+        assertThat(jdbc().sql("SELECT COUNT(*) FROM reminder").query(Long.class).single()).isEqualTo(messages + 1);
+        String code = codeSentTo(known);
+        // only a hash of the code is kept with the sign-in
+        String hash = jdbc().sql("SELECT code_hash FROM portal_code WHERE patient_id = :p").param("p", patientId)
+                .query(String.class).single();
+        assertThat(hash).doesNotContain(code).startsWith("{bcrypt}");
+
+        assertThat(anyone.post("/api/portal/sign-in", Map.of("clinicId", clinicId, "email", "not an address"))
+                .errorFields()).containsExactly("email");
+        assertThat(anyone.post("/api/portal/sign-in", Map.of("email", known)).errorFields())
+                .containsExactly("clinicId");
+        assertThat(anyone.post("/api/portal/sign-in", Map.of("clinicId", 987654321, "email", known)).status())
+                .isEqualTo(404);
+        assertThat(anyone.post("/api/portal/verify", verification(clinicId, unknown, "123456")).status())
+                .isEqualTo(401);
+        assertThat(anyone.post("/api/portal/verify", verification(clinicId, known, "12345")).errorFields())
+                .containsExactly("code");
+
+        Api session = Api.withCookies(port());
+        Response in = session.post("/api/portal/verify", verification(clinicId, known, code));
+        assertThat(in.status()).as(in.toString()).isEqualTo(200);
+        assertThat(in.json().get("patientId").asLong()).isEqualTo(patientId);
+        assertThat(session.get("/api/portal/me").json().get("email").asString()).isEqualTo(known);
+        // a code signs in once
+        assertThat(Api.withCookies(port()).post("/api/portal/verify", verification(clinicId, known, code)).status())
+                .isEqualTo(401);
+        List<Map<String, Object>> logged = jdbc().sql("""
+                SELECT action, channel, username FROM access_log WHERE patient_id = :p AND channel = 'PORTAL'
+                ORDER BY id""").param("p", patientId).query().listOfRows();
+        assertThat(logged).extracting(r -> r.get("action")).containsExactly("PORTAL_SIGN_IN", "VIEW_PATIENT",
+                "VIEW_PATIENT");
+        assertThat(logged).extracting(r -> r.get("username")).containsOnly("patient (portal)");
+        assertThat(session.post("/api/portal/sign-out", null).status()).isEqualTo(204);
+        assertThat(session.get("/api/portal/me").status()).isEqualTo(401);
+    }
+
+    @Test
+    default void theSixthTryOfACodeIsRefusedEvenWhenRightAndAnExpiredCodeNeverWorks() {
+        long clinicId = clinics().firstClinic().orElseThrow().id();
+        String email = "tries" + unique() + "@example.com";
+        long patientId = patientWithEmail(email);
+        Api anyone = Api.withCookies(port());
+        anyone.post("/api/portal/sign-in", Map.of("clinicId", clinicId, "email", email));
+        String code = codeSentTo(email);
+        String wrong = code.equals("000000") ? "111111" : "000000";
+        for (int i = 0; i < 5; i++) {
+            assertThat(anyone.post("/api/portal/verify", verification(clinicId, email, wrong)).status())
+                    .as("wrong try " + (i + 1)).isEqualTo(401);
+        }
+        assertThat(anyone.post("/api/portal/verify", verification(clinicId, email, code)).status()).isEqualTo(401);
+        assertThat(anyone.get("/api/portal/me").status()).isEqualTo(401);
+        assertThat(jdbc().sql("SELECT attempts FROM portal_code WHERE patient_id = :p").param("p", patientId)
+                .query(Integer.class).single()).isEqualTo(5);
+
+        // a new code works, and replaces the old one
+        anyone.post("/api/portal/sign-in", Map.of("clinicId", clinicId, "email", email));
+        String second = codeSentTo(email);
+        // ten minutes and more later (both values are computed from the stored creation time)
+        jdbc().sql("UPDATE portal_code SET expires_at = created_at - INTERVAL '50' MINUTE, "
+                + "created_at = created_at - INTERVAL '1' HOUR WHERE patient_id = :p AND used_at IS NULL")
+                .param("p", patientId).update();
+        assertThat(anyone.post("/api/portal/verify", verification(clinicId, email, second)).status())
+                .as("expired").isEqualTo(401);
+        anyone.post("/api/portal/sign-in", Map.of("clinicId", clinicId, "email", email));
+        assertThat(anyone.post("/api/portal/verify", verification(clinicId, email, codeSentTo(email))).status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    default void codesAreThrottledPerAddressWhetherOrNotItIsKnown() {
+        long clinicId = clinics().firstClinic().orElseThrow().id();
+        Api anyone = Api.anonymous(port());
+        for (String email : List.of("busy" + unique() + "@example.com", "ghost" + unique() + "@example.com")) {
+            if (email.startsWith("busy")) {
+                patientWithEmail(email);
+            }
+            for (int i = 0; i < 5; i++) {
+                assertThat(anyone.post("/api/portal/sign-in", Map.of("clinicId", clinicId, "email", email)).status())
+                        .isEqualTo(202);
+            }
+            Response sixth = anyone.post("/api/portal/sign-in", Map.of("clinicId", clinicId, "email", email));
+            assertThat(sixth.status()).as(email).isEqualTo(429);
+            assertThat(sixth.contentType()).startsWith("application/problem+json");
+            assertThat(sixth.retryAfter()).isNotNull();
+        }
+    }
+
+    @Test
+    default void aPatientsSessionIsNoStaffSignInAndAStaffSignInIsNoPatientsSession() {
+        SignedIn ann = signedInPatient();
+        assertThat(ann.session().get("/api/patients/" + ann.patientId()).status()).isEqualTo(401);
+        assertThat(ann.session().get("/api/patients?query=a").status()).isEqualTo(401);
+        assertThat(ann.session().get("/api/reminders").status()).isEqualTo(401);
+        assertThat(admin().get("/api/portal/me").status()).isEqualTo(401);
+        assertThat(Api.anonymous(port()).get("/api/portal/me").status()).isEqualTo(401);
     }
 
     private static List<String[]> ruleTable() throws java.io.IOException {

@@ -47,6 +47,8 @@ import lombok.RequiredArgsConstructor;
 public class AccessLog {
 
     private static final int DETAIL_MAX = 500;
+    /** Who the log names for what a patient does in the portal. */
+    public static final String PORTAL_ACTOR = "patient (portal)";
     private static final int MAX_PAGE_SIZE = 200;
     /** How far the log's total is counted (see {@link AccessLogPage}). */
     static final int COUNT_CAP = 10_000;
@@ -69,6 +71,17 @@ public class AccessLog {
     @Transactional(propagation = Propagation.REQUIRED)
     public void recordByPatientLink(long clinicId, long patientId, AccessAction action, String detail) {
         write(clinicId, patientId, action, detail, null, "patient link");
+    }
+
+    /**
+     * Records what a patient did for themselves in the portal (signed in with a code sent to their address): the
+     * actor is "patient (portal)" and the channel {@code PORTAL}. Joins the caller's transaction.
+     */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void recordByPortalPatient(long clinicId, long patientId, AccessAction action, String detail) {
+        AccessLogStore.NewEntry e = entry(clinicId, patientId, action, detail, null, PORTAL_ACTOR);
+        store.insert(new AccessLogStore.NewEntry(e.at(), e.clinicId(), null, e.username(), e.patientId(), e.action(),
+                e.detail(), e.remoteAddress(), "PORTAL"));
     }
 
     /**

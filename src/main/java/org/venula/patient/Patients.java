@@ -185,6 +185,25 @@ public class Patients {
         return p.givenName() + " " + p.familyName();
     }
 
+    /**
+     * The clinic's patients whose e-mail address is this one (in any case), for the portal's sign-in: ids only,
+     * nothing of the record is read or shown, so nothing is logged.
+     */
+    public List<Long> withEmail(long clinicId, String email) {
+        return rows.idsWithEmail(clinicId, email.trim().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * A patient's own details, for the patient signed in to the portal (the caller has checked who they are): logged
+     * as the patient's own view through the portal.
+     */
+    @Transactional
+    public PatientRecord ownRecord(long clinicId, long patientId) {
+        Patient p = rows.find(clinicId, patientId).orElseThrow(() -> new NotFoundException("Patient " + patientId));
+        accessLog.recordByPortalPatient(clinicId, patientId, AccessAction.VIEW_PATIENT, null);
+        return toRecord(p, null);
+    }
+
     /** How many patients the whole database holds (demo data is only loaded into an empty one). */
     public long countAll() {
         return patients.count();

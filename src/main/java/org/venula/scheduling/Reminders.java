@@ -44,8 +44,11 @@ public class Reminders {
     private final PublicAddress publicAddress;
     private final ClinicDetails details;
 
-    /** One reminder as the outbox page and API show it. */
-    public record Reminder(long id, long appointmentId, long patientId, String recipient, String subject, String body,
+    /**
+     * One message as the outbox page and API show it: an appointment's reminder ({@code kind} APPOINTMENT), or a
+     * portal message (SIGN_IN_CODE, PORTAL) that names no appointment.
+     */
+    public record Reminder(long id, String kind, Long appointmentId, long patientId, String recipient, String subject, String body,
             OffsetDateTime dueAt, String status, int attempts, OffsetDateTime nextAttemptAt, String lastError,
             OffsetDateTime sentAt) {
     }
@@ -90,6 +93,19 @@ public class Reminders {
         store.insert(new ReminderStore.NewReminder(clinic.id(), a.id(), patient.id(), patient.email(),
                 "Your " + what + " on " + start.format(WHEN), body.toString(), ics(contact, a, start),
                 due.atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC)));
+    }
+
+    /** What a portal message is: its outbox kind. */
+    public enum MessageKind { SIGN_IN_CODE, PORTAL }
+
+    /**
+     * Puts a message to a patient in the outbox, to go at once (with the reminders, on the sender's next round; kept
+     * on the outbox page when no mail server is set). Joins the caller's transaction.
+     */
+    public void sendNow(long clinicId, long patientId, String recipient, String subject, String body,
+            MessageKind kind) {
+        store.insertMessage(clinicId, patientId, recipient, subject, body, kind.name(),
+                clock.instant().atOffset(ZoneOffset.UTC));
     }
 
     void cancel(long appointmentId) {

@@ -19,10 +19,22 @@ public final class Api {
 
     private final String base;
     private final String authorization;
+    private final HttpClient http;
 
     private Api(String base, String authorization) {
+        this(base, authorization, HTTP);
+    }
+
+    private Api(String base, String authorization, HttpClient http) {
         this.base = base;
         this.authorization = authorization;
+        this.http = http;
+    }
+
+    /** No credentials, but a cookie jar of its own: a browser's session, as a patient in the portal has. */
+    public static Api withCookies(int port) {
+        return new Api("http://localhost:" + port, null, HttpClient.newBuilder()
+                .cookieHandler(new java.net.CookieManager()).build());
     }
 
     public static Api as(int port, String username, String password) {
@@ -72,7 +84,7 @@ public final class Api {
             request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(text));
         }
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String text = response.body();
             JsonNode json;
             try {
@@ -81,7 +93,7 @@ public final class Api {
                 json = null; // an HTML error page, say: the status still tells
             }
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), json,
-                    text);
+                    text, response.headers().firstValue("Retry-After").orElse(null));
         } catch (Exception e) {
             throw new IllegalStateException(method + " " + path + " failed", e);
         }
@@ -157,7 +169,11 @@ public final class Api {
     public record Bytes(int status, String contentType, byte[] body) {
     }
 
-    public record Response(int status, String contentType, JsonNode json, String text) {
+    public record Response(int status, String contentType, JsonNode json, String text, String retryAfter) {
+
+        public Response(int status, String contentType, JsonNode json, String text) {
+            this(status, contentType, json, text, null);
+        }
 
         public long id() {
             return json.get("id").asLong();

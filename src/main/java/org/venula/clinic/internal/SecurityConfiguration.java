@@ -29,6 +29,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.venula.clinic.rules.SignInPolicy;
 import org.venula.shared.Problems;
+import org.venula.shared.web.TamperTolerantCsrfTokens;
 
 /**
  * Pages: form login with a session and CSRF on every form. API ({@code /api/**}): HTTP Basic, stateless,
@@ -129,9 +130,7 @@ class SecurityConfiguration {
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut").permitAll())
                 .csrf(c -> c.csrfTokenRequestHandler(new TamperTolerantCsrfTokens()))
                 .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
-                        .contentSecurityPolicy(c -> c.policyDirectives(
-                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-                                + "script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")));
+                        .contentSecurityPolicy(c -> c.policyDirectives(TamperTolerantCsrfTokens.CONTENT_SECURITY_POLICY)));
         return http.build();
     }
 

@@ -50,6 +50,12 @@ public class PatientRows {
     }
 
     /** Whether the clinic already has a patient with this NHS number. */
+    /** Patients by e-mail address, already trimmed and lower-cased: the generated, indexed {@code email_key}. */
+    public List<Long> idsWithEmail(long clinicId, String emailKey) {
+        return jdbc.sql("SELECT id FROM patient WHERE clinic_id = :clinic AND email_key = :key ORDER BY id LIMIT 10")
+                .param("clinic", clinicId).param("key", emailKey).query(Long.class).list();
+    }
+
     public boolean nhsNumberTaken(long clinicId, String nhsNumber) {
         return jdbc.sql("SELECT COUNT(*) FROM patient WHERE clinic_id = :clinic AND nhs_number = :nhs")
                 .param("clinic", clinicId).param("nhs", nhsNumber).query(Long.class).single() > 0;

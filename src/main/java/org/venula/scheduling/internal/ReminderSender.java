@@ -40,6 +40,7 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 class ReminderSender {
 
     private static final Logger log = LoggerFactory.getLogger(ReminderSender.class);
+    private static final String SENT_CODE_BODY = "(a sign-in code: its text is not kept once sent)";
 
     private final JdbcClient jdbc;
     private final ObjectProvider<JavaMailSender> mail;
@@ -57,10 +58,10 @@ class ReminderSender {
         this.from = from;
     }
 
-    private record Due(long id, String to, String subject, String body, String ics, int attempts) {
+    private record Due(long id, String to, String subject, String body, String ics, int attempts, String kind) {
     }
 
-    @Scheduled(fixedDelayString = "${venula.reminders.poll:PT30S}", initialDelayString = "${venula.reminders.poll:PT30S}")
+    @Scheduled(fixedDelayString = "${venula.reminders.poll:PT10S}", initialDelayString = "${venula.reminders.poll:PT10S}")
     @SchedulerLock(name = "venula-reminders", lockAtMostFor = "PT5M", lockAtLeastFor = "PT0.2S")
     void sendDue() {
         Instant now = clock.instant();
@@ -71,11 +72,11 @@ class ReminderSender {
                   WHERE a.id = reminder.appointment_id AND (a.status <> 'BOOKED' OR a.start_at <= :now))""")
                 .param("now", now.atOffset(ZoneOffset.UTC)).update();
         List<Due> due = jdbc.sql("""
-                SELECT id, recipient, subject, body, ics, attempts FROM reminder
+                SELECT id, recipient, subject, body, ics, attempts, kind FROM reminder
                 WHERE status = 'PENDING' AND next_attempt_at <= :now ORDER BY next_attempt_at LIMIT 100""")
                 .param("now", now.atOffset(ZoneOffset.UTC))
                 .query((rs, n) -> new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getInt(6)))
+                        rs.getString(5), rs.getInt(6), rs.getString(7)))
                 .list();
         JavaMailSender sender = mail.getIfAvailable();
         for (Due d : due) {
@@ -90,10 +91,17 @@ class ReminderSender {
                 helper.setTo(d.to());
                 helper.setSubject(d.subject());
                 helper.setText(d.body());
-                helper.addAttachment("appointment.ics", new ByteArrayResource(d.ics().getBytes(
-                        java.nio.charset.StandardCharsets.UTF_8)), "text/calendar; charset=UTF-8");
+                if (d.ics() != null) {
+                    helper.addAttachment("appointment.ics", new ByteArrayResource(d.ics().getBytes(
+                            java.nio.charset.StandardCharsets.UTF_8)), "text/calendar; charset=UTF-8");
+                }
                 sender.send(message);
                 mark(d.id(), "SENT");
+                if ("SIGN_IN_CODE".equals(d.kind())) {
+                    // a code that has gone to the patient is not kept readable in the database
+                    jdbc.sql("UPDATE reminder SET body = :b WHERE id = :id").param("b", SENT_CODE_BODY)
+                            .param("id", d.id()).update();
+                }
             } catch (Exception e) {
                 long factor = 1L << Math.min(d.attempts(), 6);
                 Instant next = clock.instant().plus(retryBase.multipliedBy(factor));

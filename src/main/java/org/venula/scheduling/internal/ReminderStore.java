@@ -34,6 +34,17 @@ public class ReminderStore {
                 .param("ics", r.ics()).param("due", r.due()).param("now", r.at()).update();
     }
 
+    /** A message of the portal's (a sign-in code, an invitation) to send now: no appointment, no calendar file. */
+    public void insertMessage(long clinicId, long patientId, String recipient, String subject, String body,
+            String kind, OffsetDateTime now) {
+        jdbc.sql("""
+                INSERT INTO reminder (clinic_id, patient_id, recipient, subject, body, kind, due_at, status, attempts,
+                  next_attempt_at, created_at)
+                VALUES (:clinic, :patient, :to, :subject, :body, :kind, :now, 'PENDING', 0, :now, :now)""")
+                .param("clinic", clinicId).param("patient", patientId).param("to", recipient)
+                .param("subject", subject).param("body", body).param("kind", kind).param("now", now).update();
+    }
+
     /** Cancels the appointment's reminder unless it is already sent. */
     public void cancel(long appointmentId) {
         jdbc.sql("UPDATE reminder SET status = 'CANCELLED' WHERE appointment_id = :a AND status = 'PENDING'")
@@ -43,14 +54,15 @@ public class ReminderStore {
     /** The clinic's latest reminders, newest first, at most {@code limit}. */
     public List<Reminder> recent(long clinicId, int limit) {
         return jdbc.sql("""
-                SELECT id, appointment_id, patient_id, recipient, subject, body, due_at, status, attempts,
+                SELECT id, kind, appointment_id, patient_id, recipient, subject, body, due_at, status, attempts,
                   next_attempt_at, last_error, sent_at
                 FROM reminder WHERE clinic_id = :c ORDER BY id DESC LIMIT :limit""")
                 .param("c", clinicId).param("limit", limit).query(ReminderStore::map).list();
     }
 
     private static Reminder map(ResultSet rs, int row) throws SQLException {
-        return new Reminder(rs.getLong("id"), rs.getLong("appointment_id"), rs.getLong("patient_id"),
+        return new Reminder(rs.getLong("id"), rs.getString("kind"), rs.getObject("appointment_id", Long.class),
+                rs.getLong("patient_id"),
                 rs.getString("recipient"), rs.getString("subject"), rs.getString("body"),
                 rs.getObject("due_at", OffsetDateTime.class), rs.getString("status"), rs.getInt("attempts"),
                 rs.getObject("next_attempt_at", OffsetDateTime.class), rs.getString("last_error"),

@@ -147,6 +147,15 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
                 .body(busy.getBody());
     }
 
+    /** Throttled: too many requests of one kind in a short time; nothing was done. */
+    @ExceptionHandler(org.venula.shared.TooManyRequestsException.class)
+    ResponseEntity<Object> tooMany(org.venula.shared.TooManyRequestsException ex) {
+        ResponseEntity<Object> slow = problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests",
+                ex.getMessage(), null);
+        return ResponseEntity.status(slow.getStatusCode()).headers(slow.getHeaders())
+                .header("Retry-After", String.valueOf(Math.max(1, ex.retryAfter().toSeconds()))).body(slow.getBody());
+    }
+
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
     ResponseEntity<Object> forbidden(RuntimeException ex) {
         return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",

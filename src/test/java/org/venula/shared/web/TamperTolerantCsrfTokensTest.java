@@ -1,4 +1,4 @@
-package org.venula.clinic.internal;
+package org.venula.shared.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
