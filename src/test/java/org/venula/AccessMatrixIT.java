@@ -51,7 +51,9 @@ class AccessMatrixIT {
         SELF,
         /** clinicians only: the practitioner who treats or reviews (an administrator is not one) */
         PRACTITIONER,
-        ADMIN
+        ADMIN,
+        /** a patient signed in to the portal (no staff sign-in counts, and a patient's counts for nothing else) */
+        PATIENT
     }
 
     record Rule(String method, String path, Who who, boolean clinicIds) {
@@ -134,6 +136,10 @@ class AccessMatrixIT {
         boolean api = rule.path().startsWith("/api/");
         if (rule.who() == Who.PUBLIC) {
             return PAST_SECURITY;
+        }
+        if (caller.equals("patient") || rule.who() == Who.PATIENT) {
+            return caller.equals("patient") && rule.who() == Who.PATIENT ? PAST_SECURITY
+                    : api ? UNAUTHORIZED : TO_SIGN_IN;
         }
         return switch (caller) {
             case "nobody" -> api ? UNAUTHORIZED : TO_SIGN_IN;
@@ -245,6 +251,7 @@ class AccessMatrixIT {
                     DEMO_PASSWORD));
             callers.put("another clinic's admin", signedIn(Api.as(port, otherAdmin, "matrix-password-1"), otherAdmin,
                     "matrix-password-1"));
+            callers.put("patient", patient(admin, clinic));
         }
 
         static final String NONE = "999999";
@@ -258,6 +265,34 @@ class AccessMatrixIT {
             PageBrowser browser = new PageBrowser(port);
             assertThat(browser.signIn(username, password).statusCode()).isEqualTo(302);
             return api(api, browser);
+        }
+
+        /** A demo patient signed in to the portal twice: through the API and on the pages. */
+        private Caller patient(Api admin, long clinic) {
+            String email = jdbc.sql("SELECT MIN(email_key) FROM patient WHERE clinic_id = :c AND email_key IS NOT NULL "
+                    + "AND email_key IN (SELECT email_key FROM patient GROUP BY email_key HAVING COUNT(*) = 1)")
+                    .param("c", clinic).query(String.class).single();
+            Api api = Api.withCookies(port);
+            api.post("/api/portal/sign-in", Map.of("clinicId", clinic, "email", email));
+            assertThat(api.post("/api/portal/verify", Map.of("clinicId", clinic, "email", email, "code",
+                    newestCode(admin, email))).status()).isEqualTo(200);
+            PageBrowser browser = new PageBrowser(port);
+            assertThat(browser.post("/portal/sign-in?clinic=" + clinic, Map.of("email", email)).statusCode())
+                    .isEqualTo(302);
+            assertThat(browser.post("/portal/sign-in/code", Map.of("code", newestCode(admin, email)))
+                    .headers().firstValue("Location").orElse("")).endsWith("/portal");
+            return api(api, browser);
+        }
+
+        private static String newestCode(Api admin, String email) {
+            for (tools.jackson.databind.JsonNode m : admin.get("/api/reminders").json()) {
+                if (m.get("recipient").asString().equals(email) && m.get("kind").asString().equals("SIGN_IN_CODE")) {
+                    Matcher code = Pattern.compile("\\b(\\d{6})\\b").matcher(m.get("body").asString());
+                    assertThat(code.find()).isTrue();
+                    return code.group(1);
+                }
+            }
+            throw new AssertionError("no sign-in code to " + email);
         }
 
         private Caller api(Api api, PageBrowser browser) {
@@ -274,8 +309,9 @@ class AccessMatrixIT {
                     return api.send(method, path + query, body, Map.of("Accept", "*/*")).status();
                 }
                 HttpResponse<String> r = browser.request(method, path);
+                String location = r.headers().firstValue("Location").orElse("");
                 boolean toSignIn = r.statusCode() == 302
-                        && r.headers().firstValue("Location").orElse("").contains("/login");
+                        && (location.contains("/login") || location.contains("/portal/sign-in"));
                 return toSignIn ? -302 : r.statusCode();
             };
         }

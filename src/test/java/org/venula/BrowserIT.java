@@ -687,6 +687,66 @@ class BrowserIT {
     }
 
     @Test
+    void aPatientSignsInToThePortalOnAPhoneWithTheCodeFromTheOutboxAndSignsOut() {
+        Api admin = Api.as(port, "admin", ApiFixture.ADMIN_PASSWORD);
+        String email = "megan" + ApiFixture.unique() + "@example.com";
+        long clinicId = clinics.firstClinic().orElseThrow().id();
+        admin.post("/api/patients", ApiFixture.patient("Portal" + ApiFixture.unique(), Map.of("givenName", "Megan",
+                "email", email)));
+        BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
+                .setLocale("en-GB").setIsMobile(true).setHasTouch(true));
+        Page staff = page;
+        page = phone.newPage();
+        try {
+            page.navigate(url("/portal"));
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Sign in"))).isVisible();
+            checkAccessibility("62-portal-sign-in-phone");
+            page.getByLabel("E-mail address").fill("not an address");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send me a code")).click();
+            assertThat(page.locator("#email-error")).containsText("must be an e-mail address");
+            page.getByLabel("E-mail address").fill(email);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send me a code")).click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Enter your code")))
+                    .isVisible();
+            assertThat(page.locator("main")).containsText(email);
+            checkAccessibility("63-portal-code-phone");
+            page.getByLabel("Six-digit code").fill("000000".equals(portalCode(admin, email)) ? "111111" : "000000");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+            assertThat(page.locator("#code-error")).containsText("not right");
+            page.getByLabel("Six-digit code").fill(portalCode(admin, email));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Hello, Megan")))
+                    .isVisible();
+            assertThat(page.locator(".contact-card")).isVisible();
+            checkAccessibility("64-portal-home-phone");
+            // the patient's session opens nothing of the staff's
+            page.navigate(url("/patients"));
+            assertThat(page).hasURL(url("/login"));
+            page.navigate(url("/portal"));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("You have signed out");
+            page.navigate(url("/portal"));
+            assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/portal/sign-in.*"));
+        } finally {
+            phone.close();
+            page = staff;
+        }
+        assertThat(clinicId).isPositive();
+    }
+
+    private static String portalCode(Api admin, String email) {
+        for (tools.jackson.databind.JsonNode m : admin.get("/api/reminders").json()) {
+            if (m.get("recipient").asString().equals(email) && m.get("kind").asString().equals("SIGN_IN_CODE")) {
+                java.util.regex.Matcher code = java.util.regex.Pattern.compile("\\b(\\d{6})\\b")
+                        .matcher(m.get("body").asString());
+                assertThat(code.find()).isTrue();
+                return code.group(1);
+            }
+        }
+        throw new AssertionError("no code to " + email);
+    }
+
+    @Test
     void aClinicianRecordsAReviewAndAComplicationAndTheAuditShowsIt() throws java.io.IOException {
         Treated t = treated("reviewer", null, "Audit", "Gwen");
         String clinician = t.clinician();
