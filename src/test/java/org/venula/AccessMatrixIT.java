@@ -231,6 +231,8 @@ class AccessMatrixIT {
             ids.put("aftercare-plans", first("SELECT MIN(id) FROM aftercare_plan WHERE clinic_id = " + clinic));
             ids.put("consent", first("SELECT MIN(id) FROM consent"));
             ids.put("screenings", first("SELECT MIN(id) FROM screening WHERE clinic_id = " + clinic));
+            ids.put("portal-registrations", first("SELECT MIN(id) FROM portal_registration WHERE clinic_id = "
+                    + clinic));
             ids.put("protocols", "standard");
             ids.put("versions", "1");
             ids.put("history-versions", "1");

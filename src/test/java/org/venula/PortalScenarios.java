@@ -266,6 +266,121 @@ interface PortalScenarios extends ApiFixture {
         assertThat(Api.anonymous(port()).get("/api/portal/me").status()).isEqualTo(401);
     }
 
+    // ---- registering ---------------------------------------------------------------------------------------------
+
+    default Map<String, Object> registration(String given, String family, String dob, String email) {
+        Map<String, Object> r = new HashMap<>();
+        r.put("clinicId", clinics().firstClinic().orElseThrow().id());
+        r.put("givenName", given);
+        r.put("familyName", family);
+        r.put("dateOfBirth", dob);
+        r.put("sex", "FEMALE");
+        r.put("email", email);
+        r.put("phone", "07700 900123");
+        return r;
+    }
+
+    @Test
+    default void aNewPatientRegistersAndSignsInWithTheCodeSentToThem() {
+        String family = "Newcomer" + unique();
+        String email = "new" + unique() + "@example.com";
+        Api anyone = Api.withCookies(port());
+        Response r = anyone.post("/api/portal/register", registration("Nia", family, "1990-04-02", email));
+        assertThat(r.status()).as(r.toString()).isEqualTo(202);
+        long clinicId = clinics().firstClinic().orElseThrow().id();
+        Response in = anyone.post("/api/portal/verify", verification(clinicId, email, codeSentTo(email)));
+        assertThat(in.status()).as(in.toString()).isEqualTo(200);
+        long id = in.json().get("patientId").asLong();
+        JsonNode record = admin().get("/api/patients/" + id).json();
+        assertThat(record.get("familyName").asString()).isEqualTo(family);
+        assertThat(record.get("createdBy").asString()).isEqualTo("patient (portal)");
+        assertThat(jdbc().sql("SELECT status FROM portal_registration WHERE patient_id = :p").param("p", id)
+                .query(String.class).single()).isEqualTo("CREATED");
+        assertThat(jdbc().sql("SELECT channel FROM access_log WHERE patient_id = :p AND action = 'PORTAL_REGISTER'")
+                .param("p", id).query(String.class).single()).isEqualTo("PORTAL");
+
+        assertThat(anyone.post("/api/portal/register", Map.of("clinicId", clinicId)).errorFields())
+                .contains("givenName", "familyName", "dateOfBirth", "sex", "email");
+        assertThat(anyone.post("/api/portal/register", registration("Nia", family, "2999-01-01", "x@example.com"))
+                .errorFields()).containsExactly("dateOfBirth");
+        assertThat(anyone.post("/api/portal/register", registration("Nia", family, "1990-04-02", "no address"))
+                .errorFields()).containsExactly("email");
+    }
+
+    @Test
+    default void aRegistrationMatchingAPatientIsHeldForStaffNeverADuplicateAndTheAnswerSaysNothingOfIt() {
+        String family = "Matched" + unique();
+        long existing = admin().post("/api/patients", patient(family, Map.of("givenName", "Mary",
+                "dateOfBirth", "1980-01-01"))).id();
+        long patients = jdbc().sql("SELECT COUNT(*) FROM patient").query(Long.class).single();
+        String email = "mary" + unique() + "@example.com";
+        Api anyone = Api.anonymous(port());
+        Response held = anyone.post("/api/portal/register", registration(" mary ", family.toUpperCase(
+                java.util.Locale.ROOT), "1980-01-01", email));
+        Response fresh = anyone.post("/api/portal/register", registration("Nobody", "Else" + unique(),
+                "1970-05-05", "else" + unique() + "@example.com"));
+        assertThat(held.status()).isEqualTo(202);
+        assertThat(held.text()).isEqualTo(fresh.text());
+        assertThat(jdbc().sql("SELECT COUNT(*) FROM patient").query(Long.class).single()).isEqualTo(patients + 1);
+
+        Api reception = newUser("RECEPTION");
+        JsonNode list = reception.get("/api/portal-registrations").json();
+        JsonNode mine = null;
+        for (JsonNode h : list) {
+            if (h.get("registration").get("email").asString().equals(email)) {
+                mine = h;
+            }
+        }
+        assertThat(mine).as(list.toString()).isNotNull();
+        assertThat(mine.get("matchedPatientId").asLong()).isEqualTo(existing);
+        long registrationId = mine.get("registration").get("id").asLong();
+        // until staff decide, the address signs nobody in
+        anyone.post("/api/portal/sign-in", Map.of("clinicId", clinics().firstClinic().orElseThrow().id(),
+                "email", email));
+        assertThat(jdbc().sql("SELECT COUNT(*) FROM portal_code WHERE email = :e").param("e", email)
+                .query(Long.class).single()).isZero();
+
+        Response linked = reception.post("/api/portal-registrations/" + registrationId + "/link", null);
+        assertThat(linked.status()).as(linked.toString()).isEqualTo(200);
+        assertThat(linked.json().get("status").asString()).isEqualTo("LINKED");
+        assertThat(admin().get("/api/patients/" + existing).json().get("email").asString()).isEqualTo(email);
+        assertThat(jdbc().sql("SELECT COUNT(*) FROM patient_revision WHERE patient_id = :p").param("p", existing)
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(reception.post("/api/portal-registrations/" + registrationId + "/new-record", null).status())
+                .isEqualTo(409);
+        assertThat(jdbc().sql("SELECT COUNT(*) FROM patient").query(Long.class).single()).isEqualTo(patients + 1);
+        SignedIn mary = new SignedIn(existing, email, Api.withCookies(port()));
+        mary.session().post("/api/portal/sign-in", Map.of("clinicId", clinics().firstClinic().orElseThrow().id(),
+                "email", email));
+        assertThat(mary.session().post("/api/portal/verify", verification(clinics().firstClinic().orElseThrow().id(),
+                email, codeSentTo(email))).json().get("patientId").asLong()).isEqualTo(existing);
+
+        // another clinic's staff see none of it
+        String otherAdmin = "regother" + unique();
+        clinics().createClinic("Other Registration Clinic", ZoneId.of("Europe/London"), false, otherAdmin,
+                "other-password-123", "test");
+        Api other = Api.as(port(), otherAdmin, "other-password-123");
+        assertThat(other.get("/api/portal-registrations").json().size()).isZero();
+        assertThat(other.post("/api/portal-registrations/" + registrationId + "/link", null).status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    default void staffMakeANewRecordWhenAMatchingRegistrationIsSomeoneElse() {
+        String family = "Twin" + unique();
+        admin().post("/api/patients", patient(family, Map.of("givenName", "Ann", "dateOfBirth", "1984-03-07")));
+        String email = "twin" + unique() + "@example.com";
+        Api.anonymous(port()).post("/api/portal/register", registration("Ann", family, "1984-03-07", email));
+        long id = jdbc().sql("SELECT id FROM portal_registration WHERE email = :e").param("e", email)
+                .query(Long.class).single();
+        Response made = admin().post("/api/portal-registrations/" + id + "/new-record", null);
+        assertThat(made.status()).as(made.toString()).isEqualTo(200);
+        long patientId = made.json().get("patientId").asLong();
+        assertThat(admin().get("/api/patients/" + patientId).json().get("email").asString()).isEqualTo(email);
+        assertThat(jdbc().sql("SELECT COUNT(*) FROM patient WHERE family_name = :f").param("f", family)
+                .query(Long.class).single()).isEqualTo(2);
+    }
+
     private static List<String[]> ruleTable() throws java.io.IOException {
         List<String[]> rows = new ArrayList<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(

@@ -15,6 +15,11 @@ public record PatientRecord(long id, String givenName, String familyName, LocalD
         Boolean prolongedStanding, Integer fitzpatrickSkinType, int version, OffsetDateTime createdAt,
         String createdBy, OffsetDateTime updatedAt, String updatedBy) {
 
+    /** Whether the patient made this record themselves, registering in the portal. */
+    public boolean selfRegistered() {
+        return SelfRegistrations.CREATED_BY.equals(createdBy);
+    }
+
     public String fullName() {
         return givenName + " " + familyName;
     }

@@ -46,9 +46,10 @@ public class Reminders {
 
     /**
      * One message as the outbox page and API show it: an appointment's reminder ({@code kind} APPOINTMENT), or a
-     * portal message (SIGN_IN_CODE, PORTAL) that names no appointment.
+     * portal message (SIGN_IN_CODE, PORTAL) that names no appointment (nor a patient, when it answers a registration
+     * still to be matched to a record).
      */
-    public record Reminder(long id, String kind, Long appointmentId, long patientId, String recipient, String subject, String body,
+    public record Reminder(long id, String kind, Long appointmentId, Long patientId, String recipient, String subject, String body,
             OffsetDateTime dueAt, String status, int attempts, OffsetDateTime nextAttemptAt, String lastError,
             OffsetDateTime sentAt) {
     }
@@ -102,7 +103,7 @@ public class Reminders {
      * Puts a message to a patient in the outbox, to go at once (with the reminders, on the sender's next round; kept
      * on the outbox page when no mail server is set). Joins the caller's transaction.
      */
-    public void sendNow(long clinicId, long patientId, String recipient, String subject, String body,
+    public void sendNow(long clinicId, Long patientId, String recipient, String subject, String body,
             MessageKind kind) {
         store.insertMessage(clinicId, patientId, recipient, subject, body, kind.name(),
                 clock.instant().atOffset(ZoneOffset.UTC));

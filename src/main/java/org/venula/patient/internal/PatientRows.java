@@ -56,6 +56,14 @@ public class PatientRows {
                 .param("clinic", clinicId).param("key", emailKey).query(Long.class).list();
     }
 
+    /** Patients born on this day whose names give this search key (family name first), by the birth index. */
+    public List<Long> idsWithNameAndBirth(long clinicId, String nameKey, java.time.LocalDate dateOfBirth) {
+        return jdbc.sql("""
+                SELECT id FROM patient WHERE clinic_id = :clinic AND date_of_birth = :dob AND name_key = :key
+                ORDER BY id LIMIT 10""")
+                .param("clinic", clinicId).param("dob", dateOfBirth).param("key", nameKey).query(Long.class).list();
+    }
+
     public boolean nhsNumberTaken(long clinicId, String nhsNumber) {
         return jdbc.sql("SELECT COUNT(*) FROM patient WHERE clinic_id = :clinic AND nhs_number = :nhs")
                 .param("clinic", clinicId).param("nhs", nhsNumber).query(Long.class).single() > 0;

@@ -33,6 +33,7 @@ import lombok.RequiredArgsConstructor;
 class PortalApi {
 
     private final PortalSignIn signIn;
+    private final PortalRegistrations registrations;
     private final Patients patients;
     private final AccessLog accessLog;
 
@@ -54,6 +55,18 @@ class PortalApi {
         signIn.sendCode(body, request.getRemoteAddr());
         return ResponseEntity.accepted().body(Map.of("detail", "If this address is on a patient's record at the "
                 + "clinic, a six-digit code is on its way to it. It works for 10 minutes."));
+    }
+
+    @PostMapping("/api/portal/register")
+    @Operation(summary = "Register as a new patient {clinicId, givenName, familyName, dateOfBirth, sex, email, phone}",
+            description = "202 whatever follows: a new record and a sign-in code by e-mail; a code when the address "
+                    + "is already a patient's; or, when the names and date of birth match a patient, the registration "
+                    + "is held for the clinic to confirm (never a duplicate record). 422 names each bad field.")
+    ResponseEntity<Map<String, String>> register(@RequestBody PortalRegistrations.Register body,
+            HttpServletRequest request) {
+        registrations.register(body, request.getRemoteAddr());
+        return ResponseEntity.accepted().body(Map.of("detail", "Thank you. We have sent an e-mail to the address "
+                + "you gave: it says what happens next."));
     }
 
     @PostMapping("/api/portal/verify")

@@ -36,8 +36,10 @@ import lombok.RequiredArgsConstructor;
 class PortalPages {
 
     private static final String PENDING = "venula.portal.pendingSignIn";
+    private static final String REGISTERED = "venula.portal.registered";
 
     private final PortalSignIn signIn;
+    private final PortalRegistrations registrations;
     private final Clinics clinics;
     private final ClinicDetails details;
     private final Patients patients;
@@ -67,12 +69,44 @@ class PortalPages {
         return "redirect:/portal/sign-in/code";
     }
 
+    @GetMapping("/portal/register")
+    String registerPage(@RequestParam(name = "clinic", required = false) Long clinic, Model model) {
+        return registerForm(clinicOf(clinic), Map.of(), Map.of(), null, model);
+    }
+
+    @PostMapping("/portal/register")
+    String register(@RequestParam(name = "clinic", required = false) Long clinic,
+            @RequestParam org.springframework.util.MultiValueMap<String, String> multi, HttpServletRequest request,
+            Model model) {
+        long clinicId = clinicOf(clinic);
+        Map<String, String> form = multi.toSingleValueMap();
+        org.venula.shared.web.FormValues f = new org.venula.shared.web.FormValues(multi);
+        PortalRegistrations.Register r = new PortalRegistrations.Register(clinicId, f.text("givenName"),
+                f.text("familyName"), f.date("dateOfBirth"), f.enumValue("sex", org.venula.patient.Sex.class),
+                f.text("email"), f.text("phone"));
+        if (!f.errors().isEmpty()) {
+            return registerForm(clinicId, form, f.errors(), null, model);
+        }
+        try {
+            registrations.register(r, request.getRemoteAddr());
+        } catch (InvalidInputException e) {
+            return registerForm(clinicId, form, problems(e), null, model);
+        } catch (TooManyRequestsException e) {
+            return registerForm(clinicId, form, Map.of(), e.getMessage(), model);
+        }
+        request.getSession().setAttribute(PENDING, new Pending(clinicId, r.email().trim().toLowerCase(
+                java.util.Locale.ROOT)));
+        request.getSession().setAttribute(REGISTERED, Boolean.TRUE);
+        return "redirect:/portal/sign-in/code";
+    }
+
     @GetMapping("/portal/sign-in/code")
     String codePage(HttpSession session, Model model) {
         Optional<Pending> pending = pending(session);
         if (pending.isEmpty()) {
             return "redirect:/portal/sign-in";
         }
+        model.addAttribute("registered", session.getAttribute(REGISTERED) != null);
         return codeForm(pending.get(), Map.of(), null, model);
     }
 
@@ -98,6 +132,7 @@ class PortalPages {
                     + "newest e-mail, or ask for a new code."), null, model);
         }
         request.getSession().removeAttribute(PENDING);
+        request.getSession().removeAttribute(REGISTERED);
         PortalSecurity.signIn(patient.get(), request, response);
         return "redirect:/portal";
     }
@@ -124,6 +159,15 @@ class PortalPages {
         model.addAttribute("problems", problems);
         model.addAttribute("failure", failure);
         return "portal/sign-in";
+    }
+
+    private String registerForm(long clinicId, Map<String, String> values, Map<String, String> problems,
+            String failure, Model model) {
+        common(clinicId, model);
+        model.addAttribute("v", values);
+        model.addAttribute("problems", problems);
+        model.addAttribute("failure", failure);
+        return "portal/register";
     }
 
     private String codeForm(Pending p, Map<String, String> problems, String failure, Model model) {

@@ -93,27 +93,51 @@ class PortalSignIn {
         List<FieldProblem> problems = new ArrayList<>();
         String email = email(request == null ? null : request.email(), problems);
         long clinicId = clinic(request == null ? null : request.clinicId(), problems);
-        OffsetDateTime now = now();
-        throttle(clinicId, email, remoteAddress, PortalCodeStore.Step.SEND, codesPerAddress, now);
-        store.count(clinicId, email, remoteAddress, PortalCodeStore.Step.SEND, now);
+        countSend(clinicId, email, remoteAddress);
         List<Long> found = patients.withEmail(clinicId, email);
-        String code = String.format(Locale.ROOT, "%06d", random.nextInt(1_000_000));
-        String hash = encoder.encode(code); // hashed whether or not it is sent: the answer takes as long either way
-        ClinicContact contact = details.current(clinicId);
         if (found.size() == 1) {
-            store.insert(clinicId, found.get(0), email, hash, now, now.plus(validFor));
-            outbox.sendNow(clinicId, found.get(0), email, "Your sign-in code for " + contact.name(),
-                    "Your code to sign in to " + contact.name() + " is " + code + ".\n\n"
-                            + "It works for " + validFor.toMinutes() + " minutes. If you did not ask for it, you can "
-                            + "ignore this message: nobody can sign in without the code.\n\n" + contact.name() + "\n",
-                    Reminders.MessageKind.SIGN_IN_CODE);
-        } else if (found.size() > 1) {
+            issueCode(clinicId, found.get(0), email, null);
+            return;
+        }
+        encoder.encode("000000"); // as long as making a code: the answer tells nothing by its time either
+        ClinicContact contact = details.current(clinicId);
+        if (found.size() > 1) {
             outbox.sendNow(clinicId, found.get(0), email, "Signing in to " + contact.name(),
                     "Someone asked to sign in to " + contact.name() + " with this e-mail address. More than one "
                             + "patient's record uses it, so we cannot tell whose record to open. "
                             + contact.howToContact() + " We will set it up for you.\n\n" + contact.name() + "\n",
                     Reminders.MessageKind.PORTAL);
         }
+    }
+
+    /** Throttles, then counts, a request that sends a code (or might: a registration); refuses with 429. */
+    void countSend(long clinicId, String email, String remoteAddress) {
+        OffsetDateTime now = now();
+        throttle(clinicId, email, remoteAddress, PortalCodeStore.Step.SEND, codesPerAddress, now);
+        store.count(clinicId, email, remoteAddress, PortalCodeStore.Step.SEND, now);
+    }
+
+    /** Makes a new code for the patient (replacing any unused one) and puts it in the outbox, after a greeting. */
+    void issueCode(long clinicId, long patientId, String email, String greeting) {
+        OffsetDateTime now = now();
+        String code = String.format(Locale.ROOT, "%06d", random.nextInt(1_000_000));
+        store.insert(clinicId, patientId, email, encoder.encode(code), now, now.plus(validFor));
+        ClinicContact contact = details.current(clinicId);
+        outbox.sendNow(clinicId, patientId, email, "Your sign-in code for " + contact.name(),
+                (greeting == null ? "" : greeting + "\n\n")
+                        + "Your code to sign in to " + contact.name() + " is " + code + ".\n\n"
+                        + "It works for " + validFor.toMinutes() + " minutes. If you did not ask for it, you can "
+                        + "ignore this message: nobody can sign in without the code.\n\n" + contact.name() + "\n",
+                Reminders.MessageKind.SIGN_IN_CODE);
+    }
+
+    /** Checks a clinic id and an address as the sign-in does, reporting problems with {@code problems} first. */
+    long checkedClinic(Long clinicId, List<FieldProblem> problems) {
+        return clinic(clinicId, problems);
+    }
+
+    static String checkedEmail(String raw, List<FieldProblem> problems) {
+        return email(raw, problems);
     }
 
     /** The patient the code signs in, or empty: a wrong, used, expired or exhausted code, or an unknown address. */

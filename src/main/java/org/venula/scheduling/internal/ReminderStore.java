@@ -35,7 +35,7 @@ public class ReminderStore {
     }
 
     /** A message of the portal's (a sign-in code, an invitation) to send now: no appointment, no calendar file. */
-    public void insertMessage(long clinicId, long patientId, String recipient, String subject, String body,
+    public void insertMessage(long clinicId, Long patientId, String recipient, String subject, String body,
             String kind, OffsetDateTime now) {
         jdbc.sql("""
                 INSERT INTO reminder (clinic_id, patient_id, recipient, subject, body, kind, due_at, status, attempts,
@@ -62,7 +62,7 @@ public class ReminderStore {
 
     private static Reminder map(ResultSet rs, int row) throws SQLException {
         return new Reminder(rs.getLong("id"), rs.getString("kind"), rs.getObject("appointment_id", Long.class),
-                rs.getLong("patient_id"),
+                rs.getObject("patient_id", Long.class),
                 rs.getString("recipient"), rs.getString("subject"), rs.getString("body"),
                 rs.getObject("due_at", OffsetDateTime.class), rs.getString("status"), rs.getInt("attempts"),
                 rs.getObject("next_attempt_at", OffsetDateTime.class), rs.getString("last_error"),
