@@ -381,6 +381,92 @@ interface PortalScenarios extends ApiFixture {
                 .query(Long.class).single()).isEqualTo(2);
     }
 
+    // ---- the health questionnaire ---------------------------------------------------------------------------------
+
+    @Test
+    default void thePatientsAnswersChangeNothingUntilAClinicianChecksAndAcceptsThem() {
+        SignedIn ann = signedInPatient();
+        Api clinician = newUser("CLINICIAN");
+        String history = "/api/patients/" + ann.patientId() + "/history";
+        clinician.put(history, Histories.apply(Histories.allNo(), "duplex=NO_REFLUX"));
+        assertThat(clinician.get(history).json().get("version").asInt()).isEqualTo(1);
+        assertThat(ann.session().get("/api/portal/history").status()).isEqualTo(404);
+
+        // saved as she goes, then sent: yes to tamoxifen, not sure about a clotting condition
+        Map<String, Object> answers = Histories.apply(Histories.allNo(), "medications=TAMOXIFEN");
+        answers.remove("duplex");
+        answers.remove("thrombophilia");
+        Response draft = ann.session().put("/api/portal/history/draft", Map.of("history", answers,
+                "unsure", List.of("thrombophilia")));
+        assertThat(draft.status()).as(draft.toString()).isEqualTo(200);
+        assertThat(draft.json().get("status").asString()).isEqualTo("DRAFT");
+        assertThat(clinician.get(history + "/proposals").json().size()).isZero();
+        Response sent = ann.session().put("/api/portal/history", Map.of("history", answers,
+                "unsure", List.of("thrombophilia")));
+        assertThat(sent.status()).as(sent.toString()).isEqualTo(200);
+        assertThat(sent.json().get("status").asString()).isEqualTo("SUBMITTED");
+        assertThat(ann.session().put("/api/portal/history/draft", Map.of("history", answers)).status())
+                .isEqualTo(409);
+        // still the clinic's version 1, with its scan
+        JsonNode recorded = clinician.get(history).json();
+        assertThat(recorded.get("version").asInt()).isEqualTo(1);
+        assertThat(recorded.get("history").get("medications").size()).isZero();
+
+        JsonNode list = clinician.get(history + "/proposals").json();
+        assertThat(list.size()).isEqualTo(1);
+        long q = list.get(0).get("id").asLong();
+        assertThat(list.get(0).get("unsure").toString()).contains("thrombophilia");
+        JsonNode review = clinician.get(history + "/proposals/" + q).json();
+        assertThat(review.get("startingPoint").get("duplex").asString()).isEqualTo("NO_REFLUX");
+        assertThat(review.get("startingPoint").get("medications").toString()).contains("TAMOXIFEN");
+        assertThat(review.get("questionnaire").get("answers").get("thrombophilia").isNull()).isTrue();
+
+        // reception may not see it; another clinic gets nothing
+        assertThat(newUser("RECEPTION").get(history + "/proposals").status()).isEqualTo(403);
+        String otherAdmin = "qother" + unique();
+        clinics().createClinic("Other Questionnaire Clinic", ZoneId.of("Europe/London"), false, otherAdmin,
+                "other-password-123", "test");
+        Api other = Api.as(port(), otherAdmin, "other-password-123");
+        assertThat(other.get(history + "/proposals/" + q).status()).isEqualTo(404);
+        assertThat(other.post(history + "/proposals/" + q + "/accept", null).status()).isEqualTo(404);
+
+        // the clinician asks, then records thrombophilia as no, and accepts
+        Map<String, Object> checked = Histories.apply(Histories.allNo(), "medications=TAMOXIFEN, duplex=NO_REFLUX");
+        Response accepted = clinician.send("POST", history + "/proposals/" + q + "/accept", checked,
+                Map.of("If-Match", "\"1\""));
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+        assertThat(accepted.json().get("version").asInt()).isEqualTo(2);
+        assertThat(accepted.json().get("note").asString()).contains("patient's own answers");
+        JsonNode now = clinician.get(history).json();
+        assertThat(now.get("version").asInt()).isEqualTo(2);
+        assertThat(now.get("history").get("medications").toString()).contains("TAMOXIFEN");
+        assertThat(now.get("history").get("duplex").asString()).isEqualTo("NO_REFLUX");
+        assertThat(clinician.post(history + "/proposals/" + q + "/accept", null).status()).isEqualTo(409);
+        assertThat(ann.session().get("/api/portal/history").json().get("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(jdbc().sql("SELECT decided_by FROM history_proposal WHERE id = :q").param("q", q)
+                .query(String.class).single()).isNotBlank();
+        // a new questionnaire may follow
+        assertThat(ann.session().put("/api/portal/history", answers).status()).isEqualTo(201);
+    }
+
+    @Test
+    default void badQuestionnaireAnswersAreRefusedNamingTheFieldAndNothingIsKept() {
+        SignedIn ann = signedInPatient();
+        String tomorrow = LocalDate.now(ZoneId.of("Europe/London")).plusDays(1).toString();
+        assertThat(ann.session().put("/api/portal/history", Map.of("lastAntibioticsOn", tomorrow)).errorFields())
+                .containsExactly("lastAntibioticsOn");
+        assertThat(ann.session().put("/api/portal/history", Map.of("duplex", "DEEP_REFLUX")).errorFields())
+                .containsExactly("duplex");
+        assertThat(ann.session().put("/api/portal/history", Map.of("history", Map.of(), "unsure",
+                List.of("duplex"))).errorFields()).containsExactly("unsure");
+        assertThat(ann.session().put("/api/portal/history", Map.of("pregnant", "perhaps")).errorFields())
+                .containsExactly("pregnant");
+        assertThat(ann.session().put("/api/portal/history", "[1, 2").status()).isEqualTo(400);
+        assertThat(jdbc().sql("SELECT COUNT(*) FROM history_proposal WHERE patient_id = :p")
+                .param("p", ann.patientId()).query(Long.class).single()).isZero();
+        assertThat(Api.withCookies(port()).put("/api/portal/history", Map.of()).status()).isEqualTo(401);
+    }
+
     private static List<String[]> ruleTable() throws java.io.IOException {
         List<String[]> rows = new ArrayList<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(

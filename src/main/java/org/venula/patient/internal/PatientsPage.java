@@ -50,6 +50,7 @@ class PatientsPage {
 
     private final Patients patients;
     private final MedicalHistories histories;
+    private final org.venula.patient.HistoryProposals proposals;
 
     @GetMapping("/patients")
     String list(@AuthenticationPrincipal VenulaPrincipal me, @RequestParam(required = false) String query,
@@ -101,6 +102,7 @@ class PatientsPage {
             model.addAttribute("history", current);
             model.addAttribute("versions", versions);
             model.addAttribute("answers", HistoryQuestions.answers(current.history()));
+            model.addAttribute("questionnaire", proposals.waiting(me, id).orElse(null));
         }
         return "patient/chart";
     }

@@ -98,6 +98,60 @@ final class PatientQuestions {
     record SelfCheckForm(MedicalHistory history, List<String> unsure, Map<String, String> problems) {
     }
 
+    /** The questionnaire as read from its form: the answers, the questions "not sure", and what could not be read. */
+    record QuestionnaireForm(MedicalHistory history, List<String> unsure, Map<String, String> problems) {
+    }
+
+    /**
+     * Reads the questionnaire form. "Not sure" leaves the question unanswered and names it in {@code unsure}; a
+     * question left empty is a problem only when the answers are sent ({@code sending}), never when saved for later.
+     */
+    static QuestionnaireForm readQuestionnaire(MultiValueMap<String, String> form, boolean sending) {
+        List<String> unsure = new ArrayList<>();
+        Map<String, String> problems = new LinkedHashMap<>();
+        FormValues f = new FormValues(form);
+        Map<String, Boolean> answers = new LinkedHashMap<>();
+        for (Question q : ALL) {
+            if (q.kind() != Kind.YES_NO) {
+                continue;
+            }
+            String v = f.text(q.field());
+            if (NOT_SURE.equals(v)) {
+                unsure.add(q.field());
+            } else if (v == null) {
+                if (sending) {
+                    problems.put(q.field(), "Choose yes, no or not sure");
+                }
+            } else {
+                answers.put(q.field(), f.bool(q.field()));
+            }
+        }
+        Integer skin = null;
+        if (NOT_SURE.equals(f.text("fitzpatrickSkinType"))) {
+            unsure.add("fitzpatrickSkinType");
+        } else {
+            skin = f.integer("fitzpatrickSkinType");
+        }
+        MedicalHistory h = new MedicalHistory(answers.get("pregnant"), answers.get("breastfeeding"),
+                answers.get("currentInfection"), f.date("lastAntibioticsOn"), answers.get("visibleVaricoseVeins"),
+                DuplexResult.NOT_DONE, answers.get("acuteDvtOrPe"), answers.get("previousDvtOrPe"),
+                answers.get("thrombophilia"), answers.get("activeCancer"), answers.get("venousSkinChanges"),
+                f.date("lastThrombophlebitisOn"), answers.get("ableToWalk"), f.date("lastHeartProblemOn"),
+                f.date("lastLegSurgeryOn"), f.enumList("medications", Medication.class),
+                f.enumList("sclerosantAllergies", Sclerosant.class), answers.get("migraineWithAura"),
+                answers.get("knownRightToLeftShunt"), answers.get("peripheralArterialDisease"),
+                answers.get("poorlyControlledDiabetes"), skin, f.date("plannedLongHaulFlightOn"));
+        f.errors().forEach(problems::putIfAbsent);
+        return new QuestionnaireForm(h, unsure, problems);
+    }
+
+    /** Saved answers as form values, "not sure" shown as chosen, to fill the form in again. */
+    static MultiValueMap<String, String> formValues(MedicalHistory h, List<String> unsure) {
+        MultiValueMap<String, String> v = org.venula.patient.HistoryQuestions.formValues(h);
+        unsure.forEach(field -> v.put(field, List.of(NOT_SURE)));
+        return v;
+    }
+
     /**
      * Reads the self-check form. A yes/no question left empty is a problem to show beside it; "not sure" becomes
      * the answer that needs more care ({@link Question#unsureMeans}).
