@@ -719,6 +719,30 @@ class BrowserIT {
                     .isVisible();
             assertThat(page.locator(".contact-card")).isVisible();
             checkAccessibility("64-portal-home-phone");
+
+            // The health questionnaire: saved half-way, then sent.
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Your health questionnaire")).click();
+            checkAccessibility("65-portal-questionnaire-phone");
+            page.locator("input[name=pregnant][value=false]").check();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and finish later")).click();
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("Saved");
+            assertThat(page.locator("input[name=pregnant][value=false]")).isChecked();
+            for (String question : List.of("breastfeeding", "currentInfection", "visibleVaricoseVeins",
+                    "acuteDvtOrPe", "previousDvtOrPe", "activeCancer", "venousSkinChanges",
+                    "migraineWithAura", "knownRightToLeftShunt", "peripheralArterialDisease",
+                    "poorlyControlledDiabetes")) {
+                page.locator("input[name=" + question + "][value=false]").check();
+            }
+            page.locator("input[name=ableToWalk][value=true]").check();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send to the clinic")).click();
+            assertThat(page.locator("#thrombophilia-error")).containsText("Choose yes, no or not sure");
+            page.locator("input[name=thrombophilia][value=unsure]").check();
+            page.locator("input[name=medications][value=TAMOXIFEN]").check();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send to the clinic")).click();
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("Your answers are with the clinic");
+            assertThat(page.locator("main")).containsText("Sent to the clinic");
+            checkAccessibility("66-portal-questionnaire-sent-phone");
+
             // the patient's session opens nothing of the staff's
             page.navigate(url("/patients"));
             assertThat(page).hasURL(url("/login"));
@@ -731,6 +755,21 @@ class BrowserIT {
             phone.close();
             page = staff;
         }
+
+        // A clinician checks the answers on the chart and accepts them as the medical history.
+        long patientId = jdbc.sql("SELECT id FROM patient WHERE email = :e").param("e", email).query(Long.class)
+                .single();
+        signIn("admin", ApiFixture.ADMIN_PASSWORD);
+        page.navigate(url("/patients/" + patientId));
+        assertThat(page.locator(".questionnaire-waiting")).containsText("sent their answers");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Check the patient's answers")).click();
+        assertThat(page.locator(".warn-alert")).containsText("Thrombophilia");
+        assertThat(page.locator("input[name=medications][value=TAMOXIFEN]")).isChecked();
+        checkAccessibility("67-questionnaire-review");
+        page.locator("input[name=thrombophilia][value=false]").check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Accept as the medical history")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("accepted as version 1");
+        assertThat(page.locator(".questionnaire-waiting")).hasCount(0);
         assertThat(clinicId).isPositive();
     }
 

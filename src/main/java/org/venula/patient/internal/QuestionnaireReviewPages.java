@@ -78,7 +78,11 @@ class QuestionnaireReviewPages {
         HistoryProposal q = proposals.sent(me, id, qid);
         model.addAttribute("patient", patients.get(me, id));
         model.addAttribute("questionnaire", q);
-        model.addAttribute("patientAnswers", HistoryQuestions.answers(q.answers()));
+        // the scan is never the patient's to answer: their column leaves it out rather than show "not done"
+        String duplex = HistoryQuestions.ALL.stream().filter(x -> x.kind() == HistoryQuestions.Kind.DUPLEX)
+                .findFirst().orElseThrow().label();
+        model.addAttribute("patientAnswers", HistoryQuestions.answers(q.answers()).stream()
+                .filter(row -> !duplex.equals(row.get("label"))).toList());
         model.addAttribute("unsureLabels", q.unsure().stream().map(f -> HistoryQuestions.ALL.stream()
                 .filter(x -> x.field().equals(f)).findFirst().map(HistoryQuestions.Question::label).orElse(f))
                 .toList());
