@@ -467,6 +467,74 @@ interface PortalScenarios extends ApiFixture {
         assertThat(Api.withCookies(port()).put("/api/portal/history", Map.of()).status()).isEqualTo(401);
     }
 
+    // ---- races ---------------------------------------------------------------------------------------------------
+
+    /** Runs each call at once on its own thread; the statuses answered, counted. */
+    static Map<Integer, Long> atOnce(List<java.util.function.Supplier<Response>> calls) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(calls.size());
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Response>> answers = new ArrayList<>();
+            for (java.util.function.Supplier<Response> call : calls) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return call.get();
+                }));
+            }
+            start.countDown();
+            Map<Integer, Long> statuses = new java.util.TreeMap<>();
+            for (java.util.concurrent.Future<Response> a : answers) {
+                statuses.merge(a.get(60, java.util.concurrent.TimeUnit.SECONDS).status(), 1L, Long::sum);
+            }
+            return statuses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    default void tenTriesOfOneCodeAtOnceSignInOnceAndUseNoMoreThanFiveTries() throws Exception {
+        long clinicId = clinics().firstClinic().orElseThrow().id();
+        String email = "race" + unique() + "@example.com";
+        long patientId = patientWithEmail(email);
+        Api.anonymous(port()).post("/api/portal/sign-in", Map.of("clinicId", clinicId, "email", email));
+        String code = codeSentTo(email);
+        List<java.util.function.Supplier<Response>> calls = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            calls.add(() -> Api.withCookies(port()).post("/api/portal/verify", verification(clinicId, email, code)));
+        }
+        Map<Integer, Long> statuses = atOnce(calls);
+        assertThat(statuses).containsEntry(200, 1L).containsEntry(401, 9L);
+        assertThat(jdbc().sql("SELECT attempts FROM portal_code WHERE patient_id = :p").param("p", patientId)
+                .query(Integer.class).single()).isBetween(1, 5);
+    }
+
+    @Test
+    default void answersSentTwiceAtOnceMakeOneQuestionnaireAndTwoClinicianAcceptOnce() throws Exception {
+        SignedIn ann = signedInPatient();
+        Map<String, Object> answers = Histories.apply(Histories.allNo(), "-");
+        answers.remove("duplex");
+        List<java.util.function.Supplier<Response>> sends = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            sends.add(() -> ann.session().put("/api/portal/history", answers));
+        }
+        Map<Integer, Long> sent = atOnce(sends);
+        assertThat(sent.keySet()).allMatch(s -> s == 200 || s == 201 || s == 409);
+        assertThat(sent.get(201)).isEqualTo(1L);
+        assertThat(jdbc().sql("SELECT COUNT(*) FROM history_proposal WHERE patient_id = :p")
+                .param("p", ann.patientId()).query(Long.class).single()).isEqualTo(1);
+
+        Api one = newUser("CLINICIAN");
+        Api two = newUser("CLINICIAN");
+        String proposals = "/api/patients/" + ann.patientId() + "/history/proposals";
+        long q = one.get(proposals).json().get(0).get("id").asLong();
+        Map<Integer, Long> accepted = atOnce(List.of(() -> one.post(proposals + "/" + q + "/accept", null),
+                () -> two.post(proposals + "/" + q + "/accept", null)));
+        assertThat(accepted).containsEntry(200, 1L).containsEntry(409, 1L);
+        assertThat(jdbc().sql("SELECT COUNT(*) FROM medical_history WHERE patient_id = :p")
+                .param("p", ann.patientId()).query(Long.class).single()).isEqualTo(1);
+    }
+
     private static List<String[]> ruleTable() throws java.io.IOException {
         List<String[]> rows = new ArrayList<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
