@@ -6,9 +6,6 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,7 +16,7 @@ import org.venula.accesslog.AccessAction;
 import org.venula.accesslog.AccessLog;
 import org.venula.patient.PatientRecord;
 import org.venula.patient.Patients;
-import org.venula.shared.Problems;
+import org.venula.shared.NotSignedInException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -72,20 +69,14 @@ class PortalApi {
     @PostMapping("/api/portal/verify")
     @Operation(summary = "Sign in with the code {clinicId, email, code}: 200 and a patient session (cookie), or 401",
             description = "Five tries per code; after them even the right code is refused and a new one is needed.")
-    ResponseEntity<Object> verify(@RequestBody PortalSignIn.Verification body, HttpServletRequest request,
+    ResponseEntity<Me> verify(@RequestBody PortalSignIn.Verification body, HttpServletRequest request,
             HttpServletResponse response) {
-        return signIn.verify(body, request.getRemoteAddr()).<ResponseEntity<Object>>map(patient -> {
+        return signIn.verify(body, request.getRemoteAddr()).map(patient -> {
             PortalSecurity.signIn(patient, request, response);
             return ResponseEntity.ok(Me.of(patient.clinicId(),
                     patients.ownRecord(patient.clinicId(), patient.patientId())));
-        }).orElseGet(() -> {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "That code is not "
-                    + "right, has been used, or has run out. Check the newest e-mail, or ask for a new code.");
-            problem.setType(Problems.type("unauthorized"));
-            problem.setTitle("Unauthorized");
-            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(problem);
-        });
+        }).orElseThrow(() -> new NotSignedInException("That code is not right, has been used, or has run out. "
+                + "Check the newest e-mail, or ask for a new code."));
     }
 
     @GetMapping("/api/portal/me")

@@ -147,6 +147,11 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
                 .body(busy.getBody());
     }
 
+    @ExceptionHandler(org.venula.shared.NotSignedInException.class)
+    ResponseEntity<Object> notSignedIn(org.venula.shared.NotSignedInException ex) {
+        return problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", ex.getMessage(), null);
+    }
+
     /** Throttled: too many requests of one kind in a short time; nothing was done. */
     @ExceptionHandler(org.venula.shared.TooManyRequestsException.class)
     ResponseEntity<Object> tooMany(org.venula.shared.TooManyRequestsException ex) {
