@@ -467,6 +467,82 @@ interface PortalScenarios extends ApiFixture {
         assertThat(Api.withCookies(port()).put("/api/portal/history", Map.of()).status()).isEqualTo(401);
     }
 
+    @Test
+    default void thePatientsAnswersNeverQuietlyUndoWhatTheClinicRecorded() {
+        SignedIn ann = signedInPatient();
+        Api clinician = newUser("CLINICIAN");
+        String history = "/api/patients/" + ann.patientId() + "/history";
+        String today = LocalDate.now(ZoneId.of("Europe/London")).toString();
+        String lastMonth = LocalDate.now(ZoneId.of("Europe/London")).minusDays(30).toString();
+        clinician.put(history, Histories.apply(Histories.allNo(), "previousDvtOrPe=true, duplex=SUPERFICIAL_REFLUX, "
+                + "fitzpatrickSkinType=2, lastLegSurgeryOn=" + lastMonth));
+        Map<String, Object> answers = Histories.apply(Histories.allNo(), "fitzpatrickSkinType=5, lastLegSurgeryOn="
+                + LocalDate.now(ZoneId.of("Europe/London")).minusDays(200));
+        answers.remove("duplex");
+        ann.session().put("/api/portal/history", Map.of("history", answers, "unsure", List.of("pregnant")));
+        long q = clinician.get(history + "/proposals").json().get(0).get("id").asLong();
+        JsonNode start = clinician.get(history + "/proposals/" + q).json().get("startingPoint");
+        assertThat(start.get("previousDvtOrPe").asBoolean()).as("a recorded clot stays").isTrue();
+        assertThat(start.get("duplex").asString()).isEqualTo("SUPERFICIAL_REFLUX");
+        assertThat(start.get("fitzpatrickSkinType").asInt()).as("the clinician's skin type").isEqualTo(2);
+        assertThat(start.get("lastLegSurgeryOn").asString()).as("the later date").isEqualTo(lastMonth);
+        assertThat(start.get("pregnant").isNull()).as("not sure: asked again").isTrue();
+        assertThat(start.get("breastfeeding").asBoolean()).isFalse();
+
+        // the patient sends again while the clinician is checking: accepting what was read is refused
+        int read = clinician.get(history + "/proposals/" + q).json().get("questionnaire").get("version").asInt();
+        answers.put("pregnant", true);
+        ann.session().put("/api/portal/history", answers);
+        Response stale = clinician.post(history + "/proposals/" + q + "/accept?questionnaireVersion=" + read, null);
+        assertThat(stale.status()).as(stale.toString()).isEqualTo(409);
+        assertThat(clinician.get(history).json().get("version").asInt()).isEqualTo(1);
+        assertThat(today).isNotBlank();
+    }
+
+    @Test
+    default void aRecordWithAnotherAddressIsNeverGivenTheRegistrationsOne() {
+        String family = "Guarded" + unique();
+        String theirs = "real" + unique() + "@example.com";
+        long existing = admin().post("/api/patients", patient(family, Map.of("givenName", "Rose",
+                "dateOfBirth", "1975-06-01", "email", theirs))).id();
+        String stranger = "stranger" + unique() + "@example.com";
+        Api.anonymous(port()).post("/api/portal/register", registration("Rose", family, "1975-06-01", stranger));
+        long id = jdbc().sql("SELECT id FROM portal_registration WHERE email = :e").param("e", stranger)
+                .query(Long.class).single();
+        JsonNode held = null;
+        for (JsonNode h : admin().get("/api/portal-registrations").json()) {
+            if (h.get("registration").get("id").asLong() == id) {
+                held = h;
+            }
+        }
+        assertThat(held.get("matchedEmail").asString()).isEqualTo(theirs);
+        Response link = admin().post("/api/portal-registrations/" + id + "/link", null);
+        assertThat(link.status()).as(link.toString()).isEqualTo(409);
+        assertThat(admin().get("/api/patients/" + existing).json().get("email").asString()).isEqualTo(theirs);
+        assertThat(jdbc().sql("SELECT status FROM portal_registration WHERE id = :id").param("id", id)
+                .query(String.class).single()).isEqualTo("HELD");
+    }
+
+    @Test
+    default void aCodeStaysReadableInTheOutboxOnlyUntilItIsUsedOrReplaced() {
+        long clinicId = clinics().firstClinic().orElseThrow().id();
+        String email = "outbox" + unique() + "@example.com";
+        patientWithEmail(email);
+        Api anyone = Api.withCookies(port());
+        anyone.post("/api/portal/sign-in", Map.of("clinicId", clinicId, "email", email));
+        String first = codeSentTo(email);
+        anyone.post("/api/portal/sign-in", Map.of("clinicId", clinicId, "email", email));
+        String second = codeSentTo(email);
+        List<String> bodies = jdbc().sql("SELECT body FROM reminder WHERE recipient = :e ORDER BY id")
+                .param("e", email).query(String.class).list();
+        assertThat(bodies).hasSize(2);
+        assertThat(bodies.get(0)).doesNotContain(first);
+        assertThat(bodies.get(1)).contains(second);
+        assertThat(anyone.post("/api/portal/verify", verification(clinicId, email, second)).status()).isEqualTo(200);
+        assertThat(jdbc().sql("SELECT body FROM reminder WHERE recipient = :e").param("e", email)
+                .query(String.class).list()).noneMatch(b -> b.matches("(?s).*\\d{6}.*"));
+    }
+
     // ---- races ---------------------------------------------------------------------------------------------------
 
     /** Runs each call at once on its own thread; the statuses answered, counted. */

@@ -108,7 +108,13 @@ public class HistoryProposals {
         AccessAction action = status == HistoryProposal.Status.SUBMITTED ? AccessAction.SUBMIT_QUESTIONNAIRE
                 : AccessAction.SAVE_QUESTIONNAIRE;
         if (open.isEmpty()) {
-            long id = store.insert(clinicId, patientId, status, answers, unsure, now);
+            long id;
+            try {
+                id = store.insert(clinicId, patientId, status, answers, unsure, now);
+            } catch (org.springframework.dao.DuplicateKeyException e) {
+                throw new ConflictException("duplicate", null, "Your answers were saved from another window at the "
+                        + "same moment. Reload the page.");
+            }
             accessLog.recordByPortalPatient(clinicId, patientId, action, "questionnaire " + id);
             return new Saved(store.find(clinicId, patientId, id).orElseThrow(), true);
         }
@@ -150,44 +156,92 @@ public class HistoryProposals {
     }
 
     /**
-     * The history a clinician starts from when checking a questionnaire: the patient's answers where they gave one,
-     * and what the clinic has recorded for the rest (the duplex result always, and every question the patient left
-     * unanswered or was unsure of).
+     * The history a clinician starts from when checking a questionnaire. It never lets the patient's answers quietly
+     * undo what the clinic recorded: the duplex result is the record's; a lasting finding the record says yes to
+     * (a previous clot, a clotting condition, a shunt, arterial disease, venous skin changes) stays yes; of two dates
+     * of the same event the later is kept; the clinician's skin type stands; medicines and allergies are the union.
+     * A question the patient was not sure of is left unanswered, so the clinician must ask it; one the patient left
+     * unanswered keeps the recorded answer. {@link #differences} lists where the two disagree, for the review page.
      */
     public MedicalHistory merged(VenulaPrincipal me, long patientId, long proposalId) {
         HistoryProposal q = sent(me, patientId, proposalId);
-        MedicalHistory recorded = histories.current(me, patientId).history();
+        MedicalHistory r = histories.current(me, patientId).history();
         MedicalHistory a = q.answers();
-        return new MedicalHistory(or(a.pregnant(), recorded.pregnant()), or(a.breastfeeding(), recorded.breastfeeding()),
-                or(a.currentInfection(), recorded.currentInfection()), or(a.lastAntibioticsOn(),
-                recorded.lastAntibioticsOn()), or(a.visibleVaricoseVeins(), recorded.visibleVaricoseVeins()),
-                recorded.duplex(), or(a.acuteDvtOrPe(), recorded.acuteDvtOrPe()),
-                or(a.previousDvtOrPe(), recorded.previousDvtOrPe()), or(a.thrombophilia(), recorded.thrombophilia()),
-                or(a.activeCancer(), recorded.activeCancer()), or(a.venousSkinChanges(), recorded.venousSkinChanges()),
-                or(a.lastThrombophlebitisOn(), recorded.lastThrombophlebitisOn()),
-                or(a.ableToWalk(), recorded.ableToWalk()), or(a.lastHeartProblemOn(), recorded.lastHeartProblemOn()),
-                or(a.lastLegSurgeryOn(), recorded.lastLegSurgeryOn()), union(a.medications(), recorded.medications()),
-                union(a.sclerosantAllergies(), recorded.sclerosantAllergies()),
-                or(a.migraineWithAura(), recorded.migraineWithAura()),
-                or(a.knownRightToLeftShunt(), recorded.knownRightToLeftShunt()),
-                or(a.peripheralArterialDisease(), recorded.peripheralArterialDisease()),
-                or(a.poorlyControlledDiabetes(), recorded.poorlyControlledDiabetes()),
-                or(a.fitzpatrickSkinType(), recorded.fitzpatrickSkinType()),
-                or(a.plannedLongHaulFlightOn(), recorded.plannedLongHaulFlightOn()));
+        List<String> u = q.unsure();
+        return new MedicalHistory(now(a.pregnant(), r.pregnant(), u, "pregnant"),
+                now(a.breastfeeding(), r.breastfeeding(), u, "breastfeeding"),
+                now(a.currentInfection(), r.currentInfection(), u, "currentInfection"),
+                later(a.lastAntibioticsOn(), r.lastAntibioticsOn()),
+                now(a.visibleVaricoseVeins(), r.visibleVaricoseVeins(), u, "visibleVaricoseVeins"), r.duplex(),
+                now(a.acuteDvtOrPe(), r.acuteDvtOrPe(), u, "acuteDvtOrPe"),
+                lasting(a.previousDvtOrPe(), r.previousDvtOrPe(), u, "previousDvtOrPe"),
+                lasting(a.thrombophilia(), r.thrombophilia(), u, "thrombophilia"),
+                now(a.activeCancer(), r.activeCancer(), u, "activeCancer"),
+                lasting(a.venousSkinChanges(), r.venousSkinChanges(), u, "venousSkinChanges"),
+                later(a.lastThrombophlebitisOn(), r.lastThrombophlebitisOn()),
+                now(a.ableToWalk(), r.ableToWalk(), u, "ableToWalk"),
+                later(a.lastHeartProblemOn(), r.lastHeartProblemOn()),
+                later(a.lastLegSurgeryOn(), r.lastLegSurgeryOn()), union(a.medications(), r.medications()),
+                union(a.sclerosantAllergies(), r.sclerosantAllergies()),
+                now(a.migraineWithAura(), r.migraineWithAura(), u, "migraineWithAura"),
+                lasting(a.knownRightToLeftShunt(), r.knownRightToLeftShunt(), u, "knownRightToLeftShunt"),
+                lasting(a.peripheralArterialDisease(), r.peripheralArterialDisease(), u, "peripheralArterialDisease"),
+                now(a.poorlyControlledDiabetes(), r.poorlyControlledDiabetes(), u, "poorlyControlledDiabetes"),
+                r.fitzpatrickSkinType() != null ? r.fitzpatrickSkinType()
+                        : u.contains("fitzpatrickSkinType") ? null : a.fitzpatrickSkinType(),
+                a.plannedLongHaulFlightOn() != null ? a.plannedLongHaulFlightOn() : r.plannedLongHaulFlightOn());
+    }
+
+    /** Where the patient's answers differ from the recorded history (the record first, then the patient's). */
+    public List<HistoryQuestions.Change> differences(VenulaPrincipal me, long patientId, long proposalId) {
+        HistoryProposal q = sent(me, patientId, proposalId);
+        HistoryVersion recorded = histories.current(me, patientId);
+        if (recorded.version() == 0) {
+            return List.of();
+        }
+        MedicalHistory theirs = q.answers();
+        // the scan and unanswered questions are not the patient's to differ on
+        MedicalHistory shown = recorded.history();
+        return HistoryQuestions.changes(shown, theirs).stream()
+                .filter(c -> !c.after().equals(HistoryQuestions.display(HistoryQuestions.Kind.YES_NO, null)))
+                .filter(c -> !c.label().startsWith("Duplex"))
+                .toList();
+    }
+
+    /** A state that can change (pregnant, an infection now): the patient's answer, unless they were not sure. */
+    private static Boolean now(Boolean theirs, Boolean recorded, List<String> unsure, String field) {
+        return unsure.contains(field) ? null : theirs != null ? theirs : recorded;
+    }
+
+    /** A lasting finding: a recorded yes stays yes whatever the patient answers; not sure is asked again. */
+    private static Boolean lasting(Boolean theirs, Boolean recorded, List<String> unsure, String field) {
+        if (Boolean.TRUE.equals(recorded)) {
+            return Boolean.TRUE;
+        }
+        return now(theirs, recorded, unsure, field);
+    }
+
+    private static java.time.LocalDate later(java.time.LocalDate theirs, java.time.LocalDate recorded) {
+        return theirs == null ? recorded : recorded == null || theirs.isAfter(recorded) ? theirs : recorded;
     }
 
     /**
      * A clinician accepts the questionnaire: {@code checked} (the answers as the clinician edited them; null: the
      * {@link #merged} history as it is) becomes the next history version, whose note names the patient's answers as
-     * its source, and the questionnaire records the version and who accepted it.
+     * its source, and the questionnaire records the version and who accepted it. {@code questionnaireVersion}, the
+     * questionnaire's version the clinician checked (the page always sends it), refuses answers sent again meanwhile.
      */
     @Transactional
     public HistoryVersion accept(VenulaPrincipal me, long patientId, long proposalId, MedicalHistory checked,
-            Integer basedOnVersion) {
+            Integer basedOnVersion, Integer questionnaireVersion) {
         HistoryProposal q = sent(me, patientId, proposalId);
         if (q.status() != HistoryProposal.Status.SUBMITTED) {
             throw new ConflictException("already-accepted", null, "These answers were already accepted by "
                     + q.decidedBy() + " as version " + q.historyVersion() + " of the history.");
+        }
+        if (questionnaireVersion != null && questionnaireVersion != q.version()) {
+            throw new ConflictException("stale-version", "questionnaireVersion", "The patient sent their answers "
+                    + "again while you were checking them. Reload the page to see what changed.");
         }
         MedicalHistory history = checked == null ? merged(me, patientId, proposalId) : checked;
         HistoryVersion recorded = histories.record(me, patientId, history, basedOnVersion,
@@ -219,10 +273,6 @@ public class HistoryProposals {
 
     private static <T> T cut(T value, List<String> unsure, String field) {
         return unsure.contains(field) ? null : value;
-    }
-
-    private static <T> T or(T first, T otherwise) {
-        return first != null ? first : otherwise;
     }
 
     private static <T extends Comparable<T>> List<T> union(List<T> a, List<T> b) {

@@ -15,6 +15,7 @@ import org.venula.patient.internal.PatientRows;
 import org.venula.patient.internal.RevisionStore;
 import org.venula.patient.rules.NameSearch;
 import org.venula.patient.rules.PatientRules;
+import org.venula.shared.ConflictException;
 import org.venula.shared.FieldProblem;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.NotFoundException;
@@ -80,6 +81,13 @@ public class SelfRegistrations {
     @Transactional
     public PatientRecord addContact(VenulaPrincipal me, long patientId, String email, String phone) {
         Patient current = clinicPatients.load(me, patientId);
+        if (current.email() != null && !current.email().trim().equalsIgnoreCase(email.trim())) {
+            // the registration's address would replace the patient's: anyone who knows a name and a birthday
+            // could then sign in as them, so that change is made only on the record, after asking the patient
+            throw new ConflictException("has-email", null, "The record already has another e-mail address ("
+                    + current.email() + "). If the patient's address has changed, check with them and change it on "
+                    + "their record; nothing was changed here.");
+        }
         OffsetDateTime now = clinicPatients.now();
         revisions.keep(current.id(), current.version(), json.writeValueAsString(Patients.toRecord(current, null)),
                 now, me.getUsername());
@@ -94,9 +102,13 @@ public class SelfRegistrations {
         return Patients.toRecord(saved, null);
     }
 
-    /** The patient's name, to show staff what a registration matched. */
-    public String nameOf(long clinicId, long patientId) {
+    /** What staff see of the record a registration matched, to compare: the name and the contact details. */
+    public record Matched(String name, String email, String phone) {
+    }
+
+    /** The record a registration matched, for staff deciding on it (the staff page logs nothing more than this). */
+    public Matched matched(long clinicId, long patientId) {
         Patient p = rows.find(clinicId, patientId).orElseThrow(() -> new NotFoundException("Patient " + patientId));
-        return p.givenName() + " " + p.familyName();
+        return new Matched(p.givenName() + " " + p.familyName(), p.email(), p.phone());
     }
 }

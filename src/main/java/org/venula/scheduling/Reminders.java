@@ -109,6 +109,14 @@ public class Reminders {
                 clock.instant().atOffset(ZoneOffset.UTC));
     }
 
+    /**
+     * Blanks the sign-in codes' messages to this address, once a code is used or replaced: a code stays readable in
+     * the outbox (where it waits when no mail server is set) only while it can still sign someone in.
+     */
+    public void forgetSignInCodes(long clinicId, String recipient) {
+        store.forgetCodes(clinicId, recipient);
+    }
+
     void cancel(long appointmentId) {
         store.cancel(appointmentId);
     }

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.venula.clinic.VenulaPrincipal;
 import org.venula.patient.HistoryProposal;
@@ -53,12 +54,14 @@ class HistoryProposalsApi {
     @Operation(summary = "Accept the patient's answers as the next version of the medical history",
             description = "The body, when given, is the history as the clinician checked and edited it; without one, "
                     + "the patient's answers merged over the recorded history are accepted as they are. If-Match: the "
-                    + "history version you loaded (409 when a newer one was recorded meanwhile).")
+                    + "history version you loaded (409 when a newer one was recorded meanwhile); questionnaireVersion: "
+                    + "the questionnaire's version you checked (409 when the patient sent it again meanwhile).")
     HistoryVersion accept(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id, @PathVariable long qid,
             @RequestBody(required = false) JsonNode body,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @RequestParam(name = "questionnaireVersion", required = false) Integer questionnaireVersion) {
         MedicalHistory checked = body == null || body.isNull() || body.isEmpty() ? null
                 : JsonFields.read(json, body, MedicalHistory.class);
-        return proposals.accept(me, id, qid, checked, IfMatch.version(ifMatch));
+        return proposals.accept(me, id, qid, checked, IfMatch.version(ifMatch), questionnaireVersion);
     }
 }

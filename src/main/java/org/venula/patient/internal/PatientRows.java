@@ -49,7 +49,6 @@ public class PatientRows {
         return out;
     }
 
-    /** Whether the clinic already has a patient with this NHS number. */
     /** Patients by e-mail address, already trimmed and lower-cased: the generated, indexed {@code email_key}. */
     public List<Long> idsWithEmail(long clinicId, String emailKey) {
         return jdbc.sql("SELECT id FROM patient WHERE clinic_id = :clinic AND email_key = :key ORDER BY id LIMIT 10")
@@ -64,6 +63,7 @@ public class PatientRows {
                 .param("clinic", clinicId).param("dob", dateOfBirth).param("key", nameKey).query(Long.class).list();
     }
 
+    /** Whether the clinic already has a patient with this NHS number. */
     public boolean nhsNumberTaken(long clinicId, String nhsNumber) {
         return jdbc.sql("SELECT COUNT(*) FROM patient WHERE clinic_id = :clinic AND nhs_number = :nhs")
                 .param("clinic", clinicId).param("nhs", nhsNumber).query(Long.class).single() > 0;

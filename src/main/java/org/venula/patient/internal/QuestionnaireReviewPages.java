@@ -60,7 +60,8 @@ class QuestionnaireReviewPages {
         Map<String, String> errors = new LinkedHashMap<>(values.errors());
         if (errors.isEmpty()) {
             try {
-                HistoryVersion saved = proposals.accept(me, id, qid, checked, basedOn);
+                HistoryVersion saved = proposals.accept(me, id, qid, checked, basedOn,
+                        values.integer("questionnaireVersion"));
                 redirect.addFlashAttribute("notice", "The patient's answers are accepted as version "
                         + saved.version() + " of the medical history.");
                 return "redirect:/patients/" + id;
@@ -86,6 +87,7 @@ class QuestionnaireReviewPages {
         model.addAttribute("unsureLabels", q.unsure().stream().map(f -> HistoryQuestions.ALL.stream()
                 .filter(x -> x.field().equals(f)).findFirst().map(HistoryQuestions.Question::label).orElse(f))
                 .toList());
+        model.addAttribute("differences", proposals.differences(me, id, qid));
         model.addAttribute("questions", HistoryQuestions.ALL);
         model.addAttribute("v", values);
         model.addAttribute("basedOnVersion", basedOn);

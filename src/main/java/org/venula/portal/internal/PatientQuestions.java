@@ -63,7 +63,8 @@ final class PatientQuestions {
                     + "circulation)?", null),
             yes("poorlyControlledDiabetes", "Do you have diabetes that is not well controlled?", null),
             new Question("fitzpatrickSkinType", "How does your skin react to the sun?", "Darker skin is more likely to "
-                    + "stain brown after treatment, so the clinician will talk this through.", Kind.SKIN_TYPE, true),
+                    + "stain brown after treatment, so the clinician will talk this through. Leave it if you would "
+                    + "rather the clinician asked.", Kind.SKIN_TYPE, true),
             date("plannedLongHaulFlightOn", "If you have a long-haul flight booked, what date do you fly?"));
 
     static final List<Choice> MEDICINES = List.of(
@@ -175,7 +176,14 @@ final class PatientQuestions {
                 answers.put(q.field(), f.bool(q.field()));
             }
         }
-        Integer skin = NOT_SURE.equals(f.text("fitzpatrickSkinType")) ? null : f.integer("fitzpatrickSkinType");
+        Integer skin;
+        if (NOT_SURE.equals(f.text("fitzpatrickSkinType"))) {
+            // not sure how their skin reacts: counted as the first type that stains more easily
+            unsure.add("fitzpatrickSkinType");
+            skin = 4;
+        } else {
+            skin = f.integer("fitzpatrickSkinType");
+        }
         MedicalHistory h = new MedicalHistory(answers.get("pregnant"), answers.get("breastfeeding"),
                 answers.get("currentInfection"), f.date("lastAntibioticsOn"), answers.get("visibleVaricoseVeins"),
                 DuplexResult.NOT_DONE, answers.get("acuteDvtOrPe"), answers.get("previousDvtOrPe"),

@@ -25,8 +25,9 @@ class PortalCodeStore {
         jdbc.sql("""
                 INSERT INTO portal_code_request (clinic_id, email, remote_address, at, step)
                 VALUES (:clinic, :email, :address, :at, :step)""")
-                .param("clinic", clinicId).param("email", email).param("address", remoteAddress).param("at", at)
-                .param("step", step.name()).update();
+                .param("clinic", clinicId).param("email", email)
+                .param("address", remoteAddress.length() > 64 ? remoteAddress.substring(0, 64) : remoteAddress)
+                .param("at", at).param("step", step.name()).update();
     }
 
     int requestsForAddress(long clinicId, String email, Step step, OffsetDateTime since) {

@@ -50,8 +50,9 @@ class PortalRegistrations {
             String phone) {
     }
 
-    /** A held registration as staff see it, with the record it matched. */
-    record Held(RegistrationStore.Registration registration, long matchedPatientId, String matchedName) {
+    /** A held registration as staff see it, with the record it matched and that record's contact details. */
+    record Held(RegistrationStore.Registration registration, long matchedPatientId, String matchedName,
+            String matchedEmail, String matchedPhone) {
     }
 
     @Transactional
@@ -82,6 +83,7 @@ class PortalRegistrations {
         Register normalised = new Register(clinicId, r.givenName(), r.familyName(), r.dateOfBirth(), r.sex(), email,
                 r.phone());
         if (!matches.isEmpty()) {
+            signIn.hashLikeACode(); // as long as the other answers take: the time tells nothing either
             store.insert(clinicId, normalised, RegistrationStore.Status.HELD, matches.get(0), null, now());
             outbox.sendNow(clinicId, null, email, "Your registration with " + contact.name(),
                     "Thank you for registering with " + contact.name() + ".\n\nBefore you can sign in, the clinic "
@@ -97,8 +99,10 @@ class PortalRegistrations {
 
     /** The registrations waiting for staff, oldest first. */
     public List<Held> held(VenulaPrincipal me) {
-        return store.held(me.clinicId(), 200).stream().map(r -> new Held(r, r.matchedPatientId(),
-                selfRegistrations.nameOf(me.clinicId(), r.matchedPatientId()))).toList();
+        return store.held(me.clinicId(), 200).stream().map(r -> {
+            SelfRegistrations.Matched m = selfRegistrations.matched(me.clinicId(), r.matchedPatientId());
+            return new Held(r, r.matchedPatientId(), m.name(), m.email(), m.phone());
+        }).toList();
     }
 
     /** Staff confirm the registration is the patient it matched: the address goes on that record. */

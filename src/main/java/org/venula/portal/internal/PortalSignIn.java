@@ -39,6 +39,8 @@ class PortalSignIn {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern CODE = Pattern.compile("\\d{6}");
     private static final Duration WINDOW = Duration.ofMinutes(15);
+    /** A day allows four windows' worth of codes for one address: guessing stays slow over days, not only minutes. */
+    private static final int CODES_A_DAY_PER_WINDOW = 4;
 
     private final Clinics clinics;
     private final ClinicDetails details;
@@ -70,6 +72,10 @@ class PortalSignIn {
         this.encoder = encoder;
         this.store = store;
         this.clock = clock;
+        if (tries < 1 || tries > 5) {
+            // the database holds every code to at most five tries (portal_code_attempts_range)
+            throw new IllegalArgumentException("venula.portal.code-tries must be between 1 and 5, not " + tries);
+        }
         this.validFor = validFor;
         this.tries = tries;
         this.codesPerAddress = codesPerAddress;
@@ -99,7 +105,7 @@ class PortalSignIn {
             issueCode(clinicId, found.get(0), email, null);
             return;
         }
-        encoder.encode("000000"); // as long as making a code: the answer tells nothing by its time either
+        hashLikeACode();
         ClinicContact contact = details.current(clinicId);
         if (found.size() > 1) {
             outbox.sendNow(clinicId, found.get(0), email, "Signing in to " + contact.name(),
@@ -108,6 +114,11 @@ class PortalSignIn {
                             + contact.howToContact() + " We will set it up for you.\n\n" + contact.name() + "\n",
                     Reminders.MessageKind.PORTAL);
         }
+    }
+
+    /** Spends the time making a code takes, on a path that makes none: an answer's time tells nothing. */
+    void hashLikeACode() {
+        encoder.encode("000000");
     }
 
     /** Throttles, then counts, a request that sends a code (or might: a registration); refuses with 429. */
@@ -122,6 +133,7 @@ class PortalSignIn {
         OffsetDateTime now = now();
         String code = String.format(Locale.ROOT, "%06d", random.nextInt(1_000_000));
         store.insert(clinicId, patientId, email, encoder.encode(code), now, now.plus(validFor));
+        outbox.forgetSignInCodes(clinicId, email); // the codes it replaces
         ClinicContact contact = details.current(clinicId);
         outbox.sendNow(clinicId, patientId, email, "Your sign-in code for " + contact.name(),
                 (greeting == null ? "" : greeting + "\n\n")
@@ -168,6 +180,7 @@ class PortalSignIn {
         if (!encoder.matches(code, c.hash()) || !store.use(c.id(), now)) {
             return Optional.empty();
         }
+        outbox.forgetSignInCodes(clinicId, email);
         accessLog.recordByPortalPatient(clinicId, c.patientId(), AccessAction.PORTAL_SIGN_IN, null);
         return Optional.of(new PortalPatient(clinicId, c.patientId(), email));
     }
@@ -176,7 +189,9 @@ class PortalSignIn {
             int perAddress, OffsetDateTime now) {
         OffsetDateTime since = now.minus(WINDOW);
         if (store.requestsFromClient(remoteAddress, step, since) >= requestsPerClient
-                || perAddress > 0 && store.requestsForAddress(clinicId, email, step, since) >= perAddress) {
+                || perAddress > 0 && store.requestsForAddress(clinicId, email, step, since) >= perAddress
+                || perAddress > 0 && store.requestsForAddress(clinicId, email, step, now.minusDays(1))
+                        >= perAddress * CODES_A_DAY_PER_WINDOW) {
             throw new TooManyRequestsException("Too many sign-in requests in a short time. Wait a few minutes, "
                     + "then ask for a new code.", WINDOW);
         }

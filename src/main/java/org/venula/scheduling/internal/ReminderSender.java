@@ -40,18 +40,22 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 class ReminderSender {
 
     private static final Logger log = LoggerFactory.getLogger(ReminderSender.class);
-    private static final String SENT_CODE_BODY = "(a sign-in code: its text is not kept once sent)";
+    private static final String SENT_CODE_BODY = ReminderStore.SPENT_CODE_BODY;
+    /** Longer than any sign-in code lives: a code message older than this holds nothing that still works. */
+    private static final Duration CODE_MESSAGES_KEPT = Duration.ofMinutes(30);
 
     private final JdbcClient jdbc;
+    private final ReminderStore store;
     private final ObjectProvider<JavaMailSender> mail;
     private final Clock clock;
     private final Duration retryBase;
     private final String from;
 
-    ReminderSender(JdbcClient jdbc, ObjectProvider<JavaMailSender> mail, Clock clock,
+    ReminderSender(JdbcClient jdbc, ReminderStore store, ObjectProvider<JavaMailSender> mail, Clock clock,
             @Value("${venula.reminders.retry-base:PT1M}") Duration retryBase,
             @Value("${venula.reminders.from:reminders@venula.invalid}") String from) {
         this.jdbc = jdbc;
+        this.store = store;
         this.mail = mail;
         this.clock = clock;
         this.retryBase = retryBase;
@@ -65,6 +69,7 @@ class ReminderSender {
     @SchedulerLock(name = "venula-reminders", lockAtMostFor = "PT5M", lockAtLeastFor = "PT0.2S")
     void sendDue() {
         Instant now = clock.instant();
+        store.forgetCodesBefore(now.minus(CODE_MESSAGES_KEPT).atOffset(ZoneOffset.UTC));
         // An appointment cancelled, attended, missed or already begun has nothing left to remind of.
         jdbc.sql("""
                 UPDATE reminder SET status = 'CANCELLED'

@@ -45,6 +45,27 @@ public class ReminderStore {
                 .param("subject", subject).param("body", body).param("kind", kind).param("now", now).update();
     }
 
+    /** The text a sign-in code's message keeps once the code is used, replaced or out of date. */
+    public static final String SPENT_CODE_BODY = "(a sign-in code: its text is not kept once used, replaced or out "
+            + "of date)";
+
+    /** Blanks the sign-in codes' messages to this address (a code was used or a new one made). */
+    public void forgetCodes(long clinicId, String recipient) {
+        jdbc.sql("""
+                UPDATE reminder SET body = :spent WHERE clinic_id = :clinic AND kind = 'SIGN_IN_CODE'
+                  AND LOWER(recipient) = :to AND body <> :spent""")
+                .param("spent", SPENT_CODE_BODY).param("clinic", clinicId)
+                .param("to", recipient.trim().toLowerCase(java.util.Locale.ROOT)).update();
+    }
+
+    /** Blanks every sign-in code's message written before {@code before} (its code is out of date by then). */
+    public int forgetCodesBefore(OffsetDateTime before) {
+        return jdbc.sql("""
+                UPDATE reminder SET body = :spent WHERE kind = 'SIGN_IN_CODE' AND created_at < :before
+                  AND body <> :spent""")
+                .param("spent", SPENT_CODE_BODY).param("before", before).update();
+    }
+
     /** Cancels the appointment's reminder unless it is already sent. */
     public void cancel(long appointmentId) {
         jdbc.sql("UPDATE reminder SET status = 'CANCELLED' WHERE appointment_id = :a AND status = 'PENDING'")
