@@ -288,6 +288,15 @@ interface PortalScenarios extends ApiFixture {
         Response r = anyone.post("/api/portal/register", registration("Nia", family, "1990-04-02", email));
         assertThat(r.status()).as(r.toString()).isEqualTo(202);
         long clinicId = clinics().firstClinic().orElseThrow().id();
+        // no record until the code proves the address
+        assertThat(jdbc().sql("SELECT COUNT(*) FROM patient WHERE family_name = :f").param("f", family)
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc().sql("SELECT status FROM portal_registration WHERE email = :e").param("e", email)
+                .query(String.class).single()).isEqualTo("PENDING");
+        assertThat(anyone.post("/api/portal/verify", verification(clinicId, email, "000000".equals(
+                codeSentTo(email)) ? "111111" : "000000")).status()).isEqualTo(401);
+        assertThat(jdbc().sql("SELECT COUNT(*) FROM patient WHERE family_name = :f").param("f", family)
+                .query(Long.class).single()).isZero();
         Response in = anyone.post("/api/portal/verify", verification(clinicId, email, codeSentTo(email)));
         assertThat(in.status()).as(in.toString()).isEqualTo(200);
         long id = in.json().get("patientId").asLong();
@@ -321,7 +330,8 @@ interface PortalScenarios extends ApiFixture {
                 "1970-05-05", "else" + unique() + "@example.com"));
         assertThat(held.status()).isEqualTo(202);
         assertThat(held.text()).isEqualTo(fresh.text());
-        assertThat(jdbc().sql("SELECT COUNT(*) FROM patient").query(Long.class).single()).isEqualTo(patients + 1);
+        // neither makes a record: the held one waits for staff, the other for its code
+        assertThat(jdbc().sql("SELECT COUNT(*) FROM patient").query(Long.class).single()).isEqualTo(patients);
 
         Api reception = newUser("RECEPTION");
         JsonNode list = reception.get("/api/portal-registrations").json();
@@ -348,7 +358,7 @@ interface PortalScenarios extends ApiFixture {
                 .query(Long.class).single()).isEqualTo(1);
         assertThat(reception.post("/api/portal-registrations/" + registrationId + "/new-record", null).status())
                 .isEqualTo(409);
-        assertThat(jdbc().sql("SELECT COUNT(*) FROM patient").query(Long.class).single()).isEqualTo(patients + 1);
+        assertThat(jdbc().sql("SELECT COUNT(*) FROM patient").query(Long.class).single()).isEqualTo(patients);
         SignedIn mary = new SignedIn(existing, email, Api.withCookies(port()));
         mary.session().post("/api/portal/sign-in", Map.of("clinicId", clinics().firstClinic().orElseThrow().id(),
                 "email", email));

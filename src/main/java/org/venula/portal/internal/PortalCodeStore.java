@@ -16,7 +16,8 @@ class PortalCodeStore {
 
     enum Step { SEND, VERIFY }
 
-    record Code(long id, long patientId, String hash, int attempts) {
+    /** A live code: for a patient's record, or (patientId null) for a registration still to be proven. */
+    record Code(long id, Long patientId, Long registrationId, String hash, int attempts) {
     }
 
     private final JdbcClient jdbc;
@@ -46,27 +47,31 @@ class PortalCodeStore {
                 .query(Integer.class).single();
     }
 
-    /** A new code replaces every earlier unused one for the address. */
-    void insert(long clinicId, long patientId, String email, String hash, OffsetDateTime at, OffsetDateTime expires) {
+    /** A new code replaces every earlier unused one for the address; it is for a record or for a registration. */
+    void insert(long clinicId, Long patientId, Long registrationId, String email, String hash, OffsetDateTime at,
+            OffsetDateTime expires) {
         jdbc.sql("""
                 UPDATE portal_code SET used_at = :at
                 WHERE clinic_id = :clinic AND email = :email AND used_at IS NULL""")
                 .param("clinic", clinicId).param("email", email).param("at", at).update();
         jdbc.sql("""
-                INSERT INTO portal_code (clinic_id, patient_id, email, code_hash, created_at, expires_at)
-                VALUES (:clinic, :patient, :email, :hash, :at, :expires)""")
-                .param("clinic", clinicId).param("patient", patientId).param("email", email).param("hash", hash)
+                INSERT INTO portal_code (clinic_id, patient_id, registration_id, email, code_hash, created_at,
+                  expires_at)
+                VALUES (:clinic, :patient, :registration, :email, :hash, :at, :expires)""")
+                .param("clinic", clinicId).param("patient", patientId).param("registration", registrationId)
+                .param("email", email).param("hash", hash)
                 .param("at", at).param("expires", expires).update();
     }
 
     /** The address's live code: the newest, unused and unexpired. */
     Optional<Code> live(long clinicId, String email, OffsetDateTime now) {
         return jdbc.sql("""
-                SELECT id, patient_id, code_hash, attempts FROM portal_code
+                SELECT id, patient_id, registration_id, code_hash, attempts FROM portal_code
                 WHERE clinic_id = :clinic AND email = :email AND used_at IS NULL AND expires_at > :now
                 ORDER BY created_at DESC, id DESC LIMIT 1""")
                 .param("clinic", clinicId).param("email", email).param("now", now)
-                .query((rs, n) -> new Code(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4)))
+                .query((rs, n) -> new Code(rs.getLong(1), rs.getObject(2, Long.class), rs.getObject(3, Long.class),
+                        rs.getString(4), rs.getInt(5)))
                 .optional();
     }
 

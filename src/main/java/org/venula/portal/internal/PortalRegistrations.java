@@ -30,7 +30,7 @@ import lombok.RequiredArgsConstructor;
  * A new patient registers in the portal. The answer is the same whatever happens next, so that nobody learns from
  * it who is a patient: an address already on one record is sent a sign-in code; details matching a patient's names
  * and date of birth are held for staff to confirm (never a second record made for the same person); anything else
- * becomes a new record, marked as made by the patient, and a code to sign in is sent.
+ * is sent a code, and becomes a new record, marked as made by the patient, when the code proves the address.
  */
 @Service
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
@@ -92,9 +92,10 @@ class PortalRegistrations {
                     Reminders.MessageKind.PORTAL);
             return;
         }
-        long patientId = selfRegistrations.register(clinicId, draft);
-        store.insert(clinicId, normalised, RegistrationStore.Status.CREATED, null, patientId, now());
-        signIn.issueCode(clinicId, patientId, email, "Welcome to " + contact.name() + ". You are registered.");
+        // no record until the code proves the address (PortalSignIn makes it then)
+        long registrationId = store.insert(clinicId, normalised, RegistrationStore.Status.PENDING, null, null, now());
+        signIn.issueRegistrationCode(clinicId, registrationId, email, "Welcome to " + contact.name()
+                + ". To finish registering, sign in with this code.");
     }
 
     /** The registrations waiting for staff, oldest first. */

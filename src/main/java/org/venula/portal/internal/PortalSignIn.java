@@ -49,6 +49,9 @@ class PortalSignIn {
     private final AccessLog accessLog;
     private final PasswordEncoder encoder;
     private final PortalCodeStore store;
+    private final RegistrationStore registrations;
+    private final org.springframework.transaction.support.TransactionTemplate tx;
+    private final org.venula.patient.SelfRegistrations selfRegistrations;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Duration validFor;
@@ -59,7 +62,9 @@ class PortalSignIn {
     private final String decoy;
 
     PortalSignIn(Clinics clinics, ClinicDetails details, Patients patients, Reminders outbox, AccessLog accessLog,
-            PasswordEncoder encoder, PortalCodeStore store, Clock clock,
+            PasswordEncoder encoder, PortalCodeStore store, RegistrationStore registrations,
+            org.venula.patient.SelfRegistrations selfRegistrations,
+            org.springframework.transaction.support.TransactionTemplate tx, Clock clock,
             @Value("${venula.portal.code-valid-for:PT10M}") Duration validFor,
             @Value("${venula.portal.code-tries:5}") int tries,
             @Value("${venula.portal.codes-per-address:5}") int codesPerAddress,
@@ -71,6 +76,9 @@ class PortalSignIn {
         this.accessLog = accessLog;
         this.encoder = encoder;
         this.store = store;
+        this.registrations = registrations;
+        this.tx = tx;
+        this.selfRegistrations = selfRegistrations;
         this.clock = clock;
         if (tries < 1 || tries > 5) {
             // the database holds every code to at most five tries (portal_code_attempts_range)
@@ -130,9 +138,18 @@ class PortalSignIn {
 
     /** Makes a new code for the patient (replacing any unused one) and puts it in the outbox, after a greeting. */
     void issueCode(long clinicId, long patientId, String email, String greeting) {
+        issue(clinicId, patientId, null, email, greeting);
+    }
+
+    /** Makes a code that proves a registration's address; the record is made when the code is used. */
+    void issueRegistrationCode(long clinicId, long registrationId, String email, String greeting) {
+        issue(clinicId, null, registrationId, email, greeting);
+    }
+
+    private void issue(long clinicId, Long patientId, Long registrationId, String email, String greeting) {
         OffsetDateTime now = now();
         String code = String.format(Locale.ROOT, "%06d", random.nextInt(1_000_000));
-        store.insert(clinicId, patientId, email, encoder.encode(code), now, now.plus(validFor));
+        store.insert(clinicId, patientId, registrationId, email, encoder.encode(code), now, now.plus(validFor));
         outbox.forgetSignInCodes(clinicId, email); // the codes it replaces
         ClinicContact contact = details.current(clinicId);
         outbox.sendNow(clinicId, patientId, email, "Your sign-in code for " + contact.name(),
@@ -181,8 +198,24 @@ class PortalSignIn {
             return Optional.empty();
         }
         outbox.forgetSignInCodes(clinicId, email);
-        accessLog.recordByPortalPatient(clinicId, c.patientId(), AccessAction.PORTAL_SIGN_IN, null);
-        return Optional.of(new PortalPatient(clinicId, c.patientId(), email));
+        // the record and the registration's completion together, or neither
+        long patientId = c.patientId() != null ? c.patientId()
+                : tx.execute(status -> recordOf(clinicId, c.registrationId(), now));
+        accessLog.recordByPortalPatient(clinicId, patientId, AccessAction.PORTAL_SIGN_IN, null);
+        return Optional.of(new PortalPatient(clinicId, patientId, email));
+    }
+
+    /** The address of a registration is proven: its record is made now (once; the code was used only once). */
+    private long recordOf(long clinicId, long registrationId, OffsetDateTime now) {
+        RegistrationStore.Registration r = registrations.find(clinicId, registrationId).orElseThrow();
+        long patientId = selfRegistrations.register(clinicId, new org.venula.patient.PatientDraft(r.givenName(),
+                r.familyName(), r.dateOfBirth(), r.sex(), r.phone(), r.email(), null, null, null, null, null, null,
+                null));
+        if (!registrations.confirm(registrationId, patientId, now)) {
+            throw new org.venula.shared.ConflictException("already-registered", null, "This registration was "
+                    + "already completed.");
+        }
+        return patientId;
     }
 
     private void throttle(long clinicId, String email, String remoteAddress, PortalCodeStore.Step step,

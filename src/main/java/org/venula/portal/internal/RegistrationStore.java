@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.venula.patient.SelfRegistrations;
 import org.venula.patient.Sex;
 import org.venula.shared.db.Inserts;
 
@@ -20,7 +21,7 @@ import lombok.RequiredArgsConstructor;
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class RegistrationStore {
 
-    enum Status { HELD, LINKED, CREATED }
+    enum Status { PENDING, HELD, LINKED, CREATED }
 
     record Registration(long id, String givenName, String familyName, LocalDate dateOfBirth, Sex sex, String email,
             String phone, Status status, Long matchedPatientId, Long patientId, OffsetDateTime createdAt,
@@ -51,6 +52,16 @@ class RegistrationStore {
     Optional<Registration> find(long clinicId, long id) {
         return jdbc.sql("SELECT * FROM portal_registration WHERE clinic_id = :clinic AND id = :id")
                 .param("clinic", clinicId).param("id", id).query(RegistrationStore::map).optional();
+    }
+
+    /** A pending registration whose address was proven: its record is made; false when it was already. */
+    boolean confirm(long id, long patientId, OffsetDateTime at) {
+        return jdbc.sql("""
+                UPDATE portal_registration SET status = 'CREATED', patient_id = :patient, decided_at = :at,
+                  decided_by = :by, version = version + 1
+                WHERE id = :id AND status = 'PENDING'""")
+                .param("patient", patientId).param("at", at).param("by", SelfRegistrations.CREATED_BY)
+                .param("id", id).update() == 1;
     }
 
     /** Records the decision; false when someone decided first. */
