@@ -553,6 +553,26 @@ interface PortalScenarios extends ApiFixture {
                 .query(String.class).list()).noneMatch(b -> b.matches("(?s).*\\d{6}.*"));
     }
 
+    @Test
+    default void staffInviteAPatientToThePortalByTheAddressOnTheRecord() {
+        String email = "invited" + unique() + "@example.com";
+        long id = patientWithEmail(email);
+        Api reception = newUser("RECEPTION");
+        Response sent = reception.post("/api/patients/" + id + "/portal-invitation", null);
+        assertThat(sent.status()).as(sent.toString()).isEqualTo(202);
+        String body = jdbc().sql("SELECT body FROM reminder WHERE recipient = :e AND kind = 'PORTAL'")
+                .param("e", email).query(String.class).single();
+        assertThat(body).contains("/portal/sign-in?clinic=");
+        long without = admin().post("/api/patients", patient("NoEmail" + unique(), Map.of())).id();
+        assertThat(reception.post("/api/patients/" + without + "/portal-invitation", null).errorFields())
+                .containsExactly("email");
+        String otherAdmin = "invother" + unique();
+        clinics().createClinic("Other Invitation Clinic", ZoneId.of("Europe/London"), false, otherAdmin,
+                "other-password-123", "test");
+        assertThat(Api.as(port(), otherAdmin, "other-password-123").post("/api/patients/" + id
+                + "/portal-invitation", null).status()).isEqualTo(404);
+    }
+
     // ---- races ---------------------------------------------------------------------------------------------------
 
     /** Runs each call at once on its own thread; the statuses answered, counted. */

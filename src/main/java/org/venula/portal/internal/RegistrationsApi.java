@@ -15,18 +15,26 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 
-/** Staff deal with the portal registrations that matched a patient's names and date of birth. */
+/** Staff invite patients to the portal and deal with registrations that matched a patient's names and birthday. */
 @RestController
 @Tag(name = "Portal registrations")
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class RegistrationsApi {
 
     private final PortalRegistrations registrations;
+    private final PortalInvitations invitations;
 
     @GetMapping("/api/portal-registrations")
     @Operation(summary = "Registrations held because they match a patient, oldest first (all staff)")
     List<PortalRegistrations.Held> held(@AuthenticationPrincipal VenulaPrincipal me) {
         return registrations.held(me);
+    }
+
+    @PostMapping("/api/patients/{id}/portal-invitation")
+    @Operation(summary = "E-mail the patient an invitation to the portal (all staff; 422 without an address)")
+    org.springframework.http.ResponseEntity<PortalInvitations.Invitation> invite(
+            @AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id) {
+        return org.springframework.http.ResponseEntity.accepted().body(invitations.invite(me, id));
     }
 
     @PostMapping("/api/portal-registrations/{id}/link")

@@ -19,12 +19,21 @@ import lombok.RequiredArgsConstructor;
 class RegistrationsPages {
 
     private final PortalRegistrations registrations;
+    private final PortalInvitations invitations;
 
     @GetMapping("/portal-registrations")
     String page(@AuthenticationPrincipal VenulaPrincipal me, Model model) {
         model.addAttribute("section", "patients");
         model.addAttribute("held", registrations.held(me));
         return "portal/registrations";
+    }
+
+    @PostMapping("/patients/{id}/portal-invitation")
+    String invite(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id, RedirectAttributes redirect) {
+        FormOutcome.of(redirect, "No invitation was sent").whenInvalid(p -> p.message())
+                .attempt(() -> invitations.invite(me, id), i -> "An invitation to the patient portal is on its way to "
+                        + i.email() + ".");
+        return "redirect:/patients/" + id;
     }
 
     @PostMapping("/portal-registrations/{id}/link")
