@@ -55,7 +55,18 @@ public record ProtocolDocument(String id, String name, String description, Integ
             IntSetting reviewMinutes, IntSetting slotMinutes, FlagSetting seeAndTreat, IntSetting reviewFromDays,
             IntSetting reviewToDays, IntSetting reminderHours, List<TextSetting> treatmentPreparation,
             IntSetting maintenanceRecallMonths, IntSetting incompleteClearanceRecallMonths,
-            IntSetting completeClearancePercent) {
+            IntSetting completeClearancePercent, FlagSetting patientsBookConsultations,
+            FlagSetting patientsBookTreatments, FlagSetting patientsBookReviews, IntSetting cancellationNoticeHours) {
+    }
+
+    /**
+     * What patients may do for themselves in the portal: which appointments they may book (always under every
+     * pathway rule), and how long before an appointment they may still cancel or move it themselves.
+     */
+    public record PortalBooking(boolean consultations, boolean treatments, boolean reviews, int noticeHours) {
+
+        /** The standard preset's, for a version stored before these were protocol values. */
+        public static final PortalBooking STANDARD = new PortalBooking(true, true, true, 48);
     }
 
     /**
@@ -223,6 +234,20 @@ public record ProtocolDocument(String id, String name, String description, Integ
                 valueOr(treatment == null ? null : treatment.needleGauge(), standard.needleGauge()),
                 valueOr(treatment == null ? null : treatment.foamLiquidParts(), standard.foamLiquidParts()),
                 valueOr(treatment == null ? null : treatment.foamGasParts(), standard.foamGasParts()));
+    }
+
+    /** The portal's booking settings; a value the document lacks is the standard preset's. */
+    public PortalBooking portalBooking() {
+        PortalBooking standard = PortalBooking.STANDARD;
+        return new PortalBooking(flagOr(booking == null ? null : booking.patientsBookConsultations(),
+                standard.consultations()), flagOr(booking == null ? null : booking.patientsBookTreatments(),
+                standard.treatments()), flagOr(booking == null ? null : booking.patientsBookReviews(),
+                standard.reviews()), valueOr(booking == null ? null : booking.cancellationNoticeHours(),
+                standard.noticeHours()));
+    }
+
+    private static boolean flagOr(FlagSetting setting, boolean otherwise) {
+        return setting == null || setting.value() == null ? otherwise : setting.value();
     }
 
     private static int valueOr(IntSetting setting, int otherwise) {

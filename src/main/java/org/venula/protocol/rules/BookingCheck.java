@@ -7,7 +7,8 @@ import org.venula.protocol.ProtocolDocument.TextSetting;
 /**
  * Booking: a slot grid of 5 to 120 minutes; appointments of 5 minutes to 8 hours; a reminder 1 hour to 60 days
  * ahead; recalls 1 to 60 months after a course; complete clearance as a percentage; a review window of 1 to 365 days
- * whose end is not before its start; and whether a treatment may follow the consultation the same day.
+ * whose end is not before its start; whether a treatment may follow the consultation the same day; and, when given,
+ * what patients may book in the portal and the notice (0 hours to 60 days) they may still cancel or move with.
  */
 final class BookingCheck extends RequiredSection<BookingSettings> {
 
@@ -32,6 +33,21 @@ final class BookingCheck extends RequiredSection<BookingSettings> {
         problems.whole("booking.incompleteClearanceRecallMonths", b.incompleteClearanceRecallMonths(), 1,
                 MAX_RECALL_MONTHS);
         problems.whole("booking.completeClearancePercent", b.completeClearancePercent(), 0, 100);
+        if (b.cancellationNoticeHours() != null) {
+            problems.whole("booking.cancellationNoticeHours", b.cancellationNoticeHours(), 0, MAX_REMINDER_HOURS);
+        }
+        for (var flag : java.util.Map.of("patientsBookConsultations", java.util.Optional.ofNullable(
+                b.patientsBookConsultations()), "patientsBookTreatments", java.util.Optional.ofNullable(
+                b.patientsBookTreatments()), "patientsBookReviews", java.util.Optional.ofNullable(
+                b.patientsBookReviews())).entrySet()) {
+            flag.getValue().ifPresent(f -> {
+                if (f.value() == null) {
+                    problems.add("booking." + flag.getKey() + ".value", "is required");
+                } else {
+                    problems.source("booking." + flag.getKey(), f.source());
+                }
+            });
+        }
         if (b.treatmentPreparation() != null) {
             for (int i = 0; i < b.treatmentPreparation().size(); i++) {
                 TextSetting t = b.treatmentPreparation().get(i);

@@ -24,6 +24,12 @@ class BookingCheckTest {
             a reminder an hour ahead                       | booking.reminderHours.value = 1               |
             a reminder sixty days ahead                    | booking.reminderHours.value = 1440            |
             a reminder sixty days and an hour ahead        | booking.reminderHours.value = 1441            | booking.reminderHours.value: must be between 1 and 1440
+            no notice needed to cancel online              | booking.cancellationNoticeHours.value = 0     |
+            sixty days' notice to cancel online            | booking.cancellationNoticeHours.value = 1440  |
+            more than sixty days' notice to cancel online  | booking.cancellationNoticeHours.value = 1441  | booking.cancellationNoticeHours.value: must be between 0 and 1440
+            a negative notice to cancel online             | booking.cancellationNoticeHours.value = -1    | booking.cancellationNoticeHours.value: must be between 0 and 1440
+            patients booking treatments, unsaid            | booking.patientsBookTreatments.value = null   | booking.patientsBookTreatments.value: is required
+            patients booking reviews, unsourced            | booking.patientsBookReviews.source = null     | booking.patientsBookReviews.source: is required
             a maintenance recall after no months           | booking.maintenanceRecallMonths.value = 0     | booking.maintenanceRecallMonths.value: must be between 1 and 60
             a maintenance recall after five years          | booking.maintenanceRecallMonths.value = 60    |
             a recall for veins left after five years and a month | booking.incompleteClearanceRecallMonths.value = 61 | booking.incompleteClearanceRecallMonths.value: must be between 1 and 60
