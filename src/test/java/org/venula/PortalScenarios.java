@@ -1,6 +1,8 @@
 package org.venula;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.venula.ApiFixture.history;
+import static org.venula.ApiFixture.nextMonday;
 import static org.venula.ApiFixture.patient;
 import static org.venula.ApiFixture.unique;
 
@@ -571,6 +573,122 @@ interface PortalScenarios extends ApiFixture {
                 "other-password-123", "test");
         assertThat(Api.as(port(), otherAdmin, "other-password-123").post("/api/patients/" + id
                 + "/portal-invitation", null).status()).isEqualTo(404);
+    }
+
+    // ---- booking -------------------------------------------------------------------------------------------------
+
+    @Test
+    default void aPatientBooksAConsultationButNoTreatmentUntilTheRulesAllowAndCancelsInGoodTime() {
+        SignedIn ann = signedInPatient();
+        Api clinician = newUser("CLINICIAN");
+        LocalDate monday = nextMonday();
+        JsonNode consultationTimes = ann.session().get("/api/portal/slots?type=CONSULTATION&from=" + monday
+                + "&to=" + monday).json();
+        assertThat(consultationTimes.size()).as(consultationTimes.toString()).isPositive();
+        JsonNode slot = consultationTimes.get(0);
+        Response consultation = ann.session().post("/api/portal/appointments", Map.of("type", "CONSULTATION",
+                "start", slot.get("start").asString()));
+        assertThat(consultation.status()).as(consultation.toString()).isEqualTo(201);
+        assertThat(consultation.json().get("patientId").asLong()).isEqualTo(ann.patientId());
+        assertThat(jdbc().sql("SELECT created_by FROM appointment WHERE id = :a").param("a", consultation.id())
+                .query(String.class).single()).isEqualTo("patient (portal)");
+        assertThat(jdbc().sql("SELECT COUNT(*) FROM reminder WHERE appointment_id = :a")
+                .param("a", consultation.id()).query(Long.class).single()).isEqualTo(1);
+
+        // a treatment the day after: refused in plain words until a clinician has cleared her
+        JsonNode treatmentTimes = ann.session().get("/api/portal/slots?type=TREATMENT&from=" + monday.plusDays(1)
+                + "&to=" + monday.plusDays(1)).json();
+        String tuesday = treatmentTimes.get(0).get("start").asString();
+        Response refused = ann.session().post("/api/portal/appointments", Map.of("type", "TREATMENT",
+                "start", tuesday));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.json().get("type").asString()).endsWith("/pathway-rule");
+        assertThat(refused.json().get("rule").asString()).isEqualTo("CLEARANCE_REQUIRED");
+        assertThat(refused.json().get("patientMessage").asString()).contains("cleared")
+                .doesNotContain("CLEARANCE", "screening");
+
+        clinician.put("/api/patients/" + ann.patientId() + "/history", history());
+        assertThat(clinician.post("/api/patients/" + ann.patientId() + "/screenings", Map.of()).json()
+                .get("outcome").asString()).isEqualTo("ELIGIBLE");
+        Response treatment = ann.session().post("/api/portal/appointments", Map.of("type", "TREATMENT",
+                "start", tuesday));
+        assertThat(treatment.status()).as(treatment.toString()).isEqualTo(201);
+        // a patient never has a clinician's powers
+        assertThat(ann.session().post("/api/portal/appointments", Map.of("type", "TREATMENT", "start",
+                monday.plusDays(2) + "T10:00", "override", Map.of("rule", "INTERVAL_TOO_SHORT", "reason", "x")))
+                .status()).isNotIn(200, 201);
+
+        JsonNode mine = ann.session().get("/api/portal/appointments").json();
+        assertThat(mine.size()).isEqualTo(2);
+        assertThat(mine.get(0).get("changeableOnline").asBoolean()).isTrue();
+        Response cancelled = ann.session().post("/api/portal/appointments/" + treatment.id() + "/cancel", null);
+        assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
+        assertThat(cancelled.json().get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(ann.session().post("/api/portal/appointments/" + treatment.id() + "/cancel", null).status())
+                .isEqualTo(409);
+
+        // another patient's appointment is not found, and bad input names the field
+        SignedIn bea = signedInPatient();
+        assertThat(bea.session().post("/api/portal/appointments/" + consultation.id() + "/cancel", null).status())
+                .isEqualTo(404);
+        assertThat(bea.session().post("/api/portal/appointments", Map.of("type", "CONSULTATION")).errorFields())
+                .containsExactly("start");
+        assertThat(bea.session().post("/api/portal/appointments", Map.of("type", "SURGERY", "start",
+                tuesday)).status()).isEqualTo(422);
+        assertThat(bea.session().get("/api/portal/slots?type=CONSULTATION&from=" + monday + "&to="
+                + monday.plusDays(30)).errorFields()).containsExactly("to");
+        assertThat(bea.session().post("/api/portal/appointments", Map.of("type", "CONSULTATION", "start",
+                slot.get("start").asString(), "practitionerId", slot.get("practitionerId").asLong())).status())
+                .isEqualTo(409);
+    }
+
+    @Test
+    default void theProtocolSaysWhatPatientsMayBookAndTheNoticeToCancelOnline() {
+        String lead = "portallead" + unique();
+        long clinicId = clinics().createClinic("Notice Clinic", ZoneId.of("Europe/London"), false, lead,
+                "lead-password-123", "test").id();
+        Api leadAdmin = Api.as(port(), lead, "lead-password-123");
+        leadAdmin.post("/api/users", Map.of("username", "dr" + lead, "password", "a-long-password-1",
+                "displayName", "Dr Notice", "role", "CLINICIAN", "profession", "Doctor", "registrationNumber",
+                "GMC 7"));
+        JsonNode doc = leadAdmin.get("/api/protocols/active").json();
+        ((tools.jackson.databind.node.ObjectNode) doc.get("booking")).putObject("cancellationNoticeHours")
+                .put("value", 1440).put("source", "Clinic policy, December 2026");
+        ((tools.jackson.databind.node.ObjectNode) doc.get("booking")).putObject("patientsBookReviews")
+                .put("value", false).put("source", "Clinic policy: reviews are booked by the clinic");
+        Response saved = leadAdmin.put("/api/protocols/active?note=Portal%20booking", doc);
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+
+        String email = "notice" + unique() + "@example.com";
+        long patientId = leadAdmin.post("/api/patients", patient("Notice" + unique(), Map.of("email", email))).id();
+        Api session = Api.withCookies(port());
+        session.post("/api/portal/sign-in", Map.of("clinicId", clinicId, "email", email));
+        String code = null;
+        for (JsonNode m : leadAdmin.get("/api/reminders").json()) {
+            java.util.regex.Matcher d = java.util.regex.Pattern.compile("\\b(\\d{6})\\b")
+                    .matcher(m.get("body").asString());
+            if (code == null && m.get("recipient").asString().equals(email) && d.find()) {
+                code = d.group(1);
+            }
+        }
+        assertThat(session.post("/api/portal/verify", Map.of("clinicId", clinicId, "email", email, "code",
+                String.valueOf(code))).status()).isEqualTo(200);
+
+        Response reviews = session.get("/api/portal/slots?type=REVIEW");
+        assertThat(reviews.status()).as(reviews.toString()).isEqualTo(422);
+        assertThat(reviews.json().get("type").asString()).endsWith("/not-bookable-online");
+        LocalDate monday = nextMonday();
+        JsonNode slot = session.get("/api/portal/slots?type=CONSULTATION&from=" + monday + "&to=" + monday).json()
+                .get(0);
+        long booked = session.post("/api/portal/appointments", Map.of("type", "CONSULTATION", "start",
+                slot.get("start").asString())).id();
+        assertThat(session.get("/api/portal/appointments").json().get(0).get("changeableOnline").asBoolean())
+                .isFalse();
+        Response late = session.post("/api/portal/appointments/" + booked + "/cancel", null);
+        assertThat(late.status()).as(late.toString()).isEqualTo(422);
+        assertThat(late.json().get("type").asString()).endsWith("/notice-period");
+        assertThat(late.json().get("patientMessage").asString()).contains("1440 hours");
+        assertThat(patientId).isPositive();
     }
 
     // ---- races ---------------------------------------------------------------------------------------------------

@@ -51,6 +51,11 @@ public class Availability {
 
     /** Free start times on the protocol's slot grid where the type's length fits inside working hours. */
     public List<LocalDateTime> slots(VenulaPrincipal me, long practitionerId, Type type, LocalDate from, LocalDate to) {
+        return slots(me.clinicId(), practitionerId, type, from, to);
+    }
+
+    /** As {@link #slots(VenulaPrincipal, long, Type, LocalDate, LocalDate)}, for the patient in the portal. */
+    List<LocalDateTime> slots(long clinicId, long practitionerId, Type type, LocalDate from, LocalDate to) {
         List<FieldProblem> problems = new ArrayList<>();
         FieldProblem.required(problems, "type", type, "is required");
         if (from == null || to == null || to.isBefore(from)) {
@@ -61,16 +66,16 @@ public class Availability {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        PractitionerView practitioner = clinics.practitioner(me.clinicId(), practitionerId)
+        PractitionerView practitioner = clinics.practitioner(clinicId, practitionerId)
                 .orElseThrow(() -> new NotFoundException("Practitioner " + practitionerId));
-        ZoneId zone = zone(me);
-        ProtocolDocument protocol = protocols.active(me.clinicId()).document();
+        ZoneId zone = clinics.clinic(clinicId).zone();
+        ProtocolDocument protocol = protocols.active(clinicId).document();
         int length = minutes(protocol, type);
         int step = protocol.booking().slotMinutes().value();
         Map<Integer, List<Window>> hours = hours(practitioner.id());
         Instant rangeStart = from.atStartOfDay(zone).toInstant();
         Instant rangeEnd = to.plusDays(1).atStartOfDay(zone).toInstant();
-        List<SlotFinder.Range> booked = store.forPractitioner(me.clinicId(), practitioner.id(), rangeStart, rangeEnd,
+        List<SlotFinder.Range> booked = store.forPractitioner(clinicId, practitioner.id(), rangeStart, rangeEnd,
                 zone).stream().filter(a -> a.status() != Status.CANCELLED)
                 .map(a -> new SlotFinder.Range(ZonedDateTime.of(a.start(), zone).toInstant(),
                         ZonedDateTime.of(a.end(), zone).toInstant())).toList();

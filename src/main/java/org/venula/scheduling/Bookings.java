@@ -55,12 +55,80 @@ public class Bookings {
     private final Availability availability;
     private final Clock clock;
 
-    @Transactional
-    public Appointment book(VenulaPrincipal me, BookAppointment r) {
-        return book(me, r, null);
+    /**
+     * Who books: a member of staff, or the patient in the portal. It names the clinic and the creator, says whether
+     * a clinician's powers (an override, a past visit) are theirs, opens the patient's record and logs the booking.
+     */
+    interface Booker {
+        long clinicId();
+
+        String username();
+
+        boolean clinical();
+
+        org.venula.patient.PatientRecord patient(long patientId);
+
+        void log(long patientId, AccessAction action, String detail);
     }
 
-    private Appointment book(VenulaPrincipal me, BookAppointment r, Long rescheduledFrom) {
+    private Booker staff(VenulaPrincipal me) {
+        return new Booker() {
+            public long clinicId() {
+                return me.clinicId();
+            }
+
+            public String username() {
+                return me.getUsername();
+            }
+
+            public boolean clinical() {
+                return me.seesClinicalRecord();
+            }
+
+            public org.venula.patient.PatientRecord patient(long patientId) {
+                return patients.get(me, patientId);
+            }
+
+            public void log(long patientId, AccessAction action, String detail) {
+                accessLog.record(me.clinicId(), patientId, action, detail);
+            }
+        };
+    }
+
+    /** The patient signed in to the portal, booking for themselves (never with a clinician's powers). */
+    Booker patientSelf(long clinicId, long patientId) {
+        return new Booker() {
+            public long clinicId() {
+                return clinicId;
+            }
+
+            public String username() {
+                return AccessLog.PORTAL_ACTOR;
+            }
+
+            public boolean clinical() {
+                return false;
+            }
+
+            public org.venula.patient.PatientRecord patient(long id) {
+                if (id != patientId) {
+                    throw new NotFoundException("Patient " + id);
+                }
+                return patients.ownRecord(clinicId, patientId);
+            }
+
+            public void log(long id, AccessAction action, String detail) {
+                accessLog.recordByPortalPatient(clinicId, id, action, detail);
+            }
+        };
+    }
+
+    @Transactional
+    public Appointment book(VenulaPrincipal me, BookAppointment r) {
+        return book(staff(me), r, null);
+    }
+
+    Appointment book(Booker me, BookAppointment r, Long rescheduledFrom) {
         List<FieldProblem> problems = new ArrayList<>();
         FieldProblem.required(problems, "patientId", r.patientId(), "is required");
         FieldProblem.required(problems, "practitionerId", r.practitionerId(), "is required");
@@ -74,10 +142,10 @@ public class Bookings {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        if (r.override() != null && !me.seesClinicalRecord()) {
+        if (r.override() != null && !me.clinical()) {
             throw new AccessDeniedException("Only clinicians override a pathway rule");
         }
-        org.venula.patient.PatientRecord patient = patients.get(me, r.patientId());
+        org.venula.patient.PatientRecord patient = me.patient(r.patientId());
         PractitionerView practitioner = clinics.practitioner(me.clinicId(), r.practitionerId())
                 .orElseThrow(() -> new InvalidInputException("practitionerId", "is not a practitioner of this clinic"));
         ClinicInfo clinic = clinics.clinic(me.clinicId());
@@ -88,7 +156,7 @@ public class Bookings {
         }
         boolean past = !start.toInstant().isAfter(clock.instant());
         if (r.recordsPastVisit()) {
-            if (!me.seesClinicalRecord()) {
+            if (!me.clinical()) {
                 throw new AccessDeniedException("Only clinicians record a past visit");
             }
             if (!past) {
@@ -121,12 +189,12 @@ public class Bookings {
         try {
             id = store.insert(new AppointmentStore.NewAppointment(me.clinicId(), r.patientId(), practitioner.id(),
                     r.type(), start.toInstant(), end.toInstant(), overridden ? override.rule().name() : null,
-                    overridden ? override.reason().trim() : null, rescheduledFrom, clock.instant(), me.getUsername(),
+                    overridden ? override.reason().trim() : null, rescheduledFrom, clock.instant(), me.username(),
                     r.recordsPastVisit() ? Status.ATTENDED : Status.BOOKED));
         } catch (DataIntegrityViolationException e) {
             throw slotUnavailable();
         }
-        accessLog.record(me.clinicId(), r.patientId(), AccessAction.BOOK_APPOINTMENT,
+        me.log(r.patientId(), AccessAction.BOOK_APPOINTMENT,
                 r.type() + " " + r.start() + (r.recordsPastVisit() ? " past visit" : "") + " (appointment " + id + ")");
         Appointment booked = store.find(me.clinicId(), id, zone).orElseThrow();
         if (!r.recordsPastVisit()) {
@@ -161,10 +229,11 @@ public class Bookings {
             throw new ConflictException("not-booked", null, "The appointment changed meanwhile; reload it.");
         }
         reminders.cancel(id);
-        return book(me, new BookAppointment(old.patientId(), old.practitionerId(), old.type(), start, override), id);
+        return book(staff(me), new BookAppointment(old.patientId(), old.practitionerId(), old.type(), start, override),
+                id);
     }
 
-    private List<Broken> rules(VenulaPrincipal me, ZoneId zone, long practitionerId, long patientId, Type type,
+    private List<Broken> rules(Booker me, ZoneId zone, long practitionerId, long patientId, Type type,
             ZonedDateTime start, ZonedDateTime end, ProtocolDocument protocol, Long ignore) {
         List<PathwayRules.Window> day = availability.hours(practitionerId)
                 .getOrDefault(start.getDayOfWeek().getValue(), List.of());
@@ -176,7 +245,7 @@ public class Bookings {
         List<PathwayRules.Existing> existing = store.forPatient(me.clinicId(), patientId, zone).stream()
                 .filter(a -> ignore == null || a.id() != ignore)
                 .map(a -> new PathwayRules.Existing(a.id(), a.type(), a.start(), a.status())).toList();
-        PathwayRules.Clearance clearance = screenings.latestForBooking(me, patientId)
+        PathwayRules.Clearance clearance = screenings.latestForBooking(me.clinicId(), patientId)
                 .map(s -> new PathwayRules.Clearance(s.outcome().name(), s.signOff() != null,
                         s.createdAt().atZoneSameInstant(zone).toLocalDate(), s.earliestTreatmentDate()))
                 .orElse(null);

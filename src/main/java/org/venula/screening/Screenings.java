@@ -134,7 +134,12 @@ public class Screenings {
      * caller shows only whether treatment is cleared, never the findings.
      */
     public java.util.Optional<StoredScreening> latestForBooking(VenulaPrincipal me, long patientId) {
-        return store.forPatient(me.clinicId(), patientId).stream().findFirst();
+        return latestForBooking(me.clinicId(), patientId);
+    }
+
+    /** As {@link #latestForBooking(VenulaPrincipal, long)}, for a booking the patient makes in the portal. */
+    public java.util.Optional<StoredScreening> latestForBooking(long clinicId, long patientId) {
+        return store.forPatient(clinicId, patientId).stream().findFirst();
     }
 
     /** A clinician accepts a CAUTION result, with a note of why, so that it counts as clearance to treat. */

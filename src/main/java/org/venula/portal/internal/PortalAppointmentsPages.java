@@ -1,0 +1,104 @@
+package org.venula.portal.internal;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.venula.clinic.ClinicDetails;
+import org.venula.clinic.Clinics;
+import org.venula.scheduling.PortalBookings;
+import org.venula.scheduling.rules.PathwayRules.Type;
+import org.venula.shared.InvalidInputException;
+import org.venula.shared.RefusedException;
+import org.venula.shared.web.FormOutcome;
+import org.venula.shared.web.PageController;
+
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
+/** The patient's appointments in the portal: what is booked, free times to book, and cancelling in good time. */
+@PageController
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
+class PortalAppointmentsPages {
+
+    private static final int DAYS_SHOWN = 7;
+
+    private final PortalBookings bookings;
+    private final Clinics clinics;
+    private final ClinicDetails details;
+
+    @GetMapping("/portal/appointments")
+    String page(@AuthenticationPrincipal PortalPatient me, @RequestParam(required = false) Type type,
+            @RequestParam(required = false) String from, Model model) {
+        LocalDate today = clinics.today(me.clinicId());
+        LocalDate start = today;
+        try {
+            start = from == null || from.isBlank() ? today : LocalDate.parse(from);
+        } catch (java.time.format.DateTimeParseException e) {
+            model.addAttribute("failure", "That date could not be read; showing times from today.");
+        }
+        if (start.isBefore(today)) {
+            start = today;
+        }
+        var settings = bookings.settings(me.clinicId());
+        List<Type> types = java.util.stream.Stream.of(Type.CONSULTATION, Type.TREATMENT, Type.REVIEW)
+                .filter(t -> t == Type.CONSULTATION ? settings.consultations() : t == Type.TREATMENT
+                        ? settings.treatments() : settings.reviews()).toList();
+        model.addAttribute("types", types);
+        model.addAttribute("type", type);
+        model.addAttribute("from", start);
+        model.addAttribute("notice", settings.noticeHours());
+        if (type != null) {
+            try {
+                List<PortalBookings.Slot> slots = bookings.slots(me.clinicId(), type, start,
+                        start.plusDays(DAYS_SHOWN - 1));
+                java.util.Map<LocalDate, List<PortalBookings.Slot>> byDay = new java.util.LinkedHashMap<>();
+                slots.forEach(x -> byDay.computeIfAbsent(x.start().toLocalDate(), d -> new java.util.ArrayList<>())
+                        .add(x));
+                model.addAttribute("slotDays", byDay);
+            } catch (RefusedException | InvalidInputException e) {
+                model.addAttribute("failure", e.getMessage());
+            }
+        }
+        model.addAttribute("appointments", bookings.mine(me.clinicId(), me.patientId()));
+        model.addAttribute("clinicId", me.clinicId());
+        model.addAttribute("contact", details.current(me.clinicId()));
+        model.addAttribute("clinicName", details.current(me.clinicId()).name());
+        return "portal/appointments";
+    }
+
+    @PostMapping("/portal/appointments")
+    String book(@AuthenticationPrincipal PortalPatient me, @RequestParam(required = false) Type type,
+            @RequestParam(required = false) String start, @RequestParam(required = false) Long practitionerId,
+            RedirectAttributes redirect) {
+        LocalDateTime at;
+        try {
+            at = start == null ? null : LocalDateTime.parse(start);
+        } catch (java.time.format.DateTimeParseException e) {
+            at = null;
+        }
+        LocalDateTime when = at;
+        boolean booked = FormOutcome.of(redirect, "Not booked").whenInvalid(p -> p.message())
+                .attempt(() -> bookings.book(me.clinicId(), me.patientId(), type, when, practitionerId),
+                        a -> "Booked: your " + a.type().name().toLowerCase(java.util.Locale.ROOT) + " on "
+                                + a.start().format(java.time.format.DateTimeFormatter.ofPattern(
+                                "EEEE d MMMM 'at' HH:mm", java.util.Locale.UK)) + " with " + a.practitionerName()
+                                + ". We will send you a reminder.").isPresent();
+        return booked || type == null ? "redirect:/portal/appointments"
+                : "redirect:/portal/appointments?type=" + type + (when == null ? "" : "&from=" + when.toLocalDate());
+    }
+
+    @PostMapping("/portal/appointments/{id}/cancel")
+    String cancel(@AuthenticationPrincipal PortalPatient me, @PathVariable long id, RedirectAttributes redirect) {
+        FormOutcome.of(redirect, "Not cancelled").attempt(() -> bookings.cancel(me.clinicId(), me.patientId(), id),
+                m -> "Cancelled. Thank you for letting us know in good time.");
+        return "redirect:/portal/appointments";
+    }
+}
