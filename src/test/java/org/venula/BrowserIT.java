@@ -773,6 +773,60 @@ class BrowserIT {
         assertThat(clinicId).isPositive();
     }
 
+    @Test
+    void aPatientBooksAConsultationOnAPhoneIsToldWhyATreatmentMustWaitThenBooksOneAndCancels() {
+        Api admin = Api.as(port, "admin", ApiFixture.ADMIN_PASSWORD);
+        String email = "booker" + ApiFixture.unique() + "@example.com";
+        admin.post("/api/users", Map.of("username", "dr.booker" + ApiFixture.unique(), "password", "a-long-password-1",
+                "displayName", "Dr Booker", "role", "CLINICIAN", "profession", "Doctor", "registrationNumber",
+                "GMC 2"));
+        long patientId = admin.post("/api/patients", ApiFixture.patient("Booker" + ApiFixture.unique(),
+                Map.of("givenName", "Nia", "email", email))).id();
+        LocalDate monday = ApiFixture.nextMonday();
+        BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
+                .setLocale("en-GB").setIsMobile(true).setHasTouch(true));
+        Page staff = page;
+        page = phone.newPage();
+        try {
+            page.navigate(url("/portal/sign-in"));
+            page.getByLabel("E-mail address").fill(email);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send me a code")).click();
+            page.getByLabel("Six-digit code").fill(portalCode(admin, email));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Your appointments")).click();
+            checkAccessibility("68-portal-appointments-phone");
+
+            page.getByLabel("A consultation (your first visit)").check();
+            page.getByLabel("From").fill(monday.toString());
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show free times")).click();
+            checkAccessibility("69-portal-free-times-phone");
+            page.locator(".slot-buttons button").first().click();
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("Booked: your consultation");
+
+            // a treatment the next day: not yet, and why, in plain words
+            page.getByLabel("A treatment session").check();
+            page.getByLabel("From").fill(monday.plusDays(1).toString());
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show free times")).click();
+            page.locator(".slot-buttons button").first().click();
+            assertThat(page.getByRole(AriaRole.ALERT)).containsText("once a clinician has gone through your health");
+            checkAccessibility("70-portal-treatment-refused-phone");
+
+            // the clinic clears her; now the treatment books, and she cancels it in good time
+            admin.put("/api/patients/" + patientId + "/history", ApiFixture.history());
+            admin.post("/api/patients/" + patientId + "/screenings", Map.of());
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show free times")).click();
+            page.locator(".slot-buttons button").first().click();
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("Booked: your treatment");
+            assertThat(page.locator(".appointment-row")).hasCount(2);
+            page.locator(".appointment-row").first().getByRole(AriaRole.BUTTON).click();
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("Cancelled");
+            checkAccessibility("71-portal-cancelled-phone");
+        } finally {
+            phone.close();
+            page = staff;
+        }
+    }
+
     private static String portalCode(Api admin, String email) {
         for (tools.jackson.databind.JsonNode m : admin.get("/api/reminders").json()) {
             if (m.get("recipient").asString().equals(email) && m.get("kind").asString().equals("SIGN_IN_CODE")) {

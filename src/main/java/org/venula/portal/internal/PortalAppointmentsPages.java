@@ -54,7 +54,7 @@ class PortalAppointmentsPages {
         model.addAttribute("types", types);
         model.addAttribute("type", type);
         model.addAttribute("from", start);
-        model.addAttribute("notice", settings.noticeHours());
+        model.addAttribute("noticeHours", settings.noticeHours());
         if (type != null) {
             try {
                 List<PortalBookings.Slot> slots = bookings.slots(me.clinicId(), type, start,
