@@ -234,6 +234,7 @@ class AccessMatrixIT {
             ids.put("portal-registrations", first("SELECT MIN(id) FROM portal_registration WHERE clinic_id = "
                     + clinic));
             ids.put("proposals", first("SELECT MIN(id) FROM history_proposal WHERE clinic_id = " + clinic));
+            ids.put("plan", ids.get("plans"));
             ids.put("protocols", "standard");
             ids.put("versions", "1");
             ids.put("history-versions", "1");

@@ -1,6 +1,8 @@
 package org.venula;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.venula.ApiFixture.CHECKLIST;
+import static org.venula.ApiFixture.consultation;
 import static org.venula.ApiFixture.history;
 import static org.venula.ApiFixture.nextMonday;
 import static org.venula.ApiFixture.patient;
@@ -689,6 +691,57 @@ interface PortalScenarios extends ApiFixture {
         assertThat(late.json().get("type").asString()).endsWith("/notice-period");
         assertThat(late.json().get("patientMessage").asString()).contains("1440 hours");
         assertThat(patientId).isPositive();
+    }
+
+    // ---- consent at home --------------------------------------------------------------------------------------------
+
+    @Test
+    default void aPatientConsentsAtHomeAndTheFirstInjectionWaitsForAClinicianToConfirmItInTheRoom() {
+        SignedIn ann = signedInPatient();
+        Api clinician = newUser("CLINICIAN");
+        long id = ann.patientId();
+        clinician.put("/api/patients/" + id + "/history", history());
+        clinician.post("/api/patients/" + id + "/screenings", Map.of());
+        Response c = clinician.post("/api/patients/" + id + "/consultations", consultation(Map.of()));
+        assertThat(c.status()).as(c.toString()).isEqualTo(201);
+        long planId = clinician.post("/api/consultations/" + c.id() + "/plan", Map.of("sessions", 2)).id();
+        clinician.post("/api/patients/" + id + "/screenings", Map.of());
+
+        JsonNode plans = ann.session().get("/api/portal/plans").json();
+        assertThat(plans.size()).isEqualTo(1);
+        String text = plans.get(0).get("consentText").asString();
+        assertThat(text).contains("Risks I have been told about", "calf");
+        assertThat(ann.session().post("/api/portal/plans/" + planId + "/consent", Map.of()).errorFields())
+                .containsExactly("patientName");
+        Response given = ann.session().post("/api/portal/plans/" + planId + "/consent",
+                Map.of("patientName", "Ann At Home"));
+        assertThat(given.status()).as(given.toString()).isEqualTo(200);
+        Map<String, Object> row = jdbc().sql("SELECT channel, witness_practitioner_id, consent_text, text_version "
+                + "FROM consent WHERE plan_id = :p").param("p", planId).query().singleRow();
+        assertThat(row.get("channel")).isEqualTo("PORTAL");
+        assertThat(row.get("witness_practitioner_id")).isNull();
+        assertThat(row.get("consent_text")).isEqualTo(text);
+        assertThat(row.get("text_version")).isNotNull();
+        assertThat(ann.session().post("/api/portal/plans/" + planId + "/consent", Map.of("patientName", "Ann"))
+                .status()).isEqualTo(409);
+        // another patient's plan is not found
+        assertThat(signedInPatient().session().post("/api/portal/plans/" + planId + "/consent",
+                Map.of("patientName", "Someone")).status()).isEqualTo(404);
+
+        Response waits = clinician.post("/api/patients/" + id + "/sessions",
+                Map.of("adHocReason", "Course session", "weightKg", 65, "confirmed", CHECKLIST));
+        assertThat(waits.status()).as(waits.toString()).isEqualTo(422);
+        assertThat(waits.json().get("reasons").findValuesAsString("code")).contains("CONSENT_NOT_CONFIRMED");
+
+        long consentId = clinician.get("/api/plans/" + planId).json().get("consents").get(0).get("id").asLong();
+        Response confirmed = clinician.post("/api/plans/" + planId + "/consent/" + consentId + "/confirm", null);
+        assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+        assertThat(confirmed.json().get("consents").get(0).get("witnessName").asString()).isNotBlank();
+        assertThat(clinician.post("/api/plans/" + planId + "/consent/" + consentId + "/confirm", null).status())
+                .isEqualTo(409);
+        Response starts = clinician.post("/api/patients/" + id + "/sessions",
+                Map.of("adHocReason", "Course session", "weightKg", 65, "confirmed", CHECKLIST));
+        assertThat(starts.status()).as(starts.toString()).isEqualTo(201);
     }
 
     // ---- races ---------------------------------------------------------------------------------------------------

@@ -84,6 +84,10 @@ record PathwayStrip(List<Step> steps) {
         if (plan.consentInForce() == null) {
             return new Step("Plan and consent", "Consent not given", course, State.WAITING, href);
         }
+        if (!plan.consentInForce().confirmed()) {
+            return new Step("Plan and consent", "Consented at home: confirm in the room", course + ", consented "
+                    + day(plan.consentInForce().consentedOn()) + " in the portal", State.ATTENTION, href);
+        }
         return new Step("Plan and consent", "Consent given", course + ", consented "
                 + day(plan.consentInForce().consentedOn()), State.DONE, href);
     }

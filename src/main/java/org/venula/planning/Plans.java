@@ -138,15 +138,25 @@ public class Plans {
 
     /** The protocol's consent settings for a plan (for the consent page and the PDF). */
     public ProtocolDocument.ConsentSettings consentSettings(VenulaPrincipal me, TreatmentPlan plan) {
-        ProtocolVersion v = protocols.versions(me.clinicId()).stream()
+        return consentSettings(me.clinicId(), plan);
+    }
+
+    /** As {@link #consentSettings(VenulaPrincipal, TreatmentPlan)}, for the patient's own plan in the portal. */
+    ProtocolDocument.ConsentSettings consentSettings(long clinicId, TreatmentPlan plan) {
+        ProtocolVersion v = protocols.versions(clinicId).stream()
                 .filter(x -> x.id().equals(plan.protocol().id()) && x.version() == plan.protocol().version())
-                .findFirst().orElse(protocols.active(me.clinicId()));
+                .findFirst().orElse(protocols.active(clinicId));
         return v.document().consent();
     }
 
     /** The exact text a patient consents to for this plan. */
     public String consentText(VenulaPrincipal me, TreatmentPlan plan) {
-        ProtocolDocument.ConsentSettings s = consentSettings(me, plan);
+        return consentText(me.clinicId(), plan);
+    }
+
+    /** As {@link #consentText(VenulaPrincipal, TreatmentPlan)}, for the patient's own plan in the portal. */
+    String consentText(long clinicId, TreatmentPlan plan) {
+        ProtocolDocument.ConsentSettings s = consentSettings(clinicId, plan);
         StringBuilder sb = new StringBuilder();
         sb.append("Treatment: sclerotherapy of leg veins, ").append(plan.sessions()).append(" sessions about ")
                 .append(plan.intervalDays() / 7).append(" weeks apart, for: ");

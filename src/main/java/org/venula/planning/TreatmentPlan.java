@@ -23,13 +23,27 @@ public record TreatmentPlan(long id, long patientId, long consultationId, Protoc
     public record PlannedArea(long areaId, String label, String veinType, String size) {
     }
 
-    /** A consent as given, with the exact text the patient agreed to. */
+    /**
+     * A consent as given, with the exact text the patient agreed to. {@code channel}: IN_CLINIC (witnessed as it is
+     * given) or PORTAL (given at home; {@code confirmedAt} once a clinician has confirmed it with the patient in the
+     * room, who then becomes its witness).
+     */
     public record ConsentRecord(long id, String textVersion, String text, String patientTypedName,
-            LocalDate consentedOn, long witnessPractitionerId, String witnessName, OffsetDateTime createdAt,
-            String createdBy, OffsetDateTime withdrawnAt, String withdrawnBy, String withdrawalReason) {
+            LocalDate consentedOn, Long witnessPractitionerId, String witnessName, OffsetDateTime createdAt,
+            String createdBy, OffsetDateTime withdrawnAt, String withdrawnBy, String withdrawalReason,
+            String channel, OffsetDateTime confirmedAt, String confirmedBy) {
 
         public boolean inForce() {
             return withdrawnAt == null;
+        }
+
+        /** Given in the clinic, or given at home and confirmed in the room: it lets a first injection go ahead. */
+        public boolean confirmed() {
+            return !"PORTAL".equals(channel) || confirmedAt != null;
+        }
+
+        public boolean givenAtHome() {
+            return "PORTAL".equals(channel);
         }
     }
 

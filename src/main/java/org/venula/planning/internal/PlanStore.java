@@ -63,6 +63,28 @@ public class PlanStore {
                 .param("witness", witness).param("at", at).param("by", by));
     }
 
+    /** Consent the patient gave at home in the portal: no witness until a clinician confirms it in the room. */
+    public long insertConsentAtHome(long clinicId, long patientId, long planId, String textVersion, String text,
+            String typedName, LocalDate on, OffsetDateTime at, String by) {
+        return Inserts.id(jdbc.sql("""
+                INSERT INTO consent (clinic_id, patient_id, plan_id, text_version, consent_text, patient_typed_name,
+                  consented_on, channel, created_at, created_by)
+                VALUES (:clinic, :patient, :plan, :version, :text, :name, :on, 'PORTAL', :at, :by)""")
+                .param("clinic", clinicId).param("patient", patientId).param("plan", planId)
+                .param("version", textVersion).param("text", text).param("name", typedName).param("on", on)
+                .param("at", at).param("by", by));
+    }
+
+    /** A clinician confirms a consent given at home, as its witness; false when it was confirmed or withdrawn. */
+    public boolean confirmConsent(long planId, long consentId, long witness, OffsetDateTime at, String by) {
+        return jdbc.sql("""
+                UPDATE consent SET confirmed_at = :at, confirmed_by = :by, witness_practitioner_id = :witness
+                WHERE id = :id AND plan_id = :plan AND channel = 'PORTAL' AND confirmed_at IS NULL
+                  AND withdrawn_at IS NULL""")
+                .param("at", at).param("by", by).param("witness", witness).param("id", consentId)
+                .param("plan", planId).update() == 1;
+    }
+
     public boolean withdrawConsent(long planId, long consentId, String reason, OffsetDateTime at, String by) {
         return jdbc.sql("""
                 UPDATE consent SET withdrawn_at = :at, withdrawn_by = :by, withdrawal_reason = :reason
@@ -74,14 +96,16 @@ public class PlanStore {
     private List<ConsentRecord> consents(long planId) {
         return jdbc.sql("""
                 SELECT k.*, p.display_name AS witness_name FROM consent k
-                JOIN practitioner p ON p.id = k.witness_practitioner_id WHERE k.plan_id = :plan ORDER BY k.id DESC""")
+                LEFT JOIN practitioner p ON p.id = k.witness_practitioner_id WHERE k.plan_id = :plan
+                ORDER BY k.id DESC""")
                 .param("plan", planId)
                 .query((rs, n) -> new ConsentRecord(rs.getLong("id"), rs.getString("text_version"),
                         rs.getString("consent_text"), rs.getString("patient_typed_name"),
-                        rs.getObject("consented_on", LocalDate.class), rs.getLong("witness_practitioner_id"),
-                        rs.getString("witness_name"), rs.getObject("created_at", OffsetDateTime.class),
+                        rs.getObject("consented_on", LocalDate.class), rs.getObject("witness_practitioner_id",
+                        Long.class), rs.getString("witness_name"), rs.getObject("created_at", OffsetDateTime.class),
                         rs.getString("created_by"), rs.getObject("withdrawn_at", OffsetDateTime.class),
-                        rs.getString("withdrawn_by"), rs.getString("withdrawal_reason")))
+                        rs.getString("withdrawn_by"), rs.getString("withdrawal_reason"), rs.getString("channel"),
+                        rs.getObject("confirmed_at", OffsetDateTime.class), rs.getString("confirmed_by")))
                 .list();
     }
 

@@ -28,12 +28,15 @@ import org.venula.shared.web.PageController;
 class PlanningPages {
 
     private final Plans plans;
+    private final org.venula.planning.ConsentAtHome consentAtHome;
     private final QuoteDocument quotes;
     private final Clinics clinics;
 
     private final org.venula.patient.Patients patients;
 
-    PlanningPages(Plans plans, QuoteDocument quotes, Clinics clinics, org.venula.patient.Patients patients) {
+    PlanningPages(Plans plans, org.venula.planning.ConsentAtHome consentAtHome, QuoteDocument quotes,
+            Clinics clinics, org.venula.patient.Patients patients) {
+        this.consentAtHome = consentAtHome;
         this.patients = patients;
         this.plans = plans;
         this.quotes = quotes;
@@ -103,6 +106,20 @@ class PlanningPages {
             }
         }
         redirect.addFlashAttribute("consentErrors", problems);
+        return "redirect:/plans/" + planId + "#consent";
+    }
+
+    @PostMapping("/plans/{planId}/consent/{consentId}/confirm")
+    String confirm(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long planId,
+            @PathVariable long consentId, RedirectAttributes redirect) {
+        try {
+            consentAtHome.confirm(me, planId, consentId);
+            redirect.addFlashAttribute("notice", "The consent given at home is confirmed, with you as its witness.");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("consentErrors", List.of(e.problems().get(0).message()));
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("consentErrors", List.of(e.getMessage()));
+        }
         return "redirect:/plans/" + planId + "#consent";
     }
 

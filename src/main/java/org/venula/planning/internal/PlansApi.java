@@ -29,6 +29,7 @@ import lombok.RequiredArgsConstructor;
 class PlansApi {
 
     private final Plans plans;
+    private final org.venula.planning.ConsentAtHome consentAtHome;
     private final QuoteDocument quotes;
 
     record WithdrawRequest(String reason) {
@@ -59,6 +60,15 @@ class PlansApi {
     ResponseEntity<TreatmentPlan> consent(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long planId,
             @RequestBody ConsentRequest body) {
         return CreatedResponses.at("/api/plans/" + planId, plans.consent(me, planId, body));
+    }
+
+    @PostMapping("/api/plans/{planId}/consent/{consentId}/confirm")
+    @Operation(summary = "Confirm, with the patient in the room, the consent they gave at home; you become its witness",
+            description = "Treatment needs it before the first injection. 409 for a consent given in the clinic, "
+                    + "already confirmed, or withdrawn.")
+    TreatmentPlan confirm(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long planId,
+            @PathVariable long consentId) {
+        return consentAtHome.confirm(me, planId, consentId);
     }
 
     @PostMapping("/api/plans/{planId}/consent/{consentId}/withdraw")

@@ -42,9 +42,12 @@ public final class SessionReadiness {
         }
     }
 
-    /** The plan a session is charted under: the first with consent in force. */
+    /**
+     * The plan a session is charted under: the first with consent in force, given in the clinic or, given at home,
+     * confirmed with the patient in the room.
+     */
     public static Optional<TreatmentPlan> consentedPlan(List<TreatmentPlan> plans) {
-        return plans.stream().filter(p -> p.consentInForce() != null).findFirst();
+        return plans.stream().filter(p -> p.consentInForce() != null && p.consentInForce().confirmed()).findFirst();
     }
 
     /**
@@ -59,8 +62,12 @@ public final class SessionReadiness {
     public static List<Blocker> blockers(Facts f) {
         List<Blocker> blockers = new ArrayList<>();
         if (consentedPlan(f.plans()).isEmpty()) {
-            blockers.add(new Blocker("CONSENT_NOT_IN_FORCE",
-                    "No treatment plan has consent in force: record the patient's consent to the plan first."));
+            boolean atHome = f.plans().stream().anyMatch(p -> p.consentInForce() != null);
+            blockers.add(atHome
+                    ? new Blocker("CONSENT_NOT_CONFIRMED", "The patient consented at home: confirm it with them in "
+                            + "the room (on the plan) before the first injection.")
+                    : new Blocker("CONSENT_NOT_IN_FORCE",
+                            "No treatment plan has consent in force: record the patient's consent to the plan first."));
         }
         StoredScreening screening = f.screening();
         if (screening == null) {

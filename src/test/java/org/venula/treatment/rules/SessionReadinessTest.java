@@ -24,7 +24,7 @@ class SessionReadinessTest {
     private static final LocalDate TODAY = LocalDate.of(2025, 3, 14);
     private static final OffsetDateTime NOON = OffsetDateTime.parse("2025-01-10T12:00:00Z");
 
-    enum Consent { NONE, IN_FORCE, WITHDRAWN }
+    enum Consent { NONE, IN_FORCE, WITHDRAWN, AT_HOME, CONFIRMED }
 
     /**
      * screening: the latest outcome (NONE: never screened; CAUTION_SIGNED_OFF: a CAUTION a clinician signed off);
@@ -36,6 +36,8 @@ class SessionReadinessTest {
             all clear                                         | IN_FORCE  | ELIGIBLE           | 10 |    | SAME    | ELIGIBLE     |
             no plan has consent                               | NONE      | ELIGIBLE           | 10 |    | SAME    | ELIGIBLE     | CONSENT_NOT_IN_FORCE
             consent withdrawn                                 | WITHDRAWN | ELIGIBLE           | 10 |    | SAME    | ELIGIBLE     | CONSENT_NOT_IN_FORCE
+            consent given at home, not yet confirmed          | AT_HOME   | ELIGIBLE           | 10 |    | SAME    | ELIGIBLE     | CONSENT_NOT_CONFIRMED
+            consent given at home, confirmed in the room      | CONFIRMED | ELIGIBLE           | 10 |    | SAME    | ELIGIBLE     |
             never screened                                    | IN_FORCE  | NONE               |    |    | SAME    |              | NO_SCREENING
             never screened and no consent                     | NONE      | NONE               |    |    | SAME    |              | CONSENT_NOT_IN_FORCE NO_SCREENING
             caution not signed off                            | IN_FORCE  | CAUTION            | 10 |    | SAME    |              | NOT_CLEARED
@@ -115,9 +117,13 @@ class SessionReadinessTest {
     private static TreatmentPlan plan(long id, Consent consent) {
         List<TreatmentPlan.ConsentRecord> consents = consent == Consent.NONE ? List.of()
                 : List.of(new TreatmentPlan.ConsentRecord(id, "v1", "I consent.", "Ann Example", TODAY.minusDays(30),
-                        5, "Dr Vein", NOON, "clinician", consent == Consent.WITHDRAWN ? NOON.plusDays(1) : null,
+                        consent == Consent.AT_HOME ? null : 5L, consent == Consent.AT_HOME ? null : "Dr Vein", NOON,
+                        "clinician", consent == Consent.WITHDRAWN ? NOON.plusDays(1) : null,
                         consent == Consent.WITHDRAWN ? "clinician" : null,
-                        consent == Consent.WITHDRAWN ? "changed her mind" : null));
+                        consent == Consent.WITHDRAWN ? "changed her mind" : null,
+                        consent == Consent.AT_HOME || consent == Consent.CONFIRMED ? "PORTAL" : "IN_CLINIC",
+                        consent == Consent.CONFIRMED ? NOON.plusHours(1) : null,
+                        consent == Consent.CONFIRMED ? "clinician" : null));
         return new TreatmentPlan(id, 7, 3, null, 4, 28, null, null, NOON, "clinician", consents);
     }
 
