@@ -744,6 +744,63 @@ interface PortalScenarios extends ApiFixture {
         assertThat(starts.status()).as(starts.toString()).isEqualTo(201);
     }
 
+    // ---- result photos ---------------------------------------------------------------------------------------------
+
+    @Test
+    default void aPatientSendsAResultPhotoOfATreatedAreaInTheWindowAndItLandsOnTheChart() throws Exception {
+        Api clinician = newUser("CLINICIAN");
+        Ready p = readyPatient(clinician, "Photo" + unique());
+        String email = "photo" + unique() + "@example.com";
+        jdbc().sql("UPDATE patient SET email = :e WHERE id = :p").param("e", email).param("p", p.patientId()).update();
+        long lot = lot(clinician, "POLIDOCANOL", "0.5", "PH" + unique(), LocalDate.now().plusYears(1));
+        signedSession(clinician, p, lot);
+        long clinicId = clinics().firstClinic().orElseThrow().id();
+        Api session = Api.withCookies(port());
+        session.post("/api/portal/sign-in", Map.of("clinicId", clinicId, "email", email));
+        assertThat(session.post("/api/portal/verify", verification(clinicId, email, codeSentTo(email))).status())
+                .isEqualTo(200);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> jdbc()
+                .sql("SELECT COUNT(*) FROM aftercare_plan WHERE patient_id = :p").param("p", p.patientId())
+                .query(Long.class).single() > 0);
+        byte[] jpeg = org.venula.support.PhonePhotos.jpeg(40, 30, 1);
+        // weeks before the window: refused, nothing kept
+        Response early = session.send("POST", "/api/portal/photos?areaId=" + p.areaIds().get(0),
+                multipartBody(jpeg), Map.of("Content-Type", "multipart/form-data; boundary=venula",
+                        "X-Requested-With", "test"));
+        assertThat(early.status()).as(early.toString()).isEqualTo(422);
+        assertThat(early.json().get("type").asString()).endsWith("/not-in-photo-window");
+
+        // the window opens: move it to today in the stored plan
+        String plan = jdbc().sql("SELECT plan FROM aftercare_plan WHERE patient_id = :p").param("p", p.patientId())
+                .query(String.class).single();
+        tools.jackson.databind.node.ObjectNode doc = (tools.jackson.databind.node.ObjectNode)
+                tools.jackson.databind.json.JsonMapper.builder().build().readTree(plan);
+        String today = LocalDate.now(ZoneId.of("Europe/London")).toString();
+        ((tools.jackson.databind.node.ObjectNode) doc.get("resultPhotos")).put("from", today).put("until", today);
+        jdbc().sql("UPDATE aftercare_plan SET plan = :d WHERE patient_id = :p").param("d", doc.toString())
+                .param("p", p.patientId()).update();
+        assertThat(session.send("POST", "/api/portal/photos?areaId=" + p.areaIds().get(0), multipartBody(jpeg),
+                Map.of("Content-Type", "multipart/form-data; boundary=venula")).status()).as("no header")
+                .isEqualTo(400);
+        assertThat(session.send("POST", "/api/portal/photos?areaId=999999", multipartBody(jpeg),
+                Map.of("Content-Type", "multipart/form-data; boundary=venula", "X-Requested-With", "test"))
+                .errorFields()).containsExactly("areaId");
+        Response sent = session.send("POST", "/api/portal/photos?areaId=" + p.areaIds().get(0), multipartBody(jpeg),
+                Map.of("Content-Type", "multipart/form-data; boundary=venula", "X-Requested-With", "test"));
+        assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
+        JsonNode onChart = clinician.get("/api/consultations/" + p.consultationId() + "/photos").json();
+        assertThat(onChart.toString()).contains("patient (portal)");
+    }
+
+    private static byte[] multipartBody(byte[] jpeg) {
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--venula\r\nContent-Disposition: form-data; name=\"file\"; filename=\"leg.jpg\"\r\n"
+                + "Content-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(jpeg);
+        body.writeBytes("\r\n--venula--\r\n".getBytes(StandardCharsets.UTF_8));
+        return body.toByteArray();
+    }
+
     // ---- races ---------------------------------------------------------------------------------------------------
 
     /** Runs each call at once on its own thread; the statuses answered, counted. */

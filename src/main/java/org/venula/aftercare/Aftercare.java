@@ -176,6 +176,13 @@ public class Aftercare {
         return store.forPatient(me.clinicId(), patientId);
     }
 
+    /** The patient's current aftercare plans, for the patient signed in to the portal (logged as their own view). */
+    @Transactional
+    public List<StoredPlan> ownCurrentPlans(long clinicId, long patientId) {
+        accessLog.recordByPortalPatient(clinicId, patientId, AccessAction.VIEW_AFTERCARE_PLAN, "own plans");
+        return store.forPatient(clinicId, patientId).stream().filter(StoredPlan::current).toList();
+    }
+
     @Transactional
     public StoredPlan get(VenulaPrincipal me, long planId) {
         me.requireClinicalRecord();

@@ -44,16 +44,20 @@ public class Photos {
 
     private final PhotoStore store;
     private final Consultations consultations;
+    private final org.venula.assessment.internal.ConsultationStore consultationStore;
     private final AccessLog accessLog;
     private final Clinics clinics;
     private final Clock clock;
     private final Path root;
     private final long maxBytes;
 
-    Photos(PhotoStore store, Consultations consultations, AccessLog accessLog, Clinics clinics, Clock clock,
+    Photos(PhotoStore store, Consultations consultations,
+            org.venula.assessment.internal.ConsultationStore consultationStore, AccessLog accessLog, Clinics clinics,
+            Clock clock,
             @Value("${venula.data-dir}") String dataDir, @Value("${venula.photos.max-size:15MB}") DataSize maxSize) {
         this.store = store;
         this.consultations = consultations;
+        this.consultationStore = consultationStore;
         this.accessLog = accessLog;
         this.clinics = clinics;
         this.clock = clock;
@@ -69,6 +73,28 @@ public class Photos {
     public Photo upload(VenulaPrincipal me, long consultationId, byte[] bytes, Long areaId, Photo.View view,
             LocalDate takenOn, String notes) {
         Consultation c = consultations.get(me, consultationId);
+        long id = store(me.clinicId(), c, bytes, areaId, view, takenOn, notes, me.getUsername());
+        accessLog.record(me.clinicId(), c.patientId(), AccessAction.UPLOAD_PHOTO, "photo " + id);
+        return find(me, id);
+    }
+
+    /**
+     * A result photo the patient takes at home and sends from the portal, of one mapped area of their own
+     * consultation: checked, cleaned of metadata and stored exactly as staff photos are, so it appears on the chart
+     * beside the photos taken before. The caller has checked that the patient is in their result-photo window.
+     */
+    @Transactional
+    public long uploadByPatient(long clinicId, long patientId, long consultationId, long areaId, byte[] bytes) {
+        Consultation c = consultationStore.find(clinicId, consultationId).filter(x -> x.patientId() == patientId)
+                .orElseThrow(() -> new org.venula.shared.NotFoundException("Consultation " + consultationId));
+        long id = store(clinicId, c, bytes, areaId, Photo.View.AREA, null, "Result photo sent by the patient",
+                AccessLog.PORTAL_ACTOR);
+        accessLog.recordByPortalPatient(clinicId, patientId, AccessAction.UPLOAD_PHOTO, "photo " + id);
+        return id;
+    }
+
+    private long store(long clinicId, Consultation c, byte[] bytes, Long areaId, Photo.View view, LocalDate takenOn,
+            String notes, String by) {
         if (bytes == null || bytes.length == 0) {
             throw new InvalidInputException("file", "is required: choose a JPEG or PNG photo");
         }
@@ -85,7 +111,7 @@ public class Photos {
         if (areaId != null && c.area(areaId) == null) {
             throw new InvalidInputException("areaId", "is not an area of this consultation");
         }
-        LocalDate today = clinics.today(me.clinicId());
+        LocalDate today = clinics.today(clinicId);
         LocalDate taken = takenOn == null ? today : takenOn;
         if (taken.isAfter(today)) {
             throw new InvalidInputException("takenOn", "must not be in the future");
@@ -94,7 +120,7 @@ public class Photos {
             throw new InvalidInputException("notes", "must be at most 500 characters");
         }
         Photo.View v = view == null ? (areaId == null ? Photo.View.BOTH_LEGS_FRONT : Photo.View.AREA) : view;
-        String stem = me.clinicId() + "/" + c.patientId() + "/" + UUID.randomUUID();
+        String stem = clinicId + "/" + c.patientId() + "/" + UUID.randomUUID();
         String fileName = stem + (type.equals("image/png") ? ".png" : ".jpg");
         String thumbName = stem + "-thumb.jpg";
         PhotoMetadata.Cleaned cleaned = PhotoMetadata.clean(bytes, type);
@@ -103,17 +129,16 @@ public class Photos {
         write(thumbName, thumbnail(upright));
         long id;
         try {
-            id = store.insert(new PhotoStore.NewPhoto(me.clinicId(), c.patientId(), c.id(), areaId, v, taken,
+            id = store.insert(new PhotoStore.NewPhoto(clinicId, c.patientId(), c.id(), areaId, v, taken,
                     notes == null || notes.isBlank() ? null : notes.trim(), type, cleaned.bytes().length,
                     upright.getWidth(), upright.getHeight(), fileName, thumbName,
-                    OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), me.getUsername()));
+                    OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), by));
         } catch (RuntimeException e) {
             delete(fileName);
             delete(thumbName);
             throw e;
         }
-        accessLog.record(me.clinicId(), c.patientId(), AccessAction.UPLOAD_PHOTO, "photo " + id);
-        return find(me, id);
+        return id;
     }
 
     /** The image (or its thumbnail); logged as a view of the patient's record. */

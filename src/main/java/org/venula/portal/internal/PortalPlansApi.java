@@ -24,6 +24,7 @@ import lombok.RequiredArgsConstructor;
 class PortalPlansApi {
 
     private final ConsentAtHome consent;
+    private final ResultPhotos photos;
 
     /** The patient's name, typed to say they agree. */
     record Consent(String patientName) {
@@ -33,6 +34,21 @@ class PortalPlansApi {
     @Operation(summary = "Your treatment plans, newest first, each with the exact text to consent to")
     List<ConsentAtHome.OwnPlan> plans(@AuthenticationPrincipal PortalPatient me) {
         return consent.ownPlans(me.clinicId(), me.patientId());
+    }
+
+    @PostMapping(path = "/api/portal/photos", consumes = "multipart/form-data")
+    @Operation(summary = "Send a result photo of one treated area (multipart: file, areaId) in the result-photo window",
+            description = "A form of another site could send a multipart body with your cookie, so this needs the "
+                    + "header X-Requested-With (which such a form cannot set); 201 {id}; 422 "
+                    + "…/not-in-photo-window outside the window of your aftercare plan.")
+    org.springframework.http.ResponseEntity<java.util.Map<String, Long>> photo(
+            @AuthenticationPrincipal PortalPatient me,
+            @org.springframework.web.bind.annotation.RequestHeader(name = "X-Requested-With") String requestedWith,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) Long areaId,
+            @org.springframework.web.bind.annotation.RequestPart(name = "file", required = false)
+            org.springframework.web.multipart.MultipartFile file) throws java.io.IOException {
+        long id = photos.upload(me.clinicId(), me.patientId(), areaId, file == null ? null : file.getBytes());
+        return org.springframework.http.ResponseEntity.status(201).body(java.util.Map.of("id", id));
     }
 
     @PostMapping("/api/portal/plans/{id}/consent")

@@ -21,15 +21,32 @@ import lombok.RequiredArgsConstructor;
 class PortalPlansPages {
 
     private final ConsentAtHome consent;
+    private final ResultPhotos resultPhotos;
     private final ClinicDetails details;
 
     @GetMapping("/portal/plan")
     String page(@AuthenticationPrincipal PortalPatient me, Model model) {
         model.addAttribute("plans", consent.ownPlans(me.clinicId(), me.patientId()));
+        model.addAttribute("photoInvitation", resultPhotos.invitation(me.clinicId(), me.patientId()).orElse(null));
         model.addAttribute("clinicId", me.clinicId());
         model.addAttribute("contact", details.current(me.clinicId()));
         model.addAttribute("clinicName", details.current(me.clinicId()).name());
         return "portal/plan";
+    }
+
+    @PostMapping("/portal/photos")
+    String photo(@AuthenticationPrincipal PortalPatient me, @RequestParam(required = false) Long areaId,
+            @RequestParam(name = "file", required = false) org.springframework.web.multipart.MultipartFile file,
+            RedirectAttributes redirect) throws java.io.IOException {
+        try {
+            resultPhotos.upload(me.clinicId(), me.patientId(), areaId, file == null ? null : file.getBytes());
+            redirect.addFlashAttribute("notice", "Thank you: your photo is with the clinic.");
+        } catch (org.venula.shared.InvalidInputException e) {
+            redirect.addFlashAttribute("failure", "Not sent: " + e.problems().get(0).message() + ".");
+        } catch (org.venula.shared.PayloadRejectedException | org.venula.shared.RefusedException e) {
+            redirect.addFlashAttribute("failure", "Not sent: " + e.getMessage());
+        }
+        return "redirect:/portal/plan#photos";
     }
 
     @PostMapping("/portal/plan/{id}/consent")
