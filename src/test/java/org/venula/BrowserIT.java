@@ -827,16 +827,47 @@ class BrowserIT {
         }
     }
 
-    private static String portalCode(Api admin, String email) {
-        for (tools.jackson.databind.JsonNode m : admin.get("/api/reminders").json()) {
-            if (m.get("recipient").asString().equals(email) && m.get("kind").asString().equals("SIGN_IN_CODE")) {
-                java.util.regex.Matcher code = java.util.regex.Pattern.compile("\\b(\\d{6})\\b")
-                        .matcher(m.get("body").asString());
-                assertThat(code.find()).isTrue();
-                return code.group(1);
-            }
+    @Test
+    void someoneNewRegistersOnAPhoneAndSignsInWithTheCodeTheRegistrationSends() {
+        Api admin = Api.as(port, "admin", ApiFixture.ADMIN_PASSWORD);
+        String email = "newcomer" + ApiFixture.unique() + "@example.com";
+        String family = "Newcomer" + ApiFixture.unique();
+        BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
+                .setLocale("en-GB").setIsMobile(true).setHasTouch(true));
+        Page staff = page;
+        page = phone.newPage();
+        try {
+            page.navigate(url("/portal/sign-in"));
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Register as a new patient")).click();
+            checkAccessibility("72-portal-register-phone");
+            page.getByLabel("First name").fill("Nia");
+            page.getByLabel("Date of birth").fill("2999-01-01");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register")).click();
+            assertThat(page.getByRole(AriaRole.ALERT)).containsText("Please check");
+            assertThat(page.locator("#familyName-error")).isVisible();
+            assertThat(page.locator("#dateOfBirth-error")).containsText("future");
+            assertThat(page.getByLabel("First name")).hasValue("Nia");
+            page.getByLabel("Last name").fill(family);
+            page.getByLabel("Date of birth").fill("1991-06-15");
+            page.getByLabel("Sex").selectOption("FEMALE");
+            page.getByLabel("E-mail address").fill(email);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register")).click();
+            assertThat(page.locator("main")).containsText("Thank you for registering");
+            page.getByLabel("Six-digit code").fill(portalCode(admin, email));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Hello, Nia")))
+                    .isVisible();
+        } finally {
+            phone.close();
+            page = staff;
         }
-        throw new AssertionError("no code to " + email);
+        long made = jdbc.sql("SELECT COUNT(*) FROM patient WHERE family_name = :f").param("f", family)
+                .query(Long.class).single();
+        assertThat(made).isEqualTo(1);
+    }
+
+    private static String portalCode(Api admin, String email) {
+        return org.venula.support.Outbox.signInCode(admin, email);
     }
 
     @Test

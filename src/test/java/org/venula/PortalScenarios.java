@@ -126,16 +126,7 @@ interface PortalScenarios extends ApiFixture {
 
     /** The code in the newest message to this address in the outbox. */
     default String codeSentTo(String email) {
-        JsonNode outbox = admin().get("/api/reminders").json();
-        for (JsonNode m : outbox) {
-            if (m.get("recipient").asString().equals(email) && m.get("kind").asString().equals("SIGN_IN_CODE")) {
-                java.util.regex.Matcher code = java.util.regex.Pattern.compile("\\b(\\d{6})\\b")
-                        .matcher(m.get("body").asString());
-                assertThat(code.find()).as(m.toString()).isTrue();
-                return code.group(1);
-            }
-        }
-        throw new AssertionError("no code to " + email + " in the outbox");
+        return org.venula.support.Outbox.signInCode(admin(), email);
     }
 
     default Map<String, Object> verification(long clinicId, String email, String code) {
@@ -665,14 +656,7 @@ interface PortalScenarios extends ApiFixture {
         long patientId = leadAdmin.post("/api/patients", patient("Notice" + unique(), Map.of("email", email))).id();
         Api session = Api.withCookies(port());
         session.post("/api/portal/sign-in", Map.of("clinicId", clinicId, "email", email));
-        String code = null;
-        for (JsonNode m : leadAdmin.get("/api/reminders").json()) {
-            java.util.regex.Matcher d = java.util.regex.Pattern.compile("\\b(\\d{6})\\b")
-                    .matcher(m.get("body").asString());
-            if (code == null && m.get("recipient").asString().equals(email) && d.find()) {
-                code = d.group(1);
-            }
-        }
+        String code = org.venula.support.Outbox.signInCode(leadAdmin, email);
         assertThat(session.post("/api/portal/verify", Map.of("clinicId", clinicId, "email", email, "code",
                 String.valueOf(code))).status()).isEqualTo(200);
 

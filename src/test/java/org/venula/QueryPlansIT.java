@@ -111,6 +111,25 @@ class QueryPlansIT extends RunningApplication {
             Api as = path.contains("access-log") || path.contains("sign-in") || path.contains("users") ? lead : clinician;
             assertThat(as.get(path).status()).as(path).isLessThan(500);
         }
+        // the portal, as a patient of the big clinic: sign-in by e-mail and code, and what a patient reads
+        String email = "volume.patient@example.com";
+        jdbc.sql("UPDATE patient SET email = :e WHERE id = :p").param("e", email).param("p", patient).update();
+        Api portal = Api.withCookies(port);
+        assertThat(portal.post("/api/portal/sign-in", Map.of("clinicId", clinic, "email", email)).status())
+                .isEqualTo(202);
+        String code = jdbc.sql("SELECT body FROM reminder WHERE recipient = :e AND code_live").param("e", email)
+                .query(String.class).single().replaceAll("(?s).*?(\\d{6}).*", "$1");
+        assertThat(portal.post("/api/portal/verify", Map.of("clinicId", clinic, "email", email, "code", code))
+                .status()).isEqualTo(200);
+        for (String path : List.of("/api/portal/me", "/api/portal/appointments", "/api/portal/history",
+                "/api/portal/plans", "/api/portal/slots?type=CONSULTATION&from=" + day + "&to=" + day)) {
+            assertThat(portal.get(path).status()).as(path).isLessThan(500);
+        }
+        assertThat(clinician.get("/api/portal-registrations").status()).isEqualTo(200);
+        assertThat(clinician.get("/api/patients/" + patient + "/history/proposals").status()).isEqualTo(200);
+        assertThat(Api.anonymous(port).post("/api/portal/register", Map.of("clinicId", clinic, "givenName", "Mary",
+                "familyName", "Smith", "dateOfBirth", "1961-03-07", "sex", "FEMALE", "email",
+                "new.volume@example.com")).status()).isEqualTo(202);
         CAPTURED.capturing(false);
 
         Map<String, Long> sizes = new HashMap<>();

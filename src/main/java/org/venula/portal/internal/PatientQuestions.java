@@ -133,7 +133,14 @@ final class PatientQuestions {
         } else {
             skin = f.integer("fitzpatrickSkinType");
         }
-        MedicalHistory h = new MedicalHistory(answers.get("pregnant"), answers.get("breastfeeding"),
+        MedicalHistory h = history(answers, skin, f);
+        f.errors().forEach(problems::putIfAbsent);
+        return new QuestionnaireForm(h, unsure, problems);
+    }
+
+    /** The history from the yes/no answers as read, the skin type, and the rest of the form (duplex: never asked). */
+    private static MedicalHistory history(Map<String, Boolean> answers, Integer skin, FormValues f) {
+        return new MedicalHistory(answers.get("pregnant"), answers.get("breastfeeding"),
                 answers.get("currentInfection"), f.date("lastAntibioticsOn"), answers.get("visibleVaricoseVeins"),
                 DuplexResult.NOT_DONE, answers.get("acuteDvtOrPe"), answers.get("previousDvtOrPe"),
                 answers.get("thrombophilia"), answers.get("activeCancer"), answers.get("venousSkinChanges"),
@@ -142,8 +149,14 @@ final class PatientQuestions {
                 f.enumList("sclerosantAllergies", Sclerosant.class), answers.get("migraineWithAura"),
                 answers.get("knownRightToLeftShunt"), answers.get("peripheralArterialDisease"),
                 answers.get("poorlyControlledDiabetes"), skin, f.date("plannedLongHaulFlightOn"));
-        f.errors().forEach(problems::putIfAbsent);
-        return new QuestionnaireForm(h, unsure, problems);
+    }
+
+    /** What the questions fragment (portal/questions) needs beside the answers: the questions and their choices. */
+    static void addTo(org.springframework.ui.Model model) {
+        model.addAttribute("questions", ALL);
+        model.addAttribute("medicines", MEDICINES);
+        model.addAttribute("injections", INJECTIONS);
+        model.addAttribute("skinTypes", SKIN_TYPES);
     }
 
     /** Saved answers as form values, "not sure" shown as chosen, to fill the form in again. */
@@ -184,15 +197,7 @@ final class PatientQuestions {
         } else {
             skin = f.integer("fitzpatrickSkinType");
         }
-        MedicalHistory h = new MedicalHistory(answers.get("pregnant"), answers.get("breastfeeding"),
-                answers.get("currentInfection"), f.date("lastAntibioticsOn"), answers.get("visibleVaricoseVeins"),
-                DuplexResult.NOT_DONE, answers.get("acuteDvtOrPe"), answers.get("previousDvtOrPe"),
-                answers.get("thrombophilia"), answers.get("activeCancer"), answers.get("venousSkinChanges"),
-                f.date("lastThrombophlebitisOn"), answers.get("ableToWalk"), f.date("lastHeartProblemOn"),
-                f.date("lastLegSurgeryOn"), f.enumList("medications", Medication.class),
-                f.enumList("sclerosantAllergies", Sclerosant.class), answers.get("migraineWithAura"),
-                answers.get("knownRightToLeftShunt"), answers.get("peripheralArterialDisease"),
-                answers.get("poorlyControlledDiabetes"), skin, f.date("plannedLongHaulFlightOn"));
+        MedicalHistory h = history(answers, skin, f);
         f.errors().forEach(problems::putIfAbsent);
         return new SelfCheckForm(h, unsure, problems);
     }

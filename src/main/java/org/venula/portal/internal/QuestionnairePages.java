@@ -76,10 +76,7 @@ class QuestionnairePages {
         model.addAttribute("clinicId", me.clinicId());
         model.addAttribute("contact", details.current(me.clinicId()));
         model.addAttribute("clinicName", details.current(me.clinicId()).name());
-        model.addAttribute("questions", PatientQuestions.ALL);
-        model.addAttribute("medicines", PatientQuestions.MEDICINES);
-        model.addAttribute("injections", PatientQuestions.INJECTIONS);
-        model.addAttribute("skinTypes", PatientQuestions.SKIN_TYPES);
+        PatientQuestions.addTo(model);
         model.addAttribute("v", values);
         model.addAttribute("problems", problems);
         model.addAttribute("latest", latest);

@@ -65,10 +65,7 @@ class SelfCheckPages {
         model.addAttribute("clinicId", clinicId);
         model.addAttribute("contact", details.current(clinicId));
         model.addAttribute("clinicName", details.current(clinicId).name());
-        model.addAttribute("questions", PatientQuestions.ALL);
-        model.addAttribute("medicines", PatientQuestions.MEDICINES);
-        model.addAttribute("injections", PatientQuestions.INJECTIONS);
-        model.addAttribute("skinTypes", PatientQuestions.SKIN_TYPES);
+        PatientQuestions.addTo(model);
         model.addAttribute("v", values);
         model.addAttribute("problems", problems);
         model.addAttribute("answer", answer);

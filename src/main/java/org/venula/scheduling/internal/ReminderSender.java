@@ -104,8 +104,8 @@ class ReminderSender {
                 mark(d.id(), "SENT");
                 if ("SIGN_IN_CODE".equals(d.kind())) {
                     // a code that has gone to the patient is not kept readable in the database
-                    jdbc.sql("UPDATE reminder SET body = :b WHERE id = :id").param("b", SENT_CODE_BODY)
-                            .param("id", d.id()).update();
+                    jdbc.sql("UPDATE reminder SET body = :b, code_live = FALSE WHERE id = :id")
+                            .param("b", SENT_CODE_BODY).param("id", d.id()).update();
                 }
             } catch (Exception e) {
                 long factor = 1L << Math.min(d.attempts(), 6);

@@ -39,21 +39,25 @@ public class ReminderStore {
             String kind, OffsetDateTime now) {
         jdbc.sql("""
                 INSERT INTO reminder (clinic_id, patient_id, recipient, subject, body, kind, due_at, status, attempts,
-                  next_attempt_at, created_at)
-                VALUES (:clinic, :patient, :to, :subject, :body, :kind, :now, 'PENDING', 0, :now, :now)""")
+                  next_attempt_at, created_at, code_live)
+                VALUES (:clinic, :patient, :to, :subject, :body, :kind, :now, 'PENDING', 0, :now, :now, :live)""")
                 .param("clinic", clinicId).param("patient", patientId).param("to", recipient)
-                .param("subject", subject).param("body", body).param("kind", kind).param("now", now).update();
+                .param("subject", subject).param("body", body).param("kind", kind).param("now", now)
+                .param("live", "SIGN_IN_CODE".equals(kind)).update();
     }
 
     /** The text a sign-in code's message keeps once the code is used, replaced or out of date. */
     public static final String SPENT_CODE_BODY = "(a sign-in code: its text is not kept once used, replaced or out "
             + "of date)";
 
-    /** Blanks the sign-in codes' messages to this address (a code was used or a new one made). */
+    /**
+     * Blanks the sign-in codes' messages to this address (a code was used or a new one made). Only live codes are
+     * read ({@code reminder_live_codes}), never the whole outbox.
+     */
     public void forgetCodes(long clinicId, String recipient) {
         jdbc.sql("""
-                UPDATE reminder SET body = :spent WHERE clinic_id = :clinic AND kind = 'SIGN_IN_CODE'
-                  AND LOWER(recipient) = :to AND body <> :spent""")
+                UPDATE reminder SET body = :spent, code_live = FALSE
+                WHERE code_live = TRUE AND clinic_id = :clinic AND LOWER(recipient) = :to""")
                 .param("spent", SPENT_CODE_BODY).param("clinic", clinicId)
                 .param("to", recipient.trim().toLowerCase(java.util.Locale.ROOT)).update();
     }
@@ -61,8 +65,7 @@ public class ReminderStore {
     /** Blanks every sign-in code's message written before {@code before} (its code is out of date by then). */
     public int forgetCodesBefore(OffsetDateTime before) {
         return jdbc.sql("""
-                UPDATE reminder SET body = :spent WHERE kind = 'SIGN_IN_CODE' AND created_at < :before
-                  AND body <> :spent""")
+                UPDATE reminder SET body = :spent, code_live = FALSE WHERE code_live = TRUE AND created_at < :before""")
                 .param("spent", SPENT_CODE_BODY).param("before", before).update();
     }
 
