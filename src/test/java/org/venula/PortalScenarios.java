@@ -579,6 +579,7 @@ interface PortalScenarios extends ApiFixture {
                 + "&to=" + monday).json();
         assertThat(consultationTimes.size()).as(consultationTimes.toString()).isPositive();
         JsonNode slot = consultationTimes.get(0);
+        assertThat(slot.get("start").asString()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
         Response consultation = ann.session().post("/api/portal/appointments", Map.of("type", "CONSULTATION",
                 "start", slot.get("start").asString()));
         assertThat(consultation.status()).as(consultation.toString()).isEqualTo(201);

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.springframework.stereotype.Service;
+import com.fasterxml.jackson.annotation.JsonFormat;
 import org.springframework.transaction.annotation.Transactional;
 import org.venula.accesslog.AccessAction;
 import org.venula.accesslog.AccessLog;
@@ -58,12 +59,16 @@ public class PortalBookings {
     private final Clock clock;
 
     /** A free time, with the practitioner it is with. */
-    public record Slot(LocalDateTime start, long practitionerId, String practitionerName) {
+    public record Slot(@JsonFormat(pattern = "yyyy-MM-dd'T'HH:mm") LocalDateTime start,
+            long practitionerId, String practitionerName) {
     }
 
     /** One of the patient's own appointments, as the portal shows it, with whether they may still change it. */
-    public record Mine(long id, Type type, LocalDateTime start, LocalDateTime end, Status status,
-            String practitionerName, boolean changeableOnline, LocalDateTime changeableUntil) {
+    public record Mine(long id, Type type,
+            @JsonFormat(pattern = "yyyy-MM-dd'T'HH:mm") LocalDateTime start,
+            @JsonFormat(pattern = "yyyy-MM-dd'T'HH:mm") LocalDateTime end,
+            Status status, String practitionerName, boolean changeableOnline,
+            @JsonFormat(pattern = "yyyy-MM-dd'T'HH:mm") LocalDateTime changeableUntil) {
     }
 
     /** Which kinds of appointment the clinic lets patients book online, and the notice to change one. */
