@@ -56,9 +56,32 @@ public class Protocols {
             store.lockClinic(clinicId);
             return store.active(clinicId).orElseGet(() -> {
                 store.adopt(clinicId, preset(DEFAULT_PRESET), "Adopted the standard preset", now(), "system");
-                return store.active(clinicId).orElseThrow();
+                return store.active(clinicId).or(() -> adoptedElsewhere(clinicId)).orElseThrow(() ->
+                        new ConflictException("busy", null, "The clinic's protocol is being set up by another "
+                                + "request right now; nothing was stored. Try again."));
             });
         });
+    }
+
+    /**
+     * Our adoption found another request's adoption of the same clinic not yet committed and stood aside (the
+     * insert does nothing on a conflict; on H2 it does not wait for the other transaction): read again for a few
+     * seconds until that one commits, rather than fail a request the other will have answered.
+     */
+    private java.util.Optional<ProtocolVersion> adoptedElsewhere(long clinicId) {
+        for (int i = 0; i < 100; i++) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return java.util.Optional.empty();
+            }
+            java.util.Optional<ProtocolVersion> v = store.active(clinicId);
+            if (v.isPresent()) {
+                return v;
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     @Transactional
