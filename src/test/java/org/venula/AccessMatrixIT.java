@@ -321,7 +321,7 @@ class AccessMatrixIT {
                 String before = pattern.substring(0, m.start());
                 String[] segments = before.split("/");
                 String segment = segments.length == 0 ? "" : segments[segments.length - 1];
-                if (before.endsWith("/aftercare/plans/")) {
+                if (before.endsWith("/aftercare/plans/") || before.endsWith("/portal/aftercare/")) {
                     segment = "aftercare-plans";
                 } else if (before.endsWith("/history/versions/")) {
                     segment = "history-versions";

@@ -571,7 +571,7 @@ interface PortalScenarios extends ApiFixture {
     // ---- booking -------------------------------------------------------------------------------------------------
 
     @Test
-    default void aPatientBooksAConsultationButNoTreatmentUntilTheRulesAllowAndCancelsInGoodTime() {
+    default void aPatientBooksAConsultationButNoTreatmentUntilTheRulesAllowAndMovesOrCancelsInGoodTime() {
         SignedIn ann = signedInPatient();
         Api clinician = newUser("CLINICIAN");
         LocalDate monday = nextMonday();
@@ -615,16 +615,40 @@ interface PortalScenarios extends ApiFixture {
         JsonNode mine = ann.session().get("/api/portal/appointments").json();
         assertThat(mine.size()).isEqualTo(2);
         assertThat(mine.get(0).get("changeableOnline").asBoolean()).isTrue();
-        Response cancelled = ann.session().post("/api/portal/appointments/" + treatment.id() + "/cancel", null);
+
+        // moved to another free time: the old one is cancelled as moved, the new one linked to it
+        String later = treatmentTimes.get(treatmentTimes.size() - 1).get("start").asString();
+        Response taken = ann.session().post("/api/portal/appointments/" + treatment.id() + "/reschedule",
+                Map.of("start", slot.get("start").asString(), "practitionerId", slot.get("practitionerId").asLong()));
+        assertThat(taken.status()).as("her own consultation's time: " + taken).isIn(409, 422);
+        assertThat(jdbc().sql("SELECT status FROM appointment WHERE id = :a").param("a", treatment.id())
+                .query(String.class).single()).as("a refused move leaves it booked").isEqualTo("BOOKED");
+        assertThat(ann.session().post("/api/portal/appointments/" + treatment.id() + "/reschedule", Map.of())
+                .errorFields()).containsExactly("start");
+        Response moved = ann.session().post("/api/portal/appointments/" + treatment.id() + "/reschedule",
+                Map.of("start", later));
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(201);
+        assertThat(moved.json().get("rescheduledFrom").asLong()).isEqualTo(treatment.id());
+        assertThat(moved.json().get("type").asString()).isEqualTo("TREATMENT");
+        assertThat(jdbc().sql("SELECT cancel_reason FROM appointment WHERE id = :a").param("a", treatment.id())
+                .query(String.class).single()).startsWith("Moved to");
+        assertThat(jdbc().sql("SELECT COUNT(*) FROM reminder WHERE appointment_id = :a AND status = 'PENDING'")
+                .param("a", moved.id()).query(Long.class).single()).isEqualTo(1);
+        assertThat(ann.session().post("/api/portal/appointments/" + treatment.id() + "/reschedule",
+                Map.of("start", later)).status()).as("moved already").isEqualTo(409);
+
+        Response cancelled = ann.session().post("/api/portal/appointments/" + moved.id() + "/cancel", null);
         assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
         assertThat(cancelled.json().get("status").asString()).isEqualTo("CANCELLED");
-        assertThat(ann.session().post("/api/portal/appointments/" + treatment.id() + "/cancel", null).status())
+        assertThat(ann.session().post("/api/portal/appointments/" + moved.id() + "/cancel", null).status())
                 .isEqualTo(409);
 
         // another patient's appointment is not found, and bad input names the field
         SignedIn bea = signedInPatient();
         assertThat(bea.session().post("/api/portal/appointments/" + consultation.id() + "/cancel", null).status())
                 .isEqualTo(404);
+        assertThat(bea.session().post("/api/portal/appointments/" + consultation.id() + "/reschedule",
+                Map.of("start", later)).status()).isEqualTo(404);
         assertThat(bea.session().post("/api/portal/appointments", Map.of("type", "CONSULTATION")).errorFields())
                 .containsExactly("start");
         assertThat(bea.session().post("/api/portal/appointments", Map.of("type", "SURGERY", "start",
@@ -671,6 +695,10 @@ interface PortalScenarios extends ApiFixture {
                 slot.get("start").asString())).id();
         assertThat(session.get("/api/portal/appointments").json().get(0).get("changeableOnline").asBoolean())
                 .isFalse();
+        Response lateMove = session.post("/api/portal/appointments/" + booked + "/reschedule", Map.of("start",
+                slot.get("start").asString()));
+        assertThat(lateMove.status()).as(lateMove.toString()).isEqualTo(422);
+        assertThat(lateMove.json().get("type").asString()).endsWith("/notice-period");
         Response late = session.post("/api/portal/appointments/" + booked + "/cancel", null);
         assertThat(late.status()).as(late.toString()).isEqualTo(422);
         assertThat(late.json().get("type").asString()).endsWith("/notice-period");
@@ -734,19 +762,9 @@ interface PortalScenarios extends ApiFixture {
     @Test
     default void aPatientSendsAResultPhotoOfATreatedAreaInTheWindowAndItLandsOnTheChart() throws Exception {
         Api clinician = newUser("CLINICIAN");
-        Ready p = readyPatient(clinician, "Photo" + unique());
-        String email = "photo" + unique() + "@example.com";
-        jdbc().sql("UPDATE patient SET email = :e WHERE id = :p").param("e", email).param("p", p.patientId()).update();
-        long lot = lot(clinician, "POLIDOCANOL", "0.5", "PH" + unique(), LocalDate.now().plusYears(1));
-        signedSession(clinician, p, lot);
-        long clinicId = clinics().firstClinic().orElseThrow().id();
-        Api session = Api.withCookies(port());
-        session.post("/api/portal/sign-in", Map.of("clinicId", clinicId, "email", email));
-        assertThat(session.post("/api/portal/verify", verification(clinicId, email, codeSentTo(email))).status())
-                .isEqualTo(200);
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> jdbc()
-                .sql("SELECT COUNT(*) FROM aftercare_plan WHERE patient_id = :p").param("p", p.patientId())
-                .query(Long.class).single() > 0);
+        Treated treated = treatedAndSignedIn(clinician, "Photo");
+        Ready p = treated.ready();
+        Api session = treated.in().session();
         byte[] jpeg = org.venula.support.PhonePhotos.jpeg(40, 30, 1);
         // weeks before the window: refused, nothing kept
         Response early = session.send("POST", "/api/portal/photos?areaId=" + p.areaIds().get(0),
@@ -784,6 +802,133 @@ interface PortalScenarios extends ApiFixture {
         body.writeBytes(jpeg);
         body.writeBytes("\r\n--venula--\r\n".getBytes(StandardCharsets.UTF_8));
         return body.toByteArray();
+    }
+
+    /** A patient treated today (one signed session of two planned), with their aftercare plan, signed in. */
+    record Treated(Ready ready, long sessionId, SignedIn in) {
+    }
+
+    default Treated treatedAndSignedIn(Api clinician, String familyName) {
+        Ready p = readyPatient(clinician, familyName + unique());
+        String email = familyName.toLowerCase(java.util.Locale.ROOT) + unique() + "@example.com";
+        jdbc().sql("UPDATE patient SET email = :e WHERE id = :p").param("e", email).param("p", p.patientId()).update();
+        long lot = lot(clinician, "POLIDOCANOL", "0.5", "PH" + unique(), LocalDate.now().plusYears(1));
+        long sessionId = signedSession(clinician, p, lot);
+        long clinicId = clinics().firstClinic().orElseThrow().id();
+        Api session = Api.withCookies(port());
+        session.post("/api/portal/sign-in", Map.of("clinicId", clinicId, "email", email));
+        assertThat(session.post("/api/portal/verify", verification(clinicId, email, codeSentTo(email))).status())
+                .isEqualTo(200);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> jdbc()
+                .sql("SELECT COUNT(*) FROM aftercare_plan WHERE patient_id = :p").param("p", p.patientId())
+                .query(Long.class).single() > 0 && jdbc()
+                .sql("SELECT COUNT(*) FROM follow_up_task WHERE patient_id = :p").param("p", p.patientId())
+                .query(Long.class).single() > 0);
+        return new Treated(p, sessionId, new SignedIn(p.patientId(), email, session));
+    }
+
+    // ---- aftercare and after the course ----------------------------------------------------------------------------
+
+    @Test
+    default void aPatientFollowsTheirAftercareAndChecksInFromThePortalWhileThePrivateLinkKeepsWorking() {
+        Api clinician = newUser("CLINICIAN");
+        Treated t = treatedAndSignedIn(clinician, "Aftercare");
+        Api session = t.in().session();
+        JsonNode plans = session.get("/api/portal/aftercare").json();
+        assertThat(plans.size()).as(plans.toString()).isEqualTo(1);
+        long planId = plans.get(0).get("id").asLong();
+        assertThat(plans.get(0).get("plan").get("instructions").size()).isPositive();
+        assertThat(plans.get(0).get("plan").get("redFlags").toString()).contains("EMERGENCY");
+
+        Response checkIn = session.post("/api/portal/aftercare/" + planId + "/check-ins",
+                Map.of("symptoms", List.of("CALF_SWELLING_OR_PAIN"), "note", "Since last night"));
+        assertThat(checkIn.status()).as(checkIn.toString()).isEqualTo(201);
+        assertThat(checkIn.json().get("level").asString()).isEqualTo("URGENT");
+        assertThat(clinician.get("/api/patients/" + t.ready().patientId() + "/check-ins").json().toString())
+                .contains("CALF_SWELLING_OR_PAIN", "Since last night");
+        assertThat(jdbc().sql("SELECT channel FROM access_log WHERE patient_id = :p AND action = 'CHECK_IN'")
+                .param("p", t.ready().patientId()).query(String.class).list()).containsExactly("PORTAL");
+        assertThat(session.post("/api/portal/aftercare/" + planId + "/check-ins", Map.of("symptoms",
+                List.of("HEADACHE_X"))).errorFields()).containsExactly("symptoms");
+
+        // the pages: the plan, its leaflet and calendar, and the check-in's answer
+        assertThat(session.get("/portal/aftercare").status()).isIn(200, 302);
+        Response page = session.get("/portal/aftercare/" + planId);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.text()).contains("What to do, day by day", "When to get help", "Tell us how you are");
+        assertThat(session.bytes("/portal/aftercare/" + planId + "/leaflet.pdf").contentType())
+                .isEqualTo("application/pdf");
+        assertThat(session.bytes("/portal/aftercare/" + planId + "/aftercare.ics").contentType())
+                .startsWith("text/calendar");
+
+        // another patient's plan is not found; the private link still works beside the portal
+        SignedIn bea = signedInPatient();
+        assertThat(bea.session().post("/api/portal/aftercare/" + planId + "/check-ins", Map.of("symptoms",
+                List.of())).status()).isEqualTo(404);
+        assertThat(bea.session().get("/portal/aftercare/" + planId).status()).isEqualTo(404);
+        assertThat(bea.session().get("/api/portal/aftercare").json().size()).isZero();
+        String url = clinician.post("/api/aftercare/plans/" + planId + "/link", null).json().get("url").asString();
+        assertThat(Api.anonymous(port()).get(url.substring(url.indexOf("/my/"))).status()).isEqualTo(200);
+    }
+
+    @Test
+    default void afterTheLastSessionThePatientIsAskedOnceHowItWentAndInvitedToBookTheRecall() {
+        Api clinician = newUser("CLINICIAN");
+        Treated t = treatedAndSignedIn(clinician, "Feedback");
+        Api session = t.in().session();
+        long patientId = t.ready().patientId();
+        // mid-course: nothing is asked, and an answer is refused
+        JsonNode none = session.get("/api/portal/follow-up").json();
+        assertThat(none.get("satisfaction").isNull()).as(none.toString()).isTrue();
+        assertThat(none.get("recall").isNull()).isTrue();
+        Response early = session.post("/api/portal/feedback", Map.of("satisfaction", 4, "wouldRepeat", true));
+        assertThat(early.status()).as(early.toString()).isEqualTo(409);
+        assertThat(early.json().get("type").asString()).endsWith("/no-feedback-due");
+
+        // the session ended the course (its recall is due in ten days) and its review window has opened
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+        jdbc().sql("UPDATE follow_up_task SET kind = 'MAINTENANCE_RECALL', due_from = :f, due_until = NULL"
+                + " WHERE patient_id = :p AND kind = 'NEXT_SESSION'").param("f", today.plusDays(10))
+                .param("p", patientId).update();
+        jdbc().sql("UPDATE follow_up_task SET due_from = :f WHERE patient_id = :p AND kind = 'REVIEW'")
+                .param("f", today).param("p", patientId).update();
+        JsonNode due = session.get("/api/portal/follow-up").json();
+        assertThat(due.get("satisfaction").get("sessionId").asLong()).as(due.toString()).isEqualTo(t.sessionId());
+        assertThat(due.get("recall").get("from").asString()).isEqualTo(today.plusDays(10).toString());
+        assertThat(session.get("/portal").text()).contains("How did your treatment go?", "Time for your check-up");
+
+        assertThat(session.post("/api/portal/feedback", Map.of("satisfaction", 6)).errorFields())
+                .containsExactlyInAnyOrder("satisfaction", "wouldRepeat");
+        assertThat(session.post("/api/portal/feedback", Map.of("satisfaction", 4, "wouldRepeat", true,
+                "comment", "x".repeat(1001))).errorFields()).containsExactly("comment");
+        Response answered = session.post("/api/portal/feedback", Map.of("satisfaction", 4, "wouldRepeat", true,
+                "comment", "Much better"));
+        assertThat(answered.status()).as(answered.toString()).isEqualTo(201);
+        assertThat(answered.json().get("satisfaction").asInt()).isEqualTo(4);
+        assertThat(session.post("/api/portal/feedback", Map.of("satisfaction", 1, "wouldRepeat", false)).status())
+                .as("answered once").isEqualTo(409);
+        assertThat(session.get("/api/portal/follow-up").json().get("satisfaction").isNull()).isTrue();
+
+        // the clinician sees it on the chart's API and on the review form, filled in
+        JsonNode feedback = clinician.get("/api/patients/" + patientId + "/feedback").json();
+        assertThat(feedback.size()).isEqualTo(1);
+        assertThat(feedback.get(0).get("comment").asString()).isEqualTo("Much better");
+        org.venula.support.PageBrowser staff = new org.venula.support.PageBrowser(port());
+        staff.signIn("admin", ADMIN_PASSWORD);
+        assertThat(staff.get("/patients/" + patientId + "/reviews/new").body())
+                .contains("The patient answered in the portal", "Much better");
+        assertThat(jdbc().sql("SELECT COUNT(*) FROM access_log WHERE patient_id = :p AND action = 'GIVE_FEEDBACK'"
+                + " AND channel = 'PORTAL'").param("p", patientId).query(Long.class).single()).isEqualTo(1);
+        // another patient cannot read it
+        assertThat(signedInPatient().session().get("/api/portal/follow-up").json().get("satisfaction").isNull())
+                .isTrue();
+
+        // booking a consultation answers the recall: it is no longer an invitation
+        JsonNode slots = session.get("/api/portal/slots?type=CONSULTATION&from=" + today.plusDays(10)).json();
+        Response booked = session.post("/api/portal/appointments", Map.of("type", "CONSULTATION", "start",
+                slots.get(0).get("start").asString()));
+        assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
+        assertThat(session.get("/api/portal/follow-up").json().get("recall").isNull()).isTrue();
     }
 
     // ---- races ---------------------------------------------------------------------------------------------------

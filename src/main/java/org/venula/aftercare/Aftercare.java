@@ -10,7 +10,9 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -21,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.venula.accesslog.AccessAction;
 import org.venula.accesslog.AccessLog;
+import org.venula.aftercare.internal.AftercareDocuments;
 import org.venula.aftercare.internal.AftercareStore;
 import org.venula.aftercare.rules.AftercarePlanner;
 import org.venula.aftercare.rules.Triage;
@@ -35,6 +38,7 @@ import org.venula.patient.Patients;
 import org.venula.protocol.ProtocolDocument;
 import org.venula.protocol.ProtocolRef;
 import org.venula.protocol.Protocols;
+import org.venula.protocol.Symptom;
 import org.venula.shared.ConflictException;
 import org.venula.shared.FieldProblem;
 import org.venula.shared.InvalidInputException;
@@ -70,6 +74,7 @@ public class Aftercare {
     private final Clock clock;
     private final ClinicDetails details;
     private final PublicAddress publicAddress;
+    private final AftercareDocuments documents;
 
     /** The number the clinic's patients are told to call in an emergency (the clinic's settings). */
     public String emergencyNumber(long clinicId) {
@@ -183,6 +188,50 @@ public class Aftercare {
         return store.forPatient(clinicId, patientId).stream().filter(StoredPlan::current).toList();
     }
 
+    /**
+     * One of the patient's own current plans, for the patient signed in to the portal; empty when the plan is not
+     * theirs or was replaced. {@code action} is logged as their own access (null when the caller logs it, as a
+     * check-in does).
+     */
+    @Transactional
+    public Optional<PatientView> ownView(long clinicId, long patientId, long planId, AccessAction action) {
+        return store.find(clinicId, planId).filter(p -> p.patientId() == patientId && p.current()).map(p -> {
+            if (action != null) {
+                accessLog.recordByPortalPatient(clinicId, patientId, action, "plan " + planId);
+            }
+            return new PatientView(clinicId, clinics.clinic(clinicId).name(), patients.nameOf(clinicId, patientId), p,
+                    clinics.today(clinicId), true);
+        });
+    }
+
+    /** The plan as the patient's PDF leaflet, with how to reach the clinic as its settings say now. */
+    public byte[] leaflet(PatientView view) {
+        return documents.leaflet(view.clinicId(), view.patientName(), view.plan());
+    }
+
+    /** The plan's dates as an iCalendar file of all-day events. */
+    public String calendar(PatientView view) {
+        return documents.ics(view.plan(), view.clinicName());
+    }
+
+    /** Each instruction's heading by its code ("Compression daytime"), as the page and leaflet show it. */
+    public static Map<String, String> titles(StoredPlan plan) {
+        return AftercareDocuments.titles(plan);
+    }
+
+    /**
+     * The symptoms a patient can tick when checking in, as the plan's protocol version words them, in order from
+     * most to least urgent.
+     */
+    public Map<String, String> symptomChoices(PatientView view) {
+        ProtocolDocument doc = protocols.version(view.clinicId(), view.plan().plan().protocol().version()).document();
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Symptom s : Symptom.values()) {
+            out.put(s.name(), doc.aftercare().triage().symptomText().get(s.name()));
+        }
+        return out;
+    }
+
     @Transactional
     public StoredPlan get(VenulaPrincipal me, long planId) {
         me.requireClinicalRecord();
@@ -238,8 +287,12 @@ public class Aftercare {
         return new PatientLink(publicAddress.base() + "/my/" + token, expires);
     }
 
-    /** What a valid, unexpired private link shows. */
-    public record PatientView(long clinicId, String clinicName, String patientName, StoredPlan plan, LocalDate today) {
+    /**
+     * What a patient sees of their plan: through a valid, unexpired private link, or signed in to the portal
+     * ({@code viaPortal}, which is how what they do there is logged).
+     */
+    public record PatientView(long clinicId, String clinicName, String patientName, StoredPlan plan, LocalDate today,
+            boolean viaPortal) {
     }
 
     /**
@@ -259,7 +312,7 @@ public class Aftercare {
                                 "plan " + l.plan().id());
                     }
                     return new PatientView(l.clinicId(), clinic.name(), patients.nameOf(l.clinicId(),
-                            l.plan().patientId()), l.plan(), clinics.today(l.clinicId()));
+                            l.plan().patientId()), l.plan(), clinics.today(l.clinicId()), false);
                 });
     }
 

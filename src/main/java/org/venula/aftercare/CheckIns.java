@@ -53,7 +53,7 @@ public class CheckIns {
     }
 
     /**
-     * The stored check-in of a patient through their link; the day count comes from the plan's treatment date. What
+     * The stored check-in of a patient through their link or the portal; the day count comes from the plan's treatment date. What
      * needs a clinician becomes a complication to confirm once it commits ({@link FollowOnWork}).
      */
     public TriageAnswer checkIn(Aftercare.PatientView view, List<String> symptomCodes, String note) {
@@ -75,8 +75,13 @@ public class CheckIns {
                 view.today(), symptoms.stream().map(Enum::name).toList(), answer.level(),
                 answer.symptoms().stream().collect(java.util.stream.Collectors.toMap(TriageAnswer.SymptomLevel::symptom,
                         TriageAnswer.SymptomLevel::level, (a, b) -> a))));
-        accessLog.recordByPatientLink(view.clinicId(), view.plan().patientId(), AccessAction.CHECK_IN,
-                answer.level() + " " + symptoms);
+        if (view.viaPortal()) {
+            accessLog.recordByPortalPatient(view.clinicId(), view.plan().patientId(), AccessAction.CHECK_IN,
+                    answer.level() + " " + symptoms);
+        } else {
+            accessLog.recordByPatientLink(view.clinicId(), view.plan().patientId(), AccessAction.CHECK_IN,
+                    answer.level() + " " + symptoms);
+        }
         return answer;
     }
 

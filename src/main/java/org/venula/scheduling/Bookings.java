@@ -215,6 +215,16 @@ public class Bookings {
         ZoneId zone = clinics.clinic(me.clinicId()).zone();
         Appointment old = store.find(me.clinicId(), id, zone)
                 .orElseThrow(() -> new NotFoundException("Appointment " + id));
+        return reschedule(staff(me), old, start, old.practitionerId(), override);
+    }
+
+    /**
+     * Moves {@code old} (already found in the booker's clinic, and theirs to move) to {@code start} with
+     * {@code practitionerId}, under every rule a new booking meets; the caller's transaction undoes the cancellation
+     * when the new booking is refused.
+     */
+    Appointment reschedule(Booker me, Appointment old, LocalDateTime start, long practitionerId,
+            BookAppointment.Override override) {
         if (old.status() != Status.BOOKED) {
             throw new ConflictException("not-booked", null, "Only a booked appointment can be moved; this one is "
                     + old.status() + ".");
@@ -224,13 +234,11 @@ public class Bookings {
         }
         String movedTo = "Moved to " + start.format(java.time.format.DateTimeFormatter.ofPattern(
                 "EEEE d MMMM yyyy 'at' HH:mm", java.util.Locale.UK));
-        if (!store.setStatus(id, Status.BOOKED, Status.CANCELLED, movedTo, clock.instant(),
-                me.getUsername())) {
+        if (!store.setStatus(old.id(), Status.BOOKED, Status.CANCELLED, movedTo, clock.instant(), me.username())) {
             throw new ConflictException("not-booked", null, "The appointment changed meanwhile; reload it.");
         }
-        reminders.cancel(id);
-        return book(staff(me), new BookAppointment(old.patientId(), old.practitionerId(), old.type(), start, override),
-                id);
+        reminders.cancel(old.id());
+        return book(me, new BookAppointment(old.patientId(), practitionerId, old.type(), start, override), old.id());
     }
 
     private List<Broken> rules(Booker me, ZoneId zone, long practitionerId, long patientId, Type type,

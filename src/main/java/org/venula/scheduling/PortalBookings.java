@@ -38,9 +38,10 @@ import lombok.RequiredArgsConstructor;
 
 /**
  * What a patient books for themselves in the portal: free times, a booking under every pathway rule a staff booking
- * meets (with the refusal in the patient's words), their own appointments, and a cancellation while the protocol's
- * notice period allows it (later, the page gives the clinic's phone). Which kinds of appointment patients may book
- * is the protocol's; a patient never has a clinician's powers (no override, no past visit).
+ * meets (with the refusal in the patient's words), their own appointments, and a cancellation or a move to another
+ * time while the protocol's notice period allows it (later, the page gives the clinic's phone). Which kinds of
+ * appointment patients may book is the protocol's; a patient never has a clinician's powers (no override, no past
+ * visit).
  */
 @Service
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
@@ -116,13 +117,44 @@ public class PortalBookings {
             throw new InvalidInputException(problems);
         }
         allowed(clinicId, type);
-        long practitioner = practitionerId != null ? practitionerId : slots(clinicId, type, start.toLocalDate(),
-                start.toLocalDate()).stream().filter(s -> s.start().equals(start)).findFirst()
-                .map(Slot::practitionerId).orElseThrow(() -> new ConflictException("slot-unavailable", "start",
+        long practitioner = practitionerId != null ? practitionerId : firstFreeAt(clinicId, type, start);
+        return inPatientWords(clinicId, () -> bookings.book(bookings.patientSelf(clinicId, patientId),
+                new BookAppointment(patientId, practitioner, type, start, null), null));
+    }
+
+    /**
+     * Moves one of the patient's own appointments to a new time (the same kind of appointment), while the notice
+     * period allows, under every rule a new booking meets; without a practitioner, the first one free then. The old
+     * appointment is cancelled as "Moved to …" and the new one linked to it, as when staff move it; a refusal leaves
+     * the old one booked.
+     */
+    @Transactional
+    public Appointment reschedule(long clinicId, long patientId, long appointmentId, LocalDateTime start,
+            Long practitionerId) {
+        Appointment old = changeable(clinicId, patientId, appointmentId);
+        if (start == null) {
+            throw new InvalidInputException("start", "is required, as a local date-time such as 2026-12-01T10:00");
+        }
+        allowed(clinicId, old.type());
+        long practitioner = practitionerId != null ? practitionerId : firstFreeAt(clinicId, old.type(), start);
+        Appointment moved = inPatientWords(clinicId, () -> bookings.reschedule(bookings.patientSelf(clinicId,
+                patientId), old, start, practitioner, null));
+        accessLog.recordByPortalPatient(clinicId, patientId, AccessAction.CHANGE_APPOINTMENT, "appointment "
+                + old.id() + " moved online to appointment " + moved.id());
+        return moved;
+    }
+
+    private long firstFreeAt(long clinicId, Type type, LocalDateTime start) {
+        return slots(clinicId, type, start.toLocalDate(), start.toLocalDate()).stream()
+                .filter(s -> s.start().equals(start)).findFirst().map(Slot::practitionerId)
+                .orElseThrow(() -> new ConflictException("slot-unavailable", "start",
                         "That time is no longer free. Please choose another."));
+    }
+
+    /** A booking's pathway-rule refusal in the patient's words, with the clinic's phone. */
+    private Appointment inPatientWords(long clinicId, java.util.function.Supplier<Appointment> booking) {
         try {
-            return bookings.book(bookings.patientSelf(clinicId, patientId),
-                    new BookAppointment(patientId, practitioner, type, start, null), null);
+            return booking.get();
         } catch (RefusedException e) {
             if (e.refusal() instanceof PathwayRuleBroken broken) {
                 throw new RefusedException(PatientBookingRefusal.of(broken, phone(clinicId)));
@@ -151,6 +183,19 @@ public class PortalBookings {
     /** Cancels one of the patient's own appointments, while the notice period allows; later, they call. */
     @Transactional
     public Mine cancel(long clinicId, long patientId, long appointmentId) {
+        Appointment a = changeable(clinicId, patientId, appointmentId);
+        if (!store.setStatus(a.id(), Status.BOOKED, Status.CANCELLED, "Cancelled by the patient online",
+                clock.instant(), AccessLog.PORTAL_ACTOR)) {
+            throw new ConflictException("not-booked", null, "The appointment changed meanwhile; reload the page.");
+        }
+        reminders.cancel(a.id());
+        accessLog.recordByPortalPatient(clinicId, patientId, AccessAction.CHANGE_APPOINTMENT, "appointment "
+                + a.id() + " cancelled online");
+        return mine(clinicId, patientId).stream().filter(m -> m.id() == a.id()).findFirst().orElseThrow();
+    }
+
+    /** The patient's own booked appointment, while the notice period still lets them change it online. */
+    private Appointment changeable(long clinicId, long patientId, long appointmentId) {
         ZoneId zone = clinics.clinic(clinicId).zone();
         Appointment a = store.find(clinicId, appointmentId, zone).filter(x -> x.patientId() == patientId)
                 .orElseThrow(() -> new NotFoundException("Appointment " + appointmentId));
@@ -162,14 +207,7 @@ public class PortalBookings {
         if (!ZonedDateTime.of(a.start(), zone).toInstant().minus(Duration.ofHours(notice)).isAfter(clock.instant())) {
             throw new RefusedException(PatientBookingRefusal.tooLate(notice, phone(clinicId)));
         }
-        if (!store.setStatus(a.id(), Status.BOOKED, Status.CANCELLED, "Cancelled by the patient online",
-                clock.instant(), AccessLog.PORTAL_ACTOR)) {
-            throw new ConflictException("not-booked", null, "The appointment changed meanwhile; reload the page.");
-        }
-        reminders.cancel(a.id());
-        accessLog.recordByPortalPatient(clinicId, patientId, AccessAction.CHANGE_APPOINTMENT, "appointment "
-                + a.id() + " cancelled online");
-        return mine(clinicId, patientId).stream().filter(m -> m.id() == a.id()).findFirst().orElseThrow();
+        return a;
     }
 
     private void allowed(long clinicId, Type type) {

@@ -159,7 +159,7 @@ public final class Api {
             request.header("Authorization", authorization);
         }
         try {
-            HttpResponse<byte[]> r = HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> r = http.send(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Bytes(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
         } catch (Exception e) {
             throw new IllegalStateException("GET " + path + " failed", e);

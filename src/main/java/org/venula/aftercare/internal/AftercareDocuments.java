@@ -24,13 +24,13 @@ import lombok.RequiredArgsConstructor;
 /** The plan as a PDF leaflet and as an iCalendar file of all-day events, for staff and for the patient alike. */
 @Component
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
-class AftercareDocuments {
+public class AftercareDocuments {
 
     private final PdfPrinter printer;
     private final ClinicDetails details;
 
     /** The leaflet, with how to reach the clinic as its settings say now. */
-    byte[] leaflet(long clinicId, String patientName, StoredPlan plan) {
+    public byte[] leaflet(long clinicId, String patientName, StoredPlan plan) {
         Map<String, Object> m = new LinkedHashMap<>();
         ClinicContact contact = details.current(clinicId);
         m.put("clinicName", contact.name());
@@ -47,7 +47,7 @@ class AftercareDocuments {
      * Each instruction is an all-day event from its first day through its last (DTEND, exclusive, is the day after);
      * a milestone ("Stockings off") is a one-day event the day after; the review and result-photo windows too.
      */
-    String ics(StoredPlan stored, String clinicName) {
+    public String ics(StoredPlan stored, String clinicName) {
         AftercarePlan plan = stored.plan();
         Calendar calendar = ICalendars.newCalendar("Aftercare plan");
         String uid = "venula-aftercare-" + stored.id() + "-";
@@ -66,7 +66,7 @@ class AftercareDocuments {
     }
 
     /** Each instruction's heading by its code, for the page, the leaflet and the calendar. */
-    static Map<String, String> titles(StoredPlan plan) {
+    public static Map<String, String> titles(StoredPlan plan) {
         Map<String, String> titles = new LinkedHashMap<>();
         plan.plan().instructions().forEach(i -> titles.put(i.code(), title(i.code())));
         return titles;

@@ -28,7 +28,6 @@ import org.venula.clinic.VenulaPrincipal;
 import org.venula.patient.Patients;
 import org.venula.protocol.ProtocolDocument;
 import org.venula.protocol.Protocols;
-import org.venula.protocol.Symptom;
 import org.venula.shared.ConflictException;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.NotFoundException;
@@ -167,19 +166,9 @@ class AftercarePages {
         model.addAttribute("titles", AftercareDocuments.titles(view.plan()));
         model.addAttribute("emergencyNumber", aftercare.emergencyNumber(view.clinicId()));
         model.addAttribute("contact", aftercare.contact(view.clinicId()));
-        model.addAttribute("symptoms", symptoms(view));
+        model.addAttribute("symptoms", aftercare.symptomChoices(view));
         model.addAttribute("error", error);
         return "aftercare/my";
-    }
-
-    /** The symptoms a patient can tick, as the protocol words them, in order from most to least urgent. */
-    private Map<String, String> symptoms(Aftercare.PatientView view) {
-        ProtocolDocument doc = protocols.version(view.clinicId(), view.plan().plan().protocol().version()).document();
-        Map<String, String> out = new LinkedHashMap<>();
-        for (Symptom s : Symptom.values()) {
-            out.put(s.name(), doc.aftercare().triage().symptomText().get(s.name()));
-        }
-        return out;
     }
 
     /**

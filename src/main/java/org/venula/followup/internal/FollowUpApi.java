@@ -31,6 +31,15 @@ import lombok.RequiredArgsConstructor;
 class FollowUpApi {
 
     private final FollowUps followUps;
+    private final org.venula.followup.PatientFeedback feedback;
+
+    @GetMapping("/api/patients/{patientId}/feedback")
+    @Operation(summary = "What the patient answered in the portal about their courses (satisfaction 1-5, would "
+            + "repeat, comment), newest first (clinicians and administrators)")
+    List<org.venula.followup.PatientFeedback.Feedback> feedback(@AuthenticationPrincipal VenulaPrincipal me,
+            @PathVariable long patientId) {
+        return feedback.forPatient(me, patientId);
+    }
 
     @GetMapping("/api/recalls")
     @Operation(summary = "Reviews, next sessions and maintenance recalls due within 'within' days (default 28); "

@@ -65,6 +65,22 @@ class PortalAppointmentsApi {
         return ResponseEntity.status(HttpStatus.CREATED).body(booked);
     }
 
+    /** The new time for one of the patient's appointments; the practitioner is optional (the first one free then). */
+    record Move(@DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm") LocalDateTime start, Long practitionerId) {
+    }
+
+    @PostMapping("/api/portal/appointments/{id}/reschedule")
+    @Operation(summary = "Move one of your appointments to another time {start, practitionerId?}",
+            description = "Up to the clinic's notice period before it (422 `…/notice-period` after that). The old "
+                    + "appointment is cancelled as moved and the new one (201) is linked to it; every pathway rule "
+                    + "applies as for a booking, and a refusal leaves the old appointment booked.")
+    ResponseEntity<Appointment> reschedule(@AuthenticationPrincipal PortalPatient me, @PathVariable long id,
+            @RequestBody Move body) {
+        Appointment moved = bookings.reschedule(me.clinicId(), me.patientId(), id, body == null ? null : body.start(),
+                body == null ? null : body.practitionerId());
+        return ResponseEntity.status(HttpStatus.CREATED).body(moved);
+    }
+
     @PostMapping("/api/portal/appointments/{id}/cancel")
     @Operation(summary = "Cancel one of your appointments, up to the clinic's notice period before it",
             description = "422 `…/notice-period` with the clinic's phone when it is too late to do it online.")

@@ -23,20 +23,32 @@ import org.venula.shared.web.PageController;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 
-/** The patient's appointments in the portal: what is booked, free times to book, and cancelling in good time. */
+/**
+ * The patient's appointments in the portal: what is booked, free times to book, and moving or cancelling in good
+ * time.
+ */
 @PageController
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class PortalAppointmentsPages {
 
     private static final int DAYS_SHOWN = 7;
+    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter.ofPattern(
+            "EEEE d MMMM 'at' HH:mm", java.util.Locale.UK);
 
     private final PortalBookings bookings;
     private final Clinics clinics;
     private final ClinicDetails details;
 
     @GetMapping("/portal/appointments")
-    String page(@AuthenticationPrincipal PortalPatient me, @RequestParam(required = false) Type type,
-            @RequestParam(required = false) String from, Model model) {
+    String page(@AuthenticationPrincipal PortalPatient me, @RequestParam(name = "type", required = false) Type asked,
+            @RequestParam(required = false) String from, @RequestParam(required = false) Long move, Model model) {
+        List<PortalBookings.Mine> mine = bookings.mine(me.clinicId(), me.patientId());
+        PortalBookings.Mine moving = move == null ? null : mine.stream()
+                .filter(m -> m.id() == move && m.changeableOnline()).findFirst().orElse(null);
+        if (move != null && moving == null) {
+            model.addAttribute("failure", "That appointment can no longer be moved online.");
+        }
+        Type type = moving != null ? moving.type() : asked;
         LocalDate today = clinics.today(me.clinicId());
         LocalDate start = today;
         try {
@@ -53,6 +65,7 @@ class PortalAppointmentsPages {
                         ? settings.treatments() : settings.reviews()).toList();
         model.addAttribute("types", types);
         model.addAttribute("type", type);
+        model.addAttribute("moving", moving);
         model.addAttribute("from", start);
         model.addAttribute("noticeHours", settings.noticeHours());
         if (type != null) {
@@ -67,7 +80,7 @@ class PortalAppointmentsPages {
                 model.addAttribute("failure", e.getMessage());
             }
         }
-        model.addAttribute("appointments", bookings.mine(me.clinicId(), me.patientId()));
+        model.addAttribute("appointments", mine);
         model.addAttribute("clinicId", me.clinicId());
         model.addAttribute("contact", details.current(me.clinicId()));
         model.addAttribute("clinicName", details.current(me.clinicId()).name());
@@ -78,21 +91,28 @@ class PortalAppointmentsPages {
     String book(@AuthenticationPrincipal PortalPatient me, @RequestParam(required = false) Type type,
             @RequestParam(required = false) String start, @RequestParam(required = false) Long practitionerId,
             RedirectAttributes redirect) {
-        LocalDateTime at;
-        try {
-            at = start == null ? null : LocalDateTime.parse(start);
-        } catch (java.time.format.DateTimeParseException e) {
-            at = null;
-        }
-        LocalDateTime when = at;
+        LocalDateTime when = localDateTime(start);
         boolean booked = FormOutcome.of(redirect, "Not booked").whenInvalid(p -> p.message())
                 .attempt(() -> bookings.book(me.clinicId(), me.patientId(), type, when, practitionerId),
                         a -> "Booked: your " + a.type().name().toLowerCase(java.util.Locale.ROOT) + " on "
-                                + a.start().format(java.time.format.DateTimeFormatter.ofPattern(
-                                "EEEE d MMMM 'at' HH:mm", java.util.Locale.UK)) + " with " + a.practitionerName()
+                                + WHEN.format(a.start()) + " with " + a.practitionerName()
                                 + ". We will send you a reminder.").isPresent();
         return booked || type == null ? "redirect:/portal/appointments"
                 : "redirect:/portal/appointments?type=" + type + (when == null ? "" : "&from=" + when.toLocalDate());
+    }
+
+    @PostMapping("/portal/appointments/{id}/move")
+    String move(@AuthenticationPrincipal PortalPatient me, @PathVariable long id,
+            @RequestParam(required = false) String start, @RequestParam(required = false) Long practitionerId,
+            RedirectAttributes redirect) {
+        LocalDateTime when = localDateTime(start);
+        boolean moved = FormOutcome.of(redirect, "Not moved").whenInvalid(p -> p.message())
+                .attempt(() -> bookings.reschedule(me.clinicId(), me.patientId(), id, when, practitionerId),
+                        a -> "Moved: your " + a.type().name().toLowerCase(java.util.Locale.ROOT) + " is now on "
+                                + WHEN.format(a.start()) + " with " + a.practitionerName()
+                                + ". We will send you a reminder.").isPresent();
+        return moved ? "redirect:/portal/appointments" : "redirect:/portal/appointments?move=" + id
+                + (when == null ? "" : "&from=" + when.toLocalDate());
     }
 
     @PostMapping("/portal/appointments/{id}/cancel")
@@ -100,5 +120,14 @@ class PortalAppointmentsPages {
         FormOutcome.of(redirect, "Not cancelled").attempt(() -> bookings.cancel(me.clinicId(), me.patientId(), id),
                 m -> "Cancelled. Thank you for letting us know in good time.");
         return "redirect:/portal/appointments";
+    }
+
+    /** A time from a form (as the slot buttons send it); null when missing or unreadable, which the booking names. */
+    private static LocalDateTime localDateTime(String value) {
+        try {
+            return value == null ? null : LocalDateTime.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 }

@@ -44,6 +44,8 @@ class PortalPages {
     private final ClinicDetails details;
     private final Patients patients;
     private final AccessLog accessLog;
+    private final org.venula.followup.PatientFeedback feedback;
+    private final org.venula.scheduling.PortalBookings bookings;
 
     record Pending(long clinicId, String email) implements java.io.Serializable {
     }
@@ -140,6 +142,8 @@ class PortalPages {
     @GetMapping("/portal")
     String home(@AuthenticationPrincipal PortalPatient me, Model model) {
         model.addAttribute("patient", patients.ownRecord(me.clinicId(), me.patientId()));
+        model.addAttribute("afterCourse", feedback.own(me.clinicId(), me.patientId()));
+        model.addAttribute("consultationsOnline", bookings.settings(me.clinicId()).consultations());
         common(me.clinicId(), model);
         return "portal/home";
     }

@@ -1,0 +1,116 @@
+package org.venula.portal.internal;
+
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.venula.accesslog.AccessAction;
+import org.venula.aftercare.Aftercare;
+import org.venula.aftercare.CheckIns;
+import org.venula.aftercare.StoredPlan;
+import org.venula.aftercare.TriageAnswer;
+import org.venula.clinic.ClinicDetails;
+import org.venula.shared.InvalidInputException;
+import org.venula.shared.NotFoundException;
+import org.venula.shared.web.Downloads;
+import org.venula.shared.web.PageController;
+
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
+/**
+ * The patient's aftercare in the portal: the dated plan of their latest treatment (and earlier ones), its leaflet and
+ * calendar, what to do when symptoms appear, and the check-in. The same as the private link shows, which keeps
+ * working beside it; what the patient does here is logged as theirs in the portal.
+ */
+@PageController
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
+class PortalAftercarePages {
+
+    private final Aftercare aftercare;
+    private final CheckIns checkIns;
+    private final ClinicDetails details;
+
+    @GetMapping("/portal/aftercare")
+    String latest(@AuthenticationPrincipal PortalPatient me, Model model) {
+        List<StoredPlan> plans = plans(me);
+        if (plans.isEmpty()) {
+            model.addAttribute("plans", plans);
+            common(me, model);
+            return "portal/aftercare";
+        }
+        return "redirect:/portal/aftercare/" + plans.get(0).id();
+    }
+
+    @GetMapping("/portal/aftercare/{id}")
+    String plan(@AuthenticationPrincipal PortalPatient me, @PathVariable long id, Model model) {
+        return render(me, own(me, id, AccessAction.VIEW_AFTERCARE_PLAN), model, null);
+    }
+
+    /** Read with {@code @RequestParam}, as the private link's check-in is: a bad answer comes back to this page. */
+    @PostMapping("/portal/aftercare/{id}/check-in")
+    String checkIn(@AuthenticationPrincipal PortalPatient me, @PathVariable long id,
+            @RequestParam(required = false) List<String> symptoms, @RequestParam(required = false) String note,
+            Model model, HttpServletResponse response) {
+        Aftercare.PatientView view = own(me, id, null);
+        try {
+            TriageAnswer answer = checkIns.checkIn(view, symptoms == null ? List.of() : symptoms, note);
+            model.addAttribute("answer", answer);
+            model.addAttribute("planId", id);
+            common(me, model);
+            return "portal/checked-in";
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return render(me, view, model, "Please check your answers: " + e.problems().get(0).message());
+        }
+    }
+
+    @GetMapping("/portal/aftercare/{id}/leaflet.pdf")
+    ResponseEntity<byte[]> leaflet(@AuthenticationPrincipal PortalPatient me, @PathVariable long id) {
+        return Downloads.pdf(aftercare.leaflet(own(me, id, AccessAction.VIEW_AFTERCARE_PLAN)),
+                "aftercare-plan-" + id + ".pdf", false);
+    }
+
+    @GetMapping("/portal/aftercare/{id}/aftercare.ics")
+    ResponseEntity<String> calendar(@AuthenticationPrincipal PortalPatient me, @PathVariable long id) {
+        return Downloads.calendar(aftercare.calendar(own(me, id, AccessAction.VIEW_AFTERCARE_PLAN)), "aftercare.ics");
+    }
+
+    private String render(PortalPatient me, Aftercare.PatientView view, Model model, String error) {
+        model.addAttribute("view", view);
+        model.addAttribute("titles", Aftercare.titles(view.plan()));
+        model.addAttribute("symptoms", aftercare.symptomChoices(view));
+        model.addAttribute("emergencyNumber", aftercare.emergencyNumber(me.clinicId()));
+        model.addAttribute("error", error);
+        model.addAttribute("plans", plans(me));
+        common(me, model);
+        return "portal/aftercare";
+    }
+
+    /** The patient's current plans, latest treatment first (logged as their own view). */
+    private List<StoredPlan> plans(PortalPatient me) {
+        return aftercare.ownCurrentPlans(me.clinicId(), me.patientId()).stream()
+                .sorted(Comparator.comparing(StoredPlan::treatmentDate).thenComparing(StoredPlan::id).reversed())
+                .toList();
+    }
+
+    private Aftercare.PatientView own(PortalPatient me, long id, AccessAction action) {
+        return aftercare.ownView(me.clinicId(), me.patientId(), id, action)
+                .orElseThrow(() -> new NotFoundException("Aftercare plan " + id));
+    }
+
+    private void common(PortalPatient me, Model model) {
+        model.addAttribute("clinicId", me.clinicId());
+        model.addAttribute("contact", details.current(me.clinicId()));
+        model.addAttribute("clinicName", details.current(me.clinicId()).name());
+    }
+}
