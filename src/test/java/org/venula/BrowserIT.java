@@ -580,8 +580,7 @@ class BrowserIT {
         String path = link.substring(link.indexOf("/my/"));
 
         // The patient, on a phone, without signing in.
-        BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
-                .setLocale("en-GB").setIsMobile(true).setHasTouch(true));
+        BrowserContext phone = newPhone();
         Page mine = phone.newPage();
         Page staff = page;
         page = mine;
@@ -641,8 +640,7 @@ class BrowserIT {
     @Test
     void someoneOnAPhoneChecksWhetherTreatmentMightSuitThemWithoutSigningIn() {
         long clinicId = clinics.firstClinic().orElseThrow().id();
-        BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
-                .setLocale("en-GB").setIsMobile(true).setHasTouch(true));
+        BrowserContext phone = newPhone();
         Page staff = page;
         page = phone.newPage();
         try {
@@ -693,8 +691,7 @@ class BrowserIT {
         long clinicId = clinics.firstClinic().orElseThrow().id();
         admin.post("/api/patients", ApiFixture.patient("Portal" + ApiFixture.unique(), Map.of("givenName", "Megan",
                 "email", email)));
-        BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
-                .setLocale("en-GB").setIsMobile(true).setHasTouch(true));
+        BrowserContext phone = newPhone();
         Page staff = page;
         page = phone.newPage();
         try {
@@ -783,8 +780,7 @@ class BrowserIT {
         long patientId = admin.post("/api/patients", ApiFixture.patient("Booker" + ApiFixture.unique(),
                 Map.of("givenName", "Nia", "email", email))).id();
         LocalDate monday = ApiFixture.nextMonday();
-        BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
-                .setLocale("en-GB").setIsMobile(true).setHasTouch(true));
+        BrowserContext phone = newPhone();
         Page staff = page;
         page = phone.newPage();
         try {
@@ -832,8 +828,7 @@ class BrowserIT {
         Api admin = Api.as(port, "admin", ApiFixture.ADMIN_PASSWORD);
         String email = "newcomer" + ApiFixture.unique() + "@example.com";
         String family = "Newcomer" + ApiFixture.unique();
-        BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
-                .setLocale("en-GB").setIsMobile(true).setHasTouch(true));
+        BrowserContext phone = newPhone();
         Page staff = page;
         page = phone.newPage();
         try {
@@ -864,6 +859,219 @@ class BrowserIT {
         long made = jdbc.sql("SELECT COUNT(*) FROM patient WHERE family_name = :f").param("f", family)
                 .query(Long.class).single();
         assertThat(made).isEqualTo(1);
+    }
+
+    /**
+     * The portal's whole journey on one phone, as issue 17 asks it to be shown: a new patient checks whether treatment
+     * might suit them, registers, signs in with the code from the outbox, fills in the health questionnaire and books a
+     * consultation; a clinician accepts the answers on the chart; a treatment is refused in plain words until the
+     * clinician has cleared her, then books; she moves it, consents at home, and, after her first session, finds her
+     * aftercare plan and sends a result photo of the treated area.
+     */
+    @Test
+    void aNewPatientGoesFromTheSelfCheckToAResultPhotoOnAPhone() throws Exception {
+        Api admin = Api.as(port, "admin", ApiFixture.ADMIN_PASSWORD);
+        long clinicId = clinics.firstClinic().orElseThrow().id();
+        String email = "journey" + ApiFixture.unique() + "@example.com";
+        String family = "Journey" + ApiFixture.unique();
+        LocalDate monday = ApiFixture.nextMonday();
+        String dr = "dr.journey" + ApiFixture.unique();
+        admin.post("/api/users", Map.of("username", dr, "password", "a-long-password-1", "displayName",
+                "Dr Journey", "role", "CLINICIAN", "profession", "Doctor", "registrationNumber", "GMC 3"));
+        Api clinician = Api.as(port, dr, "a-long-password-1");
+        Page staff = page;
+        BrowserContext phone = newPhone();
+        Page mine = phone.newPage();
+        try {
+            // 1. "Am I suitable?", anonymously, then registering from the answer
+            page = mine;
+            page.navigate(url("/clinics/" + clinicId + "/suitability"));
+            answerNoToEveryHealthQuestion();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("See the result")).click();
+            assertThat(page.locator("#result h2")).hasText("Nothing you told us rules out treatment");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Register to book a consultation"))
+                    .click();
+            page.getByLabel("First name").fill("Rhian");
+            page.getByLabel("Last name").fill(family);
+            page.getByLabel("Date of birth").fill("1988-04-02");
+            page.getByLabel("Sex").selectOption("FEMALE");
+            page.getByLabel("E-mail address").fill(email);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register")).click();
+            page.getByLabel("Six-digit code").fill(portalCode(admin, email));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Hello, Rhian")))
+                    .isVisible();
+            long patientId = jdbc.sql("SELECT id FROM patient WHERE family_name = :f").param("f", family)
+                    .query(Long.class).single();
+
+            // 2. the health questionnaire, and a consultation booked
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Your health questionnaire")).click();
+            answerNoToEveryHealthQuestion();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send to the clinic")).click();
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("Your answers are with the clinic");
+            bookFirstFree("A consultation (your first visit)", monday);
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("Booked: your consultation");
+
+            // 3. a treatment the day after is refused, in plain words
+            bookFirstFree("A treatment session", monday.plusDays(1));
+            assertThat(page.getByRole(AriaRole.ALERT)).containsText("once a clinician has gone through your health");
+            assertThat(page.getByRole(AriaRole.ALERT)).not().containsText("CLEARANCE");
+
+            // 4. the clinician accepts the answers on the chart, and clears her
+            page = staff;
+            signIn(dr, "a-long-password-1");
+            page.navigate(url("/patients/" + patientId));
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Check the patient's answers")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Accept as the medical history"))
+                    .click();
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("accepted as version 1");
+            Api.Response screened = clinician.post("/api/patients/" + patientId + "/screenings", Map.of());
+            org.assertj.core.api.Assertions.assertThat(screened.json().get("outcome").asString()).isEqualTo("ELIGIBLE");
+
+            // 5. now the treatment books; she moves it to the last free time that day
+            page = mine;
+            bookFirstFree("A treatment session", monday.plusDays(1));
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("Booked: your treatment");
+            page.locator(".appointment-row").first().getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions()
+                    .setName("Move").setExact(false)).click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Choose a new time")))
+                    .isVisible();
+            page.getByLabel("From").fill(monday.plusDays(1).toString());
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show free times")).click();
+            checkAccessibility("73-portal-move-phone");
+            page.locator(".slot-buttons button").last().click();
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("Moved: your treatment");
+
+            // 6. the consultation's plan, consented to at home
+            long consultation = clinician.post("/api/patients/" + patientId + "/consultations",
+                    ApiFixture.consultation(Map.of())).id();
+            long area = clinician.get("/api/consultations/" + consultation).json().get("areas").get(0).get("id")
+                    .asLong();
+            long planId = clinician.post("/api/consultations/" + consultation + "/plan", Map.of("sessions", 2)).id();
+            clinician.post("/api/patients/" + patientId + "/screenings", Map.of());
+            page.navigate(url("/portal"));
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Your treatment plan and consent"))
+                    .click();
+            page.getByLabel("I have read all of this and understood it.").check();
+            page.getByLabel("Type your full name to agree").fill("Rhian " + family);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("I agree")).click();
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("Your consent is recorded");
+
+            // 7. in the room, the clinician confirms the consent, treats and signs the session
+            page = staff;
+            page.navigate(url("/plans/" + planId));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm the consent in the room"))
+                    .click();
+            assertThat(page.locator(".consent-at-home")).hasCount(0);
+            long lot = clinician.post("/api/lots", Map.of("agent", "POLIDOCANOL", "product", "Aethoxysklerol",
+                    "strengthPercent", "0.5", "lotNumber", "J-" + ApiFixture.unique(), "expiryDate",
+                    LocalDate.now().plusYears(1).toString(), "quantity", 5)).id();
+            long session = clinician.post("/api/patients/" + patientId + "/sessions", Map.of("adHocReason",
+                    "First session", "weightKg", 60, "confirmed", List.of("LEGS_NOT_SHAVED", "NO_MOISTURISER",
+                            "HOSIERY_BROUGHT"))).id();
+            clinician.post("/api/sessions/" + session + "/injections", Map.of("areaId", area, "lotId", lot,
+                    "volumeMl", 0.5));
+            clinician.put("/api/sessions/" + session + "/compression", Map.of("type", "STOCKING", "length", "THIGH",
+                    "lowMmHg", 14, "highMmHg", 17, "standard", "UK"));
+            clinician.put("/api/sessions/" + session + "/reactions", Map.of("reactions", List.of("NONE")));
+            org.assertj.core.api.Assertions.assertThat(clinician.post("/api/sessions/" + session + "/sign", null)
+                    .status()).isEqualTo(200);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> jdbc
+                    .sql("SELECT COUNT(*) FROM aftercare_plan WHERE patient_id = :p").param("p", patientId)
+                    .query(Long.class).single() > 0);
+
+            // 8. her aftercare plan in the portal; weeks later (the window moved to today), a result photo
+            page = mine;
+            page.navigate(url("/portal"));
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Your aftercare plan")).click();
+            assertThat(page.locator(".timeline")).containsText("Stockings off");
+            checkAccessibility("74-portal-aftercare-phone");
+            page.getByLabel("Bruising", new Page.GetByLabelOptions().setExact(true)).check();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send to the clinic")).click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("This is expected")))
+                    .isVisible();
+            checkAccessibility("75-portal-checked-in-phone");
+            openPhotoWindowToday(patientId);
+            page.navigate(url("/portal/plan"));
+            String label = page.locator("form.upload label").first().textContent();
+            page.locator("form.upload input[type=file]").first().setInputFiles(new com.microsoft.playwright.options
+                    .FilePayload("leg.jpg", "image/jpeg", org.venula.support.PhonePhotos.jpeg(40, 30, 1)));
+            checkAccessibility("76-portal-result-photo-phone");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send the p" + label.substring(1)))
+                    .click();
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("your photo is with the clinic");
+
+            // 9. had that session ended her course, the review asks how it went, and the recall invites a booking
+            LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+            jdbc.sql("UPDATE follow_up_task SET kind = 'MAINTENANCE_RECALL', due_from = :f, due_until = NULL"
+                    + " WHERE patient_id = :p AND kind = 'NEXT_SESSION'").param("f", today.plusDays(7))
+                    .param("p", patientId).update();
+            jdbc.sql("UPDATE follow_up_task SET due_from = :f WHERE patient_id = :p AND kind = 'REVIEW'")
+                    .param("f", today).param("p", patientId).update();
+            page.navigate(url("/portal"));
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Time for your check-up")))
+                    .isVisible();
+            checkAccessibility("77-portal-home-after-course-phone");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Answer two questions")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send my answers")).click();
+            assertThat(page.locator("#satisfaction-error")).containsText("Choose how pleased you are");
+            checkAccessibility("78-portal-feedback-phone");
+            page.getByLabel("4 – pleased").check();
+            page.locator("input[name=wouldRepeat][value=true]").check();
+            page.getByLabel("Anything you want to tell the clinic (optional)").fill("The bruising faded quickly.");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send my answers")).click();
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("the clinic has your answers");
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions()
+                    .setName("How did your treatment go?"))).hasCount(0);
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Book a consultation")).click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Book an appointment")))
+                    .isVisible();
+            assertThat(page.locator(".slot-buttons button").first()).isVisible();
+        } finally {
+            phone.close();
+            page = staff;
+        }
+        org.assertj.core.api.Assertions.assertThat(jdbc.sql("SELECT COUNT(*) FROM photo p JOIN consultation c"
+                + " ON c.id = p.consultation_id JOIN patient x ON x.id = c.patient_id WHERE x.family_name = :f"
+                + " AND p.created_by = 'patient (portal)'").param("f", family).query(Long.class).single())
+                .isEqualTo(1);
+    }
+
+    /** Answers every yes/no health question "no" (and "able to walk" yes), on the self-check or the questionnaire. */
+    private void answerNoToEveryHealthQuestion() {
+        for (String question : List.of("pregnant", "breastfeeding", "currentInfection", "visibleVaricoseVeins",
+                "acuteDvtOrPe", "previousDvtOrPe", "thrombophilia", "activeCancer", "venousSkinChanges",
+                "migraineWithAura", "knownRightToLeftShunt", "peripheralArterialDisease", "poorlyControlledDiabetes")) {
+            page.locator("input[name=" + question + "][value=false]").check();
+        }
+        page.locator("input[name=ableToWalk][value=true]").check();
+    }
+
+    /** On the portal's appointments page, the first free time of this kind from {@code from}, tapped. */
+    private void bookFirstFree(String kind, LocalDate from) {
+        page.navigate(url("/portal/appointments"));
+        page.getByLabel(kind).check();
+        page.getByLabel("From").fill(from.toString());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show free times")).click();
+        page.locator(".slot-buttons button").first().click();
+    }
+
+    /** Time passes: the stored aftercare plan's result-photo window is moved to today. */
+    private void openPhotoWindowToday(long patientId) throws Exception {
+        String plan = jdbc.sql("SELECT plan FROM aftercare_plan WHERE patient_id = :p").param("p", patientId)
+                .query(String.class).single();
+        tools.jackson.databind.node.ObjectNode doc = (tools.jackson.databind.node.ObjectNode)
+                tools.jackson.databind.json.JsonMapper.builder().build().readTree(plan);
+        String today = LocalDate.now(ZoneId.of("Europe/London")).toString();
+        ((tools.jackson.databind.node.ObjectNode) doc.get("resultPhotos")).put("from", today).put("until", today);
+        jdbc.sql("UPDATE aftercare_plan SET plan = :d WHERE patient_id = :p").param("d", doc.toString())
+                .param("p", patientId).update();
+    }
+
+    /** A phone held upright (390 × 844), as patients use the portal. */
+    private static BrowserContext newPhone() {
+        return browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844).setLocale("en-GB")
+                .setIsMobile(true).setHasTouch(true));
     }
 
     private static String portalCode(Api admin, String email) {
@@ -1020,8 +1228,7 @@ class BrowserIT {
         Treated t = treated(Api.as(port, lead, "lead-password-123"), "quay", "Dr Quay", "Quay", "Iona");
         long plan = t.dr().get("/api/patients/" + t.patientId() + "/aftercare-plans").json().get(0).get("id").asLong();
         String link = t.dr().post("/api/aftercare/plans/" + plan + "/link", null).json().get("url").asString();
-        BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
-                .setLocale("en-GB").setIsMobile(true).setHasTouch(true));
+        BrowserContext phone = newPhone();
         Page staff = page;
         page = phone.newPage();
         page.navigate(link);

@@ -24,6 +24,11 @@ import lombok.RequiredArgsConstructor;
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class PortalFollowUpPages {
 
+    /** What the page says beside a question left unanswered. */
+    private static final Map<String, String> IN_PLAIN_WORDS = Map.of(
+            "satisfaction", "Choose how pleased you are with the result.",
+            "wouldRepeat", "Choose yes or no.");
+
     private final PatientFeedback feedback;
     private final ClinicDetails details;
 
@@ -45,7 +50,8 @@ class PortalFollowUpPages {
             feedback.answer(me.clinicId(), me.patientId(), answer);
         } catch (InvalidInputException e) {
             Map<String, String> problems = new java.util.LinkedHashMap<>();
-            e.problems().forEach(p -> problems.putIfAbsent(p.field(), p.message()));
+            e.problems().forEach(p -> problems.putIfAbsent(p.field(), IN_PLAIN_WORDS.getOrDefault(p.field(),
+                    "Please check this: it " + p.message() + ".")));
             return render(me, form.toSingleValueMap(), problems, model);
         } catch (ConflictException e) {
             redirect.addFlashAttribute("failure", e.getMessage());
