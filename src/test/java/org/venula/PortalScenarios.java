@@ -12,6 +12,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -625,6 +626,14 @@ interface PortalScenarios extends ApiFixture {
                 .query(String.class).single()).as("a refused move leaves it booked").isEqualTo("BOOKED");
         assertThat(ann.session().post("/api/portal/appointments/" + treatment.id() + "/reschedule", Map.of())
                 .errorFields()).containsExactly("start");
+        // months later, past the time her screening clears treatment for: refused by the rule, in plain words
+        Response unscreened = ann.session().post("/api/portal/appointments/" + treatment.id() + "/reschedule",
+                Map.of("start", LocalDateTime.parse(tuesday).plusWeeks(18).toString()));
+        assertThat(unscreened.status()).as(unscreened.toString()).isEqualTo(422);
+        assertThat(unscreened.json().get("type").asString()).endsWith("/pathway-rule");
+        assertThat(unscreened.json().get("rule").asString()).isEqualTo("CLEARANCE_REQUIRED");
+        assertThat(jdbc().sql("SELECT status FROM appointment WHERE id = :a").param("a", treatment.id())
+                .query(String.class).single()).as("a refused move leaves it booked").isEqualTo("BOOKED");
         Response moved = ann.session().post("/api/portal/appointments/" + treatment.id() + "/reschedule",
                 Map.of("start", later));
         assertThat(moved.status()).as(moved.toString()).isEqualTo(201);
@@ -634,8 +643,12 @@ interface PortalScenarios extends ApiFixture {
                 .query(String.class).single()).startsWith("Moved to");
         assertThat(jdbc().sql("SELECT COUNT(*) FROM reminder WHERE appointment_id = :a AND status = 'PENDING'")
                 .param("a", moved.id()).query(Long.class).single()).isEqualTo(1);
-        assertThat(ann.session().post("/api/portal/appointments/" + treatment.id() + "/reschedule",
-                Map.of("start", later)).status()).as("moved already").isEqualTo(409);
+        Response again = ann.session().post("/api/portal/appointments/" + treatment.id() + "/reschedule",
+                Map.of("start", later));
+        assertThat(again.status()).as("moved already").isEqualTo(409);
+        assertThat(again.json().get("detail").asString()).contains("already moved");
+        JsonNode listed = ann.session().get("/api/portal/appointments").json();
+        assertThat(listed.toString()).contains("\"moved\":true");
 
         Response cancelled = ann.session().post("/api/portal/appointments/" + moved.id() + "/cancel", null);
         assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
@@ -869,6 +882,14 @@ interface PortalScenarios extends ApiFixture {
         assertThat(bea.session().get("/api/portal/aftercare").json().size()).isZero();
         String url = clinician.post("/api/aftercare/plans/" + planId + "/link", null).json().get("url").asString();
         assertThat(Api.anonymous(port()).get(url.substring(url.indexOf("/my/"))).status()).isEqualTo(200);
+
+        // a plan made again replaces the old one: the old one's id is not found, the new one is the plan shown
+        Response again = clinician.post("/api/aftercare/plans/" + planId + "/regenerate", Map.of("reason",
+                "Protocol updated"));
+        assertThat(again.status()).as(again.toString()).isIn(200, 201);
+        assertThat(session.post("/api/portal/aftercare/" + planId + "/check-ins", Map.of("symptoms", List.of()))
+                .status()).isEqualTo(404);
+        assertThat(session.get("/api/portal/aftercare").json().get(0).get("id").asLong()).isEqualTo(again.id());
     }
 
     @Test
@@ -917,6 +938,8 @@ interface PortalScenarios extends ApiFixture {
         staff.signIn("admin", ADMIN_PASSWORD);
         assertThat(staff.get("/patients/" + patientId + "/reviews/new").body())
                 .contains("The patient answered in the portal", "Much better");
+        assertThat(staff.get("/patients/" + patientId + "/follow-ups/summary").body())
+                .contains("rated the course", "4 of 5", "Much better");
         assertThat(jdbc().sql("SELECT COUNT(*) FROM access_log WHERE patient_id = :p AND action = 'GIVE_FEEDBACK'"
                 + " AND channel = 'PORTAL'").param("p", patientId).query(Long.class).single()).isEqualTo(1);
         // another patient cannot read it
@@ -929,6 +952,9 @@ interface PortalScenarios extends ApiFixture {
                 slots.get(0).get("start").asString()));
         assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
         assertThat(session.get("/api/portal/follow-up").json().get("recall").isNull()).isTrue();
+        JsonNode recall = clinician.get("/api/patients/" + patientId + "/follow-ups").json().valueStream()
+                .filter(f -> f.get("kind").asString().equals("MAINTENANCE_RECALL")).findFirst().orElseThrow();
+        assertThat(recall.get("status").asString()).isEqualTo("BOOKED");
     }
 
     // ---- races ---------------------------------------------------------------------------------------------------
@@ -954,6 +980,47 @@ interface PortalScenarios extends ApiFixture {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    default void anAppointmentMovedTwiceAtOnceMovesOnceAndTwoAnswersAtOnceKeepOne() throws Exception {
+        SignedIn ann = signedInPatient();
+        LocalDate monday = nextMonday();
+        JsonNode times = ann.session().get("/api/portal/slots?type=CONSULTATION&from=" + monday + "&to="
+                + monday.plusDays(2)).json();
+        long booked = ann.session().post("/api/portal/appointments", Map.of("type", "CONSULTATION", "start",
+                times.get(0).get("start").asString())).id();
+        List<java.util.function.Supplier<Response>> moves = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            String to = times.get(i).get("start").asString();
+            moves.add(() -> ann.session().post("/api/portal/appointments/" + booked + "/reschedule",
+                    Map.of("start", to)));
+        }
+        Map<Integer, Long> statuses = atOnce(moves);
+        assertThat(statuses.get(201)).as(statuses.toString()).isEqualTo(1L);
+        assertThat(statuses.keySet()).as(statuses.toString()).isSubsetOf(201, 409);
+        assertThat(jdbc().sql("SELECT COUNT(*) FROM appointment WHERE patient_id = :p AND status = 'BOOKED'")
+                .param("p", ann.patientId()).query(Long.class).single()).isEqualTo(1);
+
+        Api clinician = newUser("CLINICIAN");
+        Treated t = treatedAndSignedIn(clinician, "Answers");
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+        jdbc().sql("UPDATE follow_up_task SET kind = 'MAINTENANCE_RECALL', due_from = :f, due_until = NULL"
+                + " WHERE patient_id = :p AND kind = 'NEXT_SESSION'").param("f", today.plusMonths(12))
+                .param("p", t.ready().patientId()).update();
+        jdbc().sql("UPDATE follow_up_task SET due_from = :f WHERE patient_id = :p AND kind = 'REVIEW'")
+                .param("f", today).param("p", t.ready().patientId()).update();
+        List<java.util.function.Supplier<Response>> answers = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            int score = i;
+            answers.add(() -> t.in().session().post("/api/portal/feedback", Map.of("satisfaction", score,
+                    "wouldRepeat", true)));
+        }
+        Map<Integer, Long> answered = atOnce(answers);
+        assertThat(answered.get(201)).as(answered.toString()).isEqualTo(1L);
+        assertThat(answered.keySet()).as(answered.toString()).isSubsetOf(201, 409);
+        assertThat(jdbc().sql("SELECT COUNT(*) FROM patient_feedback WHERE patient_id = :p")
+                .param("p", t.ready().patientId()).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test

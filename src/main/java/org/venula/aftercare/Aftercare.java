@@ -181,7 +181,10 @@ public class Aftercare {
         return store.forPatient(me.clinicId(), patientId);
     }
 
-    /** The patient's current aftercare plans, for the patient signed in to the portal (logged as their own view). */
+    /**
+     * The patient's current aftercare plans, latest treatment first, for the patient signed in to the portal (logged
+     * as their own view).
+     */
     @Transactional
     public List<StoredPlan> ownCurrentPlans(long clinicId, long patientId) {
         accessLog.recordByPortalPatient(clinicId, patientId, AccessAction.VIEW_AFTERCARE_PLAN, "own plans");

@@ -15,7 +15,4 @@ public record FollowUpTask(long id, long patientId, String patientName, long ses
 
     /** How long a task whose window has no end stays open before it counts as overdue. */
     public static final int OPEN_WINDOW_DAYS = 30;
-
-    /** Where a task stands: {@code status} is one of these names. */
-    public enum Status { DUE, BOOKED, DONE, DISMISSED }
 }

@@ -117,7 +117,7 @@ public class FollowUps {
         LocalDate today = clinics.today(me.clinicId());
         FollowUpTask task = store.find(me.clinicId(), taskId, today, zone(me))
                 .orElseThrow(() -> new NotFoundException("Follow-up " + taskId));
-        if (!FollowUpTask.Status.DUE.name().equals(task.status())) {
+        if (!FollowUpSchedule.Status.DUE.name().equals(task.status())) {
             throw new ConflictException("follow-up-not-due", null, "This follow-up is " + task.status().toLowerCase()
                     + (task.appointmentStart() == null ? "." : " for " + task.appointmentStart() + "."));
         }

@@ -18,6 +18,7 @@ import org.venula.clinic.VenulaPrincipal;
 import org.venula.followup.internal.FeedbackStore;
 import org.venula.followup.internal.FollowUpStore;
 import org.venula.followup.rules.AfterTheCourse;
+import org.venula.followup.rules.FollowUpSchedule;
 import org.venula.patient.Patients;
 import org.venula.shared.ConflictException;
 import org.venula.shared.FieldProblem;
@@ -29,7 +30,8 @@ import lombok.RequiredArgsConstructor;
 /**
  * What the portal asks of a patient after their course ({@link AfterTheCourse}): how satisfied they are, on the scale
  * the review records, and the maintenance recall as an invitation to book a consultation. A patient's answer is kept
- * as they gave it, once per course; the clinician sees it on the review form and the chart, and records their own.
+ * as they gave it, once per course; the clinician sees it on the review form (filled in from it) and the chart's
+ * follow-up panel, and records their own at the review.
  */
 @Service
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
@@ -98,18 +100,33 @@ public class PatientFeedback {
         return store.forSession(clinicId, patientId, ask.sessionId()).orElseThrow();
     }
 
-    /** The patient's answers, newest first, for staff who see the clinical record. */
+    /** The patient's answers, newest first, for staff who see the clinical record (times in the clinic's zone). */
     @Transactional
     public List<Feedback> forPatient(VenulaPrincipal me, long patientId) {
         patients.openClinicalRecord(me, patientId);
-        return store.forPatient(me.clinicId(), patientId);
+        return inClinicZone(me.clinicId(), store.forPatient(me.clinicId(), patientId));
+    }
+
+    /** The patient's answer about a course of this treatment plan, if they gave one, for the review form. */
+    @Transactional
+    public Optional<Feedback> forPlan(VenulaPrincipal me, long patientId, long planId) {
+        patients.openClinicalRecord(me, patientId);
+        return inClinicZone(me.clinicId(), store.forPlan(me.clinicId(), patientId, planId)).stream().findFirst();
+    }
+
+    private List<Feedback> inClinicZone(long clinicId, List<Feedback> answers) {
+        ZoneId zone = clinics.clinic(clinicId).zone();
+        return answers.stream().map(f -> new Feedback(f.id(), f.patientId(), f.sessionId(), f.sessionDate(),
+                f.satisfaction(), f.wouldRepeat(), f.comment(), f.createdAt().atZoneSameInstant(zone)
+                .toOffsetDateTime())).toList();
     }
 
     private AfterCourse now(long clinicId, long patientId) {
         LocalDate today = clinics.today(clinicId);
         ZoneId zone = clinics.clinic(clinicId).zone();
         List<AfterTheCourse.Task> tasks = followUps.forPatient(clinicId, patientId, today, zone).stream()
-                .map(t -> new AfterTheCourse.Task(t.sessionId(), t.sessionDate(), t.kind(), t.dueFrom(), t.status()))
+                .map(t -> new AfterTheCourse.Task(t.sessionId(), t.sessionDate(), t.kind(), t.dueFrom(),
+                        FollowUpSchedule.Status.valueOf(t.status())))
                 .toList();
         return new AfterCourse(
                 AfterTheCourse.satisfactionAsk(tasks, store.answeredSessions(clinicId, patientId), today).orElse(null),

@@ -55,6 +55,9 @@ public class Bookings {
     private final Availability availability;
     private final Clock clock;
 
+    /** How the cancellation of a moved appointment reads, before the new time. */
+    static final String MOVED_TO = "Moved to ";
+
     /**
      * Who books: a member of staff, or the patient in the portal. It names the clinic and the creator, says whether
      * a clinician's powers (an override, a past visit) are theirs, opens the patient's record and logs the booking.
@@ -232,7 +235,7 @@ public class Bookings {
         if (start == null) {
             throw new InvalidInputException("start", "is required: the new time, such as 2026-12-01T10:00");
         }
-        String movedTo = "Moved to " + start.format(java.time.format.DateTimeFormatter.ofPattern(
+        String movedTo = MOVED_TO + start.format(java.time.format.DateTimeFormatter.ofPattern(
                 "EEEE d MMMM yyyy 'at' HH:mm", java.util.Locale.UK));
         if (!store.setStatus(old.id(), Status.BOOKED, Status.CANCELLED, movedTo, clock.instant(), me.username())) {
             throw new ConflictException("not-booked", null, "The appointment changed meanwhile; reload it.");

@@ -64,12 +64,17 @@ public class PortalBookings {
             long practitionerId, String practitionerName) {
     }
 
-    /** One of the patient's own appointments, as the portal shows it, with whether they may still change it. */
+    /**
+     * One of the patient's own appointments, as the portal shows it: whether they may still cancel it online
+     * ({@code changeableOnline}, until {@code changeableUntil}) and move it ({@code movableOnline}: also a kind the
+     * protocol lets patients book), and whether it was cancelled by moving it ({@code moved}).
+     */
     public record Mine(long id, Type type,
             @JsonFormat(pattern = "yyyy-MM-dd'T'HH:mm") LocalDateTime start,
             @JsonFormat(pattern = "yyyy-MM-dd'T'HH:mm") LocalDateTime end,
             Status status, String practitionerName, boolean changeableOnline,
-            @JsonFormat(pattern = "yyyy-MM-dd'T'HH:mm") LocalDateTime changeableUntil) {
+            @JsonFormat(pattern = "yyyy-MM-dd'T'HH:mm") LocalDateTime changeableUntil, boolean movableOnline,
+            boolean moved) {
     }
 
     /** Which kinds of appointment the clinic lets patients book online, and the notice to change one. */
@@ -167,7 +172,8 @@ public class PortalBookings {
     @Transactional
     public List<Mine> mine(long clinicId, long patientId) {
         ZoneId zone = clinics.clinic(clinicId).zone();
-        int notice = settings(clinicId).noticeHours();
+        ProtocolDocument.PortalBooking settings = settings(clinicId);
+        int notice = settings.noticeHours();
         accessLog.recordByPortalPatient(clinicId, patientId, AccessAction.VIEW_APPOINTMENT, "own appointments");
         return store.forPatient(clinicId, patientId, zone).stream()
                 .sorted(Comparator.comparing(Appointment::start).reversed())
@@ -176,7 +182,10 @@ public class PortalBookings {
                     boolean changeable = a.status() == Status.BOOKED
                             && ZonedDateTime.of(until, zone).toInstant().isAfter(clock.instant());
                     return new Mine(a.id(), a.type(), a.start(), a.end(), a.status(), a.practitionerName(),
-                            changeable, a.status() == Status.BOOKED ? until : null);
+                            changeable, a.status() == Status.BOOKED ? until : null,
+                            changeable && bookableOnline(settings, a.type()),
+                            a.status() == Status.CANCELLED && a.cancelReason() != null
+                                    && a.cancelReason().startsWith(Bookings.MOVED_TO));
                 }).toList();
     }
 
@@ -200,7 +209,9 @@ public class PortalBookings {
         Appointment a = store.find(clinicId, appointmentId, zone).filter(x -> x.patientId() == patientId)
                 .orElseThrow(() -> new NotFoundException("Appointment " + appointmentId));
         if (a.status() != Status.BOOKED) {
-            throw new ConflictException("not-booked", null, "This appointment is already "
+            boolean moved = a.cancelReason() != null && a.cancelReason().startsWith(Bookings.MOVED_TO);
+            throw new ConflictException("not-booked", null, moved ? "This appointment was already moved: see its new "
+                    + "time in your appointments." : "This appointment is already "
                     + a.status().name().toLowerCase(java.util.Locale.ROOT) + ".");
         }
         int notice = settings(clinicId).noticeHours();
@@ -210,14 +221,16 @@ public class PortalBookings {
         return a;
     }
 
-    private void allowed(long clinicId, Type type) {
-        ProtocolDocument.PortalBooking s = settings(clinicId);
-        boolean ok = switch (type) {
+    private static boolean bookableOnline(ProtocolDocument.PortalBooking s, Type type) {
+        return switch (type) {
             case CONSULTATION -> s.consultations();
             case TREATMENT -> s.treatments();
             case REVIEW -> s.reviews();
         };
-        if (!ok) {
+    }
+
+    private void allowed(long clinicId, Type type) {
+        if (!bookableOnline(settings(clinicId), type)) {
             throw new RefusedException(PatientBookingRefusal.notOnline(type.name().toLowerCase(java.util.Locale.ROOT)
                     + "s", phone(clinicId)));
         }

@@ -50,11 +50,20 @@ public class FeedbackStore {
     /** The patient's answers, newest first. */
     public List<Feedback> forPatient(long clinicId, long patientId) {
         return jdbc.sql(SELECT + " WHERE f.clinic_id = :c AND f.patient_id = :p ORDER BY f.created_at DESC, f.id DESC")
-                .param("c", clinicId).param("p", patientId).query((rs, n) -> new Feedback(rs.getLong("id"),
-                        rs.getLong("patient_id"), rs.getLong("session_id"),
-                        rs.getObject("session_date", LocalDate.class), rs.getInt("satisfaction"),
-                        rs.getBoolean("would_repeat"), rs.getString("comment"),
-                        rs.getObject("created_at", OffsetDateTime.class))).list();
+                .param("c", clinicId).param("p", patientId).query(FeedbackStore::map).list();
+    }
+
+    private static Feedback map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Feedback(rs.getLong("id"), rs.getLong("patient_id"), rs.getLong("session_id"),
+                rs.getObject("session_date", LocalDate.class), rs.getInt("satisfaction"), rs.getBoolean("would_repeat"),
+                rs.getString("comment"), rs.getObject("created_at", OffsetDateTime.class));
+    }
+
+    /** The patient's answers about courses of this treatment plan, newest first. */
+    public List<Feedback> forPlan(long clinicId, long patientId, long planId) {
+        return jdbc.sql(SELECT + " WHERE f.clinic_id = :c AND f.patient_id = :p AND s.plan_id = :plan"
+                        + " ORDER BY f.created_at DESC, f.id DESC")
+                .param("c", clinicId).param("p", patientId).param("plan", planId).query(FeedbackStore::map).list();
     }
 
     public Optional<Feedback> forSession(long clinicId, long patientId, long sessionId) {

@@ -14,6 +14,7 @@ import org.venula.shared.Reason;
 import org.venula.clinic.VenulaPrincipal;
 import org.venula.followup.FollowUpTask;
 import org.venula.followup.FollowUps;
+import org.venula.followup.PatientFeedback;
 import org.venula.scheduling.Appointment;
 import org.venula.shared.Paging;
 import org.venula.shared.web.PagedResponses;
@@ -31,12 +32,12 @@ import lombok.RequiredArgsConstructor;
 class FollowUpApi {
 
     private final FollowUps followUps;
-    private final org.venula.followup.PatientFeedback feedback;
+    private final PatientFeedback feedback;
 
     @GetMapping("/api/patients/{patientId}/feedback")
     @Operation(summary = "What the patient answered in the portal about their courses (satisfaction 1-5, would "
             + "repeat, comment), newest first (clinicians and administrators)")
-    List<org.venula.followup.PatientFeedback.Feedback> feedback(@AuthenticationPrincipal VenulaPrincipal me,
+    List<PatientFeedback.Feedback> feedback(@AuthenticationPrincipal VenulaPrincipal me,
             @PathVariable long patientId) {
         return feedback.forPatient(me, patientId);
     }

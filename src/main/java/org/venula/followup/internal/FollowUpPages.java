@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.venula.clinic.VenulaPrincipal;
 import org.venula.followup.FollowUps;
+import org.venula.followup.PatientFeedback;
 import org.venula.shared.Paging;
 import org.venula.shared.Labels;
 import org.venula.shared.web.Form;
@@ -24,6 +25,7 @@ import lombok.RequiredArgsConstructor;
 class FollowUpPages {
 
     private final FollowUps followUps;
+    private final PatientFeedback feedback;
 
     @GetMapping("/recalls")
     String recalls(@AuthenticationPrincipal VenulaPrincipal me, @RequestParam(required = false) Integer within,
@@ -61,6 +63,8 @@ class FollowUpPages {
     @GetMapping("/patients/{id}/follow-ups/summary")
     String summary(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id, Model model) {
         model.addAttribute("tasks", followUps.forPatient(me, id));
+        // what the patient said of a course is clinical: only for those who see the clinical record
+        model.addAttribute("answers", me.seesClinicalRecord() ? feedback.forPatient(me, id) : java.util.List.of());
         return "followup/summary :: panel";
     }
 }

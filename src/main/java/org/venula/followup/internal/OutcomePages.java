@@ -21,6 +21,7 @@ import org.venula.followup.Audit;
 import org.venula.followup.Complication;
 import org.venula.followup.Complications;
 import org.venula.followup.OutcomeAudit;
+import org.venula.followup.PatientFeedback;
 import org.venula.followup.RecordReview;
 import org.venula.followup.ReportComplication;
 import org.venula.followup.Reviews;
@@ -53,7 +54,7 @@ class OutcomePages {
     private final Plans plans;
     private final Consultations consultations;
     private final Sessions sessions;
-    private final org.venula.followup.PatientFeedback feedback;
+    private final PatientFeedback feedback;
 
     @GetMapping("/patients/{id}/reviews/new")
     String reviewForm(@AuthenticationPrincipal VenulaPrincipal me, @PathVariable long id,
@@ -66,14 +67,8 @@ class OutcomePages {
         model.addAttribute("plan", plan);
         model.addAttribute("areas", plan == null ? List.of() : consultations.get(me, plan.consultationId()).areas());
         model.addAttribute("timing", plan == null ? Map.of() : reviews.reviewTiming(me, id, plan.id()));
-        List<org.venula.treatment.TreatmentSession> signed = sessions.forPatient(me, id).stream()
-                .filter(s -> s.signed()).toList();
-        model.addAttribute("sessions", signed);
-        java.util.Set<Long> ofThisPlan = plan == null ? java.util.Set.of() : signed.stream()
-                .filter(s -> s.planId() == plan.id()).map(org.venula.treatment.TreatmentSession::id)
-                .collect(java.util.stream.Collectors.toSet());
-        model.addAttribute("patientAnswer", feedback.forPatient(me, id).stream()
-                .filter(f -> ofThisPlan.contains(f.sessionId())).findFirst().orElse(null));
+        model.addAttribute("sessions", sessions.forPatient(me, id).stream().filter(s -> s.signed()).toList());
+        model.addAttribute("patientAnswer", plan == null ? null : feedback.forPlan(me, id, plan.id()).orElse(null));
         model.addAttribute("types", ComplicationRules.Type.values());
         model.addAttribute("severities", ComplicationRules.Severity.values());
         model.addAttribute("foundBy", ComplicationRules.FoundBy.values());

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.venula.followup.rules.FollowUpSchedule.Kind;
+import org.venula.followup.rules.FollowUpSchedule.Status;
 
 /**
  * What the portal asks of a patient once a course is over, from their follow-up tasks. A session whose signing set a
@@ -23,7 +24,7 @@ public final class AfterTheCourse {
     }
 
     /** A follow-up task as these rules need it: the session it follows, its kind, when it is due and its status. */
-    public record Task(long sessionId, LocalDate sessionDate, Kind kind, LocalDate dueFrom, String status) {
+    public record Task(long sessionId, LocalDate sessionDate, Kind kind, LocalDate dueFrom, Status status) {
     }
 
     /** Ask about the course that ended with this session, from the start of its review window. */
@@ -41,12 +42,13 @@ public final class AfterTheCourse {
         return tasks.stream().filter(t -> t.kind() == Kind.REVIEW)
                 .max(Comparator.comparing(Task::sessionDate).thenComparing(Task::sessionId))
                 .filter(review -> courseEnds.contains(review.sessionId()) && !review.dueFrom().isAfter(today)
+                        && (review.status() == Status.DUE || review.status() == Status.BOOKED)
                         && !answered.contains(review.sessionId()))
                 .map(review -> new SatisfactionAsk(review.sessionId(), review.sessionDate(), review.dueFrom()));
     }
 
     public static Optional<RecallInvitation> recallInvitation(List<Task> tasks, LocalDate today, int leadDays) {
-        return tasks.stream().filter(t -> t.kind() == Kind.MAINTENANCE_RECALL && "DUE".equals(t.status())
+        return tasks.stream().filter(t -> t.kind() == Kind.MAINTENANCE_RECALL && t.status() == Status.DUE
                         && !t.dueFrom().isAfter(today.plusDays(leadDays)))
                 .map(Task::dueFrom).min(Comparator.naturalOrder()).map(RecallInvitation::new);
     }

@@ -16,6 +16,9 @@ public final class FollowUpSchedule {
 
     public enum Kind { REVIEW, NEXT_SESSION, MAINTENANCE_RECALL }
 
+    /** Where a task stands: due, booked (an appointment of its kind made since), done, or dismissed with a reason. */
+    public enum Status { DUE, BOOKED, DONE, DISMISSED }
+
     /** A due window; {@code until} is null for a recall, which stays due until booked or dismissed. */
     public record Due(Kind kind, LocalDate from, LocalDate until) {
     }

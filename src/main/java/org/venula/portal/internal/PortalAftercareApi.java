@@ -15,6 +15,7 @@ import org.venula.aftercare.Aftercare;
 import org.venula.aftercare.AftercarePlan;
 import org.venula.aftercare.CheckIns;
 import org.venula.aftercare.TriageAnswer;
+import org.venula.shared.NotFoundException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -43,7 +44,6 @@ class PortalAftercareApi {
     @Operation(summary = "Your current aftercare plans, newest treatment first")
     List<OwnAftercare> plans(@AuthenticationPrincipal PortalPatient me) {
         return aftercare.ownCurrentPlans(me.clinicId(), me.patientId()).stream()
-                .sorted(java.util.Comparator.comparing(org.venula.aftercare.StoredPlan::treatmentDate).reversed())
                 .map(p -> new OwnAftercare(p.id(), p.treatmentDate(), p.version(), p.plan())).toList();
     }
 
@@ -54,7 +54,7 @@ class PortalAftercareApi {
     ResponseEntity<TriageAnswer> checkIn(@AuthenticationPrincipal PortalPatient me, @PathVariable long id,
             @RequestBody(required = false) CheckInBody body) {
         Aftercare.PatientView view = aftercare.ownView(me.clinicId(), me.patientId(), id, null)
-                .orElseThrow(() -> new org.venula.shared.NotFoundException("Aftercare plan " + id));
+                .orElseThrow(() -> new NotFoundException("Aftercare plan " + id));
         TriageAnswer answer = checkIns.checkIn(view, body == null || body.symptoms() == null ? List.of()
                 : body.symptoms(), body == null ? null : body.note());
         return ResponseEntity.status(HttpStatus.CREATED).body(answer);

@@ -1,6 +1,5 @@
 package org.venula.portal.internal;
 
-import java.util.Comparator;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,8 +18,10 @@ import org.venula.aftercare.CheckIns;
 import org.venula.aftercare.StoredPlan;
 import org.venula.aftercare.TriageAnswer;
 import org.venula.clinic.ClinicDetails;
+import org.venula.shared.ConflictException;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.NotFoundException;
+import org.venula.shared.RefusedException;
 import org.venula.shared.web.Downloads;
 import org.venula.shared.web.PageController;
 
@@ -40,20 +41,22 @@ class PortalAftercarePages {
     private final CheckIns checkIns;
     private final ClinicDetails details;
 
+    /** The plan of the latest treatment, or a note that there is none yet. */
     @GetMapping("/portal/aftercare")
     String latest(@AuthenticationPrincipal PortalPatient me, Model model) {
-        List<StoredPlan> plans = plans(me);
+        List<StoredPlan> plans = aftercare.ownCurrentPlans(me.clinicId(), me.patientId());
         if (plans.isEmpty()) {
             model.addAttribute("plans", plans);
             common(me, model);
             return "portal/aftercare";
         }
-        return "redirect:/portal/aftercare/" + plans.get(0).id();
+        return render(me, own(me, plans.get(0).id(), null), plans, model, null);
     }
 
     @GetMapping("/portal/aftercare/{id}")
     String plan(@AuthenticationPrincipal PortalPatient me, @PathVariable long id, Model model) {
-        return render(me, own(me, id, AccessAction.VIEW_AFTERCARE_PLAN), model, null);
+        List<StoredPlan> plans = aftercare.ownCurrentPlans(me.clinicId(), me.patientId()); // logged as their view
+        return render(me, own(me, id, null), plans, model, null);
     }
 
     /** Read with {@code @RequestParam}, as the private link's check-in is: a bad answer comes back to this page. */
@@ -70,7 +73,12 @@ class PortalAftercarePages {
             return "portal/checked-in";
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return render(me, view, model, "Please check your answers: " + e.problems().get(0).message());
+            return render(me, view, aftercare.ownCurrentPlans(me.clinicId(), me.patientId()), model,
+                    "Please check your answers: " + e.problems().get(0).message());
+        } catch (ConflictException | RefusedException e) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return render(me, view, aftercare.ownCurrentPlans(me.clinicId(), me.patientId()), model,
+                    "Not sent: " + e.getMessage() + " Please call the clinic if you are worried.");
         }
     }
 
@@ -85,22 +93,16 @@ class PortalAftercarePages {
         return Downloads.calendar(aftercare.calendar(own(me, id, AccessAction.VIEW_AFTERCARE_PLAN)), "aftercare.ics");
     }
 
-    private String render(PortalPatient me, Aftercare.PatientView view, Model model, String error) {
+    private String render(PortalPatient me, Aftercare.PatientView view, List<StoredPlan> plans, Model model,
+            String error) {
         model.addAttribute("view", view);
         model.addAttribute("titles", Aftercare.titles(view.plan()));
         model.addAttribute("symptoms", aftercare.symptomChoices(view));
         model.addAttribute("emergencyNumber", aftercare.emergencyNumber(me.clinicId()));
         model.addAttribute("error", error);
-        model.addAttribute("plans", plans(me));
+        model.addAttribute("plans", plans);
         common(me, model);
         return "portal/aftercare";
-    }
-
-    /** The patient's current plans, latest treatment first (logged as their own view). */
-    private List<StoredPlan> plans(PortalPatient me) {
-        return aftercare.ownCurrentPlans(me.clinicId(), me.patientId()).stream()
-                .sorted(Comparator.comparing(StoredPlan::treatmentDate).thenComparing(StoredPlan::id).reversed())
-                .toList();
     }
 
     private Aftercare.PatientView own(PortalPatient me, long id, AccessAction action) {

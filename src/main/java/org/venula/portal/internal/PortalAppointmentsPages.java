@@ -44,9 +44,12 @@ class PortalAppointmentsPages {
             @RequestParam(required = false) String from, @RequestParam(required = false) Long move, Model model) {
         List<PortalBookings.Mine> mine = bookings.mine(me.clinicId(), me.patientId());
         PortalBookings.Mine moving = move == null ? null : mine.stream()
-                .filter(m -> m.id() == move && m.changeableOnline()).findFirst().orElse(null);
-        if (move != null && moving == null) {
-            model.addAttribute("failure", "That appointment can no longer be moved online.");
+                .filter(m -> m.id() == move && m.movableOnline()).findFirst().orElse(null);
+        if (move != null && moving == null && !model.containsAttribute("failure")) {
+            // a refused move comes back here with its own reason (and the clinic's phone): keep that
+            model.addAttribute("failure", "That appointment can no longer be moved online: please "
+                    + (details.current(me.clinicId()).phone() != null ? "call the clinic on "
+                    + details.current(me.clinicId()).phone() : "contact the clinic") + ".");
         }
         Type type = moving != null ? moving.type() : asked;
         LocalDate today = clinics.today(me.clinicId());

@@ -17,7 +17,9 @@ import org.venula.accesslog.AccessAction;
 import org.venula.accesslog.AccessLog;
 import org.venula.clinic.ClinicDetails;
 import org.venula.clinic.Clinics;
+import org.venula.followup.PatientFeedback;
 import org.venula.patient.Patients;
+import org.venula.scheduling.PortalBookings;
 import org.venula.shared.FieldProblem;
 import org.venula.shared.InvalidInputException;
 import org.venula.shared.NotFoundException;
@@ -44,8 +46,8 @@ class PortalPages {
     private final ClinicDetails details;
     private final Patients patients;
     private final AccessLog accessLog;
-    private final org.venula.followup.PatientFeedback feedback;
-    private final org.venula.scheduling.PortalBookings bookings;
+    private final PatientFeedback feedback;
+    private final PortalBookings bookings;
 
     record Pending(long clinicId, String email) implements java.io.Serializable {
     }
@@ -144,6 +146,7 @@ class PortalPages {
         model.addAttribute("patient", patients.ownRecord(me.clinicId(), me.patientId()));
         model.addAttribute("afterCourse", feedback.own(me.clinicId(), me.patientId()));
         model.addAttribute("consultationsOnline", bookings.settings(me.clinicId()).consultations());
+        model.addAttribute("today", clinics.today(me.clinicId()));
         common(me.clinicId(), model);
         return "portal/home";
     }
