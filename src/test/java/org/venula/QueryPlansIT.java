@@ -102,6 +102,7 @@ class QueryPlansIT extends RunningApplication {
                 "/api/patients/" + patient + "/reviews", "/api/patients/" + patient + "/complications",
                 "/api/patients/" + patient + "/follow-ups", "/api/patients/" + patient + "/aftercare-plans",
                 "/api/patients/" + patient + "/check-ins", "/api/patients/" + patient + "/access-log",
+                "/api/patients/" + patient + "/feedback",
                 "/api/practitioners/" + practitioner + "/appointments?from=" + day + "&to=" + day,
                 "/api/slots?practitionerId=" + practitioner + "&type=CONSULTATION&from=" + day + "&to=" + day,
                 "/api/waiting-list", "/api/recalls?within=90", "/api/lots", "/api/lots/" + lot + "/patients",
@@ -122,7 +123,8 @@ class QueryPlansIT extends RunningApplication {
         assertThat(portal.post("/api/portal/verify", Map.of("clinicId", clinic, "email", email, "code", code))
                 .status()).isEqualTo(200);
         for (String path : List.of("/api/portal/me", "/api/portal/appointments", "/api/portal/history",
-                "/api/portal/plans", "/api/portal/slots?type=CONSULTATION&from=" + day + "&to=" + day)) {
+                "/api/portal/plans", "/api/portal/aftercare", "/api/portal/follow-up",
+                "/api/portal/slots?type=CONSULTATION&from=" + day + "&to=" + day)) {
             assertThat(portal.get(path).status()).as(path).isLessThan(500);
         }
         assertThat(clinician.get("/api/portal-registrations").status()).isEqualTo(200);
