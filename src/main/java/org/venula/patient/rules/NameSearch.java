@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What a receptionist's name search asks for, as the ranked prefixes a store looks up in two ordered keys of each
@@ -27,6 +28,9 @@ import java.util.Set;
  * page, so the rare query of two single letters ("s q") costs the most.
  */
 public record NameSearch(List<Prefix> prefixes) {
+
+    private static final Pattern WHITE_SPACE = Pattern.compile("[ \\t\\n\\r\\f]+");
+    private static final Pattern EDGE_SPACES = Pattern.compile("^ +| +$");
 
     public static final int MAX_WORDS = 4;
 
@@ -114,9 +118,9 @@ public record NameSearch(List<Prefix> prefixes) {
 
     /** As the V30 generated columns: lower case, no apostrophes, runs of ASCII white space as one space, trimmed. */
     private static String normalise(String s) {
-        String spaced = s.toLowerCase(Locale.ROOT).replace("'", "").replace("\u2019", "")
-                .replaceAll("[ \\t\\n\\r\\f]+", " ");
-        return spaced.replaceAll("^ +| +$", "");
+        String spaced = WHITE_SPACE.matcher(s.toLowerCase(Locale.ROOT).replace("'", "").replace("\u2019", ""))
+                .replaceAll(" ");
+        return EDGE_SPACES.matcher(spaced).replaceAll("");
     }
 
     /** "smi% jo%": each word the start of one word of the key, in order. */

@@ -1,6 +1,7 @@
 package org.venula.patient.rules;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The NHS number: ten digits whose last is a modulus-11 check digit over the first nine
@@ -8,6 +9,9 @@ import java.util.Optional;
  * Source: NHS Data Dictionary, "NHS Number".
  */
 public final class NhsNumber {
+
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s-]");
+    private static final Pattern TEN_DIGITS = Pattern.compile("\\d{10}");
 
     private NhsNumber() {
     }
@@ -17,8 +21,8 @@ public final class NhsNumber {
         if (input == null) {
             return Optional.empty();
         }
-        String digits = input.replaceAll("[\\s-]", "");
-        return digits.matches("\\d{10}") ? Optional.of(digits) : Optional.empty();
+        String digits = SEPARATORS.matcher(input).replaceAll("");
+        return TEN_DIGITS.matcher(digits).matches() ? Optional.of(digits) : Optional.empty();
     }
 
     public static boolean isValid(String input) {
