@@ -674,6 +674,42 @@ interface PortalScenarios extends ApiFixture {
     }
 
     @Test
+    default void freeTimesAcrossTheClinicKeepEachPractitionersHoursAbsencesAndBookings() {
+        OwnClinic c = ownClinic();
+        List<Long> practitioners = c.admin().get("/api/practitioners").json().findValues("id").stream()
+                .map(JsonNode::asLong).toList();
+        assertThat(practitioners).hasSize(2);
+        long away = practitioners.get(0);
+        long early = practitioners.get(1);
+        LocalDate monday = nextMonday();
+        assertThat(c.admin().post("/api/practitioners/" + away + "/absences", Map.of("start", monday + "T00:00",
+                "end", monday.plusDays(1) + "T00:00", "reason", "Course")).status()).isEqualTo(201);
+        assertThat(c.admin().put("/api/practitioners/" + early + "/hours", List.of(Map.of("weekday", 1, "start",
+                "09:00", "end", "10:00"))).status()).isEqualTo(200);
+        String email = "times" + unique() + "@example.com";
+        long patientId = c.admin().post("/api/patients", patient("Times" + unique(), Map.of("email", email))).id();
+        Api session = Api.withCookies(port());
+        session.post("/api/portal/sign-in", Map.of("clinicId", c.clinicId(), "email", email));
+        assertThat(session.post("/api/portal/verify", verification(c.clinicId(), email,
+                org.venula.support.Outbox.signInCode(c.admin(), email))).status()).isEqualTo(200);
+
+        JsonNode free = session.get("/api/portal/slots?type=CONSULTATION&from=" + monday + "&to=" + monday).json();
+        assertThat(free.size()).as(free.toString()).isPositive();
+        assertThat(free.findValues("practitionerId").stream().map(JsonNode::asLong).distinct().toList())
+                .containsExactly(early);
+        assertThat(free.findValuesAsString("start")).allMatch(t -> t.compareTo(monday + "T10:00") < 0);
+        // booked by the patient, a time is no longer free; the staff's view of each practitioner agrees
+        String first = free.get(0).get("start").asString();
+        assertThat(session.post("/api/portal/appointments", Map.of("type", "CONSULTATION", "start", first))
+                .status()).isEqualTo(201);
+        assertThat(session.get("/api/portal/slots?type=CONSULTATION&from=" + monday + "&to=" + monday).json()
+                .findValuesAsString("start")).doesNotContain(first);
+        assertThat(c.admin().get("/api/slots?practitionerId=" + away + "&type=CONSULTATION&from=" + monday
+                + "&to=" + monday).json().size()).isZero();
+        assertThat(patientId).isPositive();
+    }
+
+    @Test
     default void theProtocolSaysWhatPatientsMayBookAndTheNoticeToCancelOnline() {
         String lead = "portallead" + unique();
         long clinicId = clinics().createClinic("Notice Clinic", ZoneId.of("Europe/London"), false, lead,

@@ -54,8 +54,25 @@ public class Availability {
         return slots(me.clinicId(), practitionerId, type, from, to);
     }
 
-    /** As {@link #slots(VenulaPrincipal, long, Type, LocalDate, LocalDate)}, for the patient in the portal. */
+    /** As {@link #slots(VenulaPrincipal, long, Type, LocalDate, LocalDate)}, within a clinic known already. */
     List<LocalDateTime> slots(long clinicId, long practitionerId, Type type, LocalDate from, LocalDate to) {
+        PractitionerView practitioner = clinics.practitioner(clinicId, practitionerId)
+                .orElseThrow(() -> new NotFoundException("Practitioner " + practitionerId));
+        return slotsOf(clinicId, List.of(practitioner.id()), type, from, to).getOrDefault(practitioner.id(), List.of());
+    }
+
+    /** As {@link #slots(VenulaPrincipal, long, Type, LocalDate, LocalDate)}, for several of the clinic's practitioners. */
+    public Map<Long, List<LocalDateTime>> slotsOf(VenulaPrincipal me, List<PractitionerView> practitioners, Type type,
+            LocalDate from, LocalDate to) {
+        return slotsOf(me.clinicId(), practitioners.stream().map(PractitionerView::id).toList(), type, from, to);
+    }
+
+    /**
+     * The free start times of each of the clinic's practitioners named, read in three statements however many there
+     * are (the portal asks across the whole clinic): their hours, their appointments and their absences.
+     */
+    Map<Long, List<LocalDateTime>> slotsOf(long clinicId, List<Long> practitionerIds, Type type, LocalDate from,
+            LocalDate to) {
         List<FieldProblem> problems = new ArrayList<>();
         FieldProblem.required(problems, "type", type, "is required");
         if (from == null || to == null || to.isBefore(from)) {
@@ -66,28 +83,31 @@ public class Availability {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        PractitionerView practitioner = clinics.practitioner(clinicId, practitionerId)
-                .orElseThrow(() -> new NotFoundException("Practitioner " + practitionerId));
         ZoneId zone = clinics.clinic(clinicId).zone();
         ProtocolDocument protocol = protocols.active(clinicId).document();
         int length = minutes(protocol, type);
         int step = protocol.booking().slotMinutes().value();
-        Map<Integer, List<Window>> hours = hours(practitioner.id());
         Instant rangeStart = from.atStartOfDay(zone).toInstant();
         Instant rangeEnd = to.plusDays(1).atStartOfDay(zone).toInstant();
-        List<SlotFinder.Range> booked = store.forPractitioner(clinicId, practitioner.id(), rangeStart, rangeEnd,
-                zone).stream().filter(a -> a.status() != Status.CANCELLED)
-                .map(a -> new SlotFinder.Range(ZonedDateTime.of(a.start(), zone).toInstant(),
-                        ZonedDateTime.of(a.end(), zone).toInstant())).toList();
-        List<SlotFinder.Range> away = store.absences(practitioner.id(), rangeStart, rangeEnd).stream()
-                .map(a -> new SlotFinder.Range(a[0], a[1])).toList();
-        return SlotFinder.free(new SlotFinder.Search(hours, away, booked, length, step, from, to, zone,
-                clock.instant()));
+        Map<Long, List<Object[]>> hours = store.hours(practitionerIds);
+        Map<Long, List<Instant[]>> busy = store.busy(clinicId, practitionerIds, rangeStart, rangeEnd);
+        Map<Long, List<LocalDateTime>> out = new LinkedHashMap<>();
+        for (long id : practitionerIds) {
+            List<SlotFinder.Range> taken = busy.getOrDefault(id, List.of()).stream()
+                    .map(b -> new SlotFinder.Range(b[0], b[1])).toList();
+            out.put(id, SlotFinder.free(new SlotFinder.Search(week(hours.getOrDefault(id, List.of())), List.of(),
+                    taken, length, step, from, to, zone, clock.instant())));
+        }
+        return out;
     }
 
     /** A practitioner's working hours by ISO weekday; Monday to Friday 09:00–17:00 until set. */
     public Map<Integer, List<Window>> hours(long practitionerId) {
-        List<Object[]> rows = store.hours(practitionerId);
+        return week(store.hours(practitionerId));
+    }
+
+    /** Stored hours rows (weekday, start, end) as a week; Monday to Friday 09:00–17:00 when there are none. */
+    private static Map<Integer, List<Window>> week(List<Object[]> rows) {
         Map<Integer, List<Window>> out = new LinkedHashMap<>();
         if (rows.isEmpty()) {
             for (DayOfWeek d : DayOfWeek.values()) {

@@ -100,9 +100,12 @@ public class PortalBookings {
         if (to.isBefore(start)) {
             return List.of();
         }
+        List<PractitionerView> practitioners = clinics.practitioners(clinicId);
+        Map<Long, List<LocalDateTime>> free = availability.slotsOf(clinicId,
+                practitioners.stream().map(PractitionerView::id).toList(), type, start, to);
         Map<LocalDateTime, Slot> first = new TreeMap<>();
-        for (PractitionerView p : clinics.practitioners(clinicId)) {
-            for (LocalDateTime t : availability.slots(clinicId, p.id(), type, start, to)) {
+        for (PractitionerView p : practitioners) {
+            for (LocalDateTime t : free.getOrDefault(p.id(), List.of())) {
                 first.putIfAbsent(t, new Slot(t, p.id(), p.displayName()));
             }
         }

@@ -8,7 +8,11 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -103,6 +107,51 @@ public class AppointmentStore {
                 .param("c", clinicId).param("p", practitionerId).param("from", utc(from)).param("to", utc(to))
                 .param("earliest", utc(from.minus(LONGEST)))
                 .query((rs, n) -> map(rs, zone)).list();
+    }
+
+    /**
+     * The busy periods (start, end) of each of these practitioners that overlap the period: their live appointments
+     * and their absences, in two statements whatever the number of practitioners (free times across a clinic).
+     */
+    public Map<Long, List<Instant[]>> busy(long clinicId, Collection<Long> practitionerIds, Instant from, Instant to) {
+        Map<Long, List<Instant[]>> out = new HashMap<>();
+        if (practitionerIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("""
+                SELECT practitioner_id, start_at, end_at FROM appointment
+                WHERE clinic_id = :c AND practitioner_id IN (:ps) AND start_at > :earliest AND start_at < :to
+                  AND end_at > :from AND status <> 'CANCELLED'""")
+                .param("c", clinicId).param("ps", practitionerIds).param("from", utc(from)).param("to", utc(to))
+                .param("earliest", utc(from.minus(LONGEST)))
+                .query((rs, n) -> out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Instant[] {
+                        rs.getObject(2, OffsetDateTime.class).toInstant(),
+                        rs.getObject(3, OffsetDateTime.class).toInstant()}))
+                .list();
+        jdbc.sql("""
+                SELECT practitioner_id, start_at, end_at FROM practitioner_absence
+                WHERE practitioner_id IN (:ps) AND start_at < :to AND end_at > :from""")
+                .param("ps", practitionerIds).param("from", utc(from)).param("to", utc(to))
+                .query((rs, n) -> out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Instant[] {
+                        rs.getObject(2, OffsetDateTime.class).toInstant(),
+                        rs.getObject(3, OffsetDateTime.class).toInstant()}))
+                .list();
+        return out;
+    }
+
+    /** Working windows of each of these practitioners (weekday, start, end), in one statement. */
+    public Map<Long, List<Object[]>> hours(Collection<Long> practitionerIds) {
+        Map<Long, List<Object[]>> out = new HashMap<>();
+        if (practitionerIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("SELECT practitioner_id, weekday, start_time, end_time FROM practitioner_hours"
+                        + " WHERE practitioner_id IN (:ps)")
+                .param("ps", practitionerIds)
+                .query((rs, n) -> out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Object[] {
+                        rs.getInt(2), rs.getObject(3, LocalTime.class), rs.getObject(4, LocalTime.class)}))
+                .list();
+        return out;
     }
 
     /** Working windows by ISO weekday (1 Monday … 7 Sunday); empty when none are set. */

@@ -122,8 +122,9 @@ class CalendarPages {
         List<PractitionerView> practitioners = clinics.practitioners(me.clinicId());
         LocalDate day = date == null ? clinics.today(me.clinicId()) : date;
         Type t = type == null ? Type.CONSULTATION : type;
+        java.util.Map<Long, List<LocalDateTime>> free = availability.slotsOf(me, practitioners, t, day, day);
         List<Column> columns = practitioners.stream().map(p -> new Column(p.displayName(), day, p,
-                appointments.forPractitioner(me, p.id(), day, day), availability.slots(me, p.id(), t, day, day)))
+                appointments.forPractitioner(me, p.id(), day, day), free.getOrDefault(p.id(), List.of())))
                 .toList();
         fillColumns(me, model, practitioners, null, day, t, patientId, columns, "clinic");
         model.addAttribute("previous", day.minusDays(1));
@@ -148,10 +149,10 @@ class CalendarPages {
         LocalDate monday = day.minusDays(day.getDayOfWeek().getValue() - 1L);
         Type t = type == null ? Type.CONSULTATION : type;
         java.util.Map<Long, List<Appointment>> booked = new java.util.HashMap<>();
-        java.util.Map<Long, List<LocalDateTime>> free = new java.util.HashMap<>();
+        java.util.Map<Long, List<LocalDateTime>> free = availability.slotsOf(me, practitioners, t, monday,
+                monday.plusDays(6));
         for (PractitionerView p : practitioners) {
             booked.put(p.id(), appointments.forPractitioner(me, p.id(), monday, monday.plusDays(6)));
-            free.put(p.id(), availability.slots(me, p.id(), t, monday, monday.plusDays(6)));
         }
         List<ClinicDay> days = new java.util.ArrayList<>();
         for (int i = 0; i < 7; i++) {
