@@ -111,8 +111,6 @@ class PortalAftercarePages {
     }
 
     private void common(PortalPatient me, Model model) {
-        model.addAttribute("clinicId", me.clinicId());
-        model.addAttribute("contact", details.current(me.clinicId()));
-        model.addAttribute("clinicName", details.current(me.clinicId()).name());
+        PortalPageFrame.fill(model, details, me.clinicId());
     }
 }

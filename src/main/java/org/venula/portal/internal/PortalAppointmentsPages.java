@@ -84,9 +84,7 @@ class PortalAppointmentsPages {
             }
         }
         model.addAttribute("appointments", mine);
-        model.addAttribute("clinicId", me.clinicId());
-        model.addAttribute("contact", details.current(me.clinicId()));
-        model.addAttribute("clinicName", details.current(me.clinicId()).name());
+        PortalPageFrame.fill(model, details, me.clinicId());
         return "portal/appointments";
     }
 

@@ -39,20 +39,17 @@ class PortalCodePurge {
     /** Deletes what is older than {@link #KEPT_FOR}; answers how many rows went. */
     int purge() {
         OffsetDateTime cutoff = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).minus(KEPT_FOR);
+        return older(cutoff, "portal_code_request", "at") + older(cutoff, "portal_code", "expires_at");
+    }
+
+    /** Deletes the table's rows whose {@code column} is before the cutoff, a batch at a time. */
+    private int older(OffsetDateTime cutoff, String table, String column) {
+        String sql = "DELETE FROM %1$s WHERE id IN (SELECT id FROM %1$s WHERE %2$s < :cutoff LIMIT :batch)"
+                .formatted(table, column);
         int total = 0;
         int deleted;
         do {
-            deleted = jdbc.sql("""
-                    DELETE FROM portal_code_request WHERE id IN
-                      (SELECT id FROM portal_code_request WHERE at < :cutoff LIMIT :batch)""")
-                    .param("cutoff", cutoff).param("batch", BATCH).update();
-            total += deleted;
-        } while (deleted == BATCH);
-        do {
-            deleted = jdbc.sql("""
-                    DELETE FROM portal_code WHERE id IN
-                      (SELECT id FROM portal_code WHERE expires_at < :cutoff LIMIT :batch)""")
-                    .param("cutoff", cutoff).param("batch", BATCH).update();
+            deleted = jdbc.sql(sql).param("cutoff", cutoff).param("batch", BATCH).update();
             total += deleted;
         } while (deleted == BATCH);
         return total;

@@ -66,9 +66,7 @@ class PortalFollowUpPages {
         model.addAttribute("ask", feedback.own(me.clinicId(), me.patientId()).satisfaction());
         model.addAttribute("v", values);
         model.addAttribute("problems", problems);
-        model.addAttribute("clinicId", me.clinicId());
-        model.addAttribute("contact", details.current(me.clinicId()));
-        model.addAttribute("clinicName", details.current(me.clinicId()).name());
+        PortalPageFrame.fill(model, details, me.clinicId());
         return "portal/feedback";
     }
 

@@ -187,9 +187,7 @@ class PortalPages {
     }
 
     private void common(long clinicId, Model model) {
-        model.addAttribute("clinicId", clinicId);
-        model.addAttribute("contact", details.current(clinicId));
-        model.addAttribute("clinicName", details.current(clinicId).name());
+        PortalPageFrame.fill(model, details, clinicId);
     }
 
     /** The clinic named in the address, or the only clinic there is. */

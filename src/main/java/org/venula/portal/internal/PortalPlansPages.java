@@ -28,9 +28,7 @@ class PortalPlansPages {
     String page(@AuthenticationPrincipal PortalPatient me, Model model) {
         model.addAttribute("plans", consent.ownPlans(me.clinicId(), me.patientId()));
         model.addAttribute("photoInvitation", resultPhotos.invitation(me.clinicId(), me.patientId()).orElse(null));
-        model.addAttribute("clinicId", me.clinicId());
-        model.addAttribute("contact", details.current(me.clinicId()));
-        model.addAttribute("clinicName", details.current(me.clinicId()).name());
+        PortalPageFrame.fill(model, details, me.clinicId());
         return "portal/plan";
     }
 

@@ -73,9 +73,7 @@ class QuestionnairePages {
 
     private String page(PortalPatient me, MultiValueMap<String, String> values, Map<String, String> problems,
             HistoryProposal latest, Model model) {
-        model.addAttribute("clinicId", me.clinicId());
-        model.addAttribute("contact", details.current(me.clinicId()));
-        model.addAttribute("clinicName", details.current(me.clinicId()).name());
+        PortalPageFrame.fill(model, details, me.clinicId());
         PatientQuestions.addTo(model);
         model.addAttribute("v", values);
         model.addAttribute("problems", problems);

@@ -62,9 +62,7 @@ class SelfCheckPages {
     private String page(long clinicId, MultiValueMap<String, String> values, Map<String, String> problems,
             SelfCheckAnswer answer, Model model) {
         clinic(clinicId);
-        model.addAttribute("clinicId", clinicId);
-        model.addAttribute("contact", details.current(clinicId));
-        model.addAttribute("clinicName", details.current(clinicId).name());
+        PortalPageFrame.fill(model, details, clinicId);
         PatientQuestions.addTo(model);
         model.addAttribute("v", values);
         model.addAttribute("problems", problems);
